@@ -1,0 +1,189 @@
+//! The cost ledger: what each line of the learner's code cost in triples, openings,
+//! messages and rounds.
+//!
+//! Every public operation carries `#[track_caller]`, so the costs of `&a * &b` are charged
+//! to the line where the learner wrote it. Costs are split between the *online* phase
+//! (what the holders send each other) and what the trusted dealer sends (the *offline*
+//! material: triples).
+
+use std::fmt;
+use std::ops::AddAssign;
+use std::panic::Location;
+
+/// Counts of what a computation cost.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Costs {
+    /// Beaver triples consumed.
+    pub triples: u64,
+    /// Values opened: each is learnt by every holder (e.g. d and e in a multiplication).
+    pub opened: u64,
+    /// Messages between machines (a broadcast to k machines counts k).
+    pub messages: u64,
+    /// Field elements inside those messages.
+    pub elements: u64,
+    /// Communication rounds: steps in which machines must wait for each other.
+    pub rounds: u64,
+    /// Messages from the dealer to machines.
+    pub dealer_messages: u64,
+    /// Field elements the dealer sent.
+    pub dealer_elements: u64,
+}
+
+impl AddAssign for Costs {
+    fn add_assign(&mut self, o: Costs) {
+        self.triples += o.triples;
+        self.opened += o.opened;
+        self.messages += o.messages;
+        self.elements += o.elements;
+        self.rounds += o.rounds;
+        self.dealer_messages += o.dealer_messages;
+        self.dealer_elements += o.dealer_elements;
+    }
+}
+
+impl fmt::Display for Costs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} triple(s), {} opened, {} message(s) with {} element(s), {} round(s); \
+             dealer: {} message(s) with {} element(s)",
+            self.triples,
+            self.opened,
+            self.messages,
+            self.elements,
+            self.rounds,
+            self.dealer_messages,
+            self.dealer_elements
+        )
+    }
+}
+
+/// The costs charged to one source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerLine {
+    /// Where the operation was written (file, line, column).
+    pub location: &'static Location<'static>,
+    /// How many operations ran there.
+    pub operations: u64,
+    /// What they cost.
+    pub costs: Costs,
+}
+
+/// Costs per source line, in the order the lines first ran.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ledger {
+    lines: Vec<LedgerLine>,
+    last: usize,
+}
+
+impl Ledger {
+    /// Charges `costs` to the line at `location`.
+    pub(crate) fn charge(&mut self, location: &'static Location<'static>, costs: Costs) {
+        // A loop charges the same line over and over: check the last one first.
+        let hit = self
+            .lines
+            .get(self.last)
+            .is_some_and(|l| same_place(l.location, location));
+        if !hit {
+            match self
+                .lines
+                .iter()
+                .position(|l| same_place(l.location, location))
+            {
+                Some(i) => self.last = i,
+                None => {
+                    let line = LedgerLine {
+                        location,
+                        operations: 0,
+                        costs: Costs::default(),
+                    };
+                    self.lines.push(line);
+                    self.last = self.lines.len() - 1;
+                }
+            }
+        }
+        let line = &mut self.lines[self.last];
+        line.operations += 1;
+        line.costs += costs;
+    }
+
+    /// The lines, in the order they first ran.
+    pub fn lines(&self) -> &[LedgerLine] {
+        &self.lines
+    }
+
+    /// The sum over all lines.
+    pub fn total(&self) -> Costs {
+        let mut total = Costs::default();
+        for line in &self.lines {
+            total += line.costs;
+        }
+        total
+    }
+
+    /// The ledger as a Markdown table, for the tutorial and notebooks.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::from(
+            "| line | ops | triples | opened | messages | elements | rounds | dealer msgs | dealer elems |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        for (name, ops, c) in self.rows() {
+            out += &format!(
+                "| {name} | {ops} | {} | {} | {} | {} | {} | {} | {} |\n",
+                c.triples,
+                c.opened,
+                c.messages,
+                c.elements,
+                c.rounds,
+                c.dealer_messages,
+                c.dealer_elements
+            );
+        }
+        out
+    }
+
+    /// One row per line, then the total: (place, operations, costs).
+    fn rows(&self) -> impl Iterator<Item = (String, u64, Costs)> + '_ {
+        let ops = self.lines.iter().map(|l| l.operations).sum();
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| (place(l.location), l.operations, l.costs));
+        lines.chain(std::iter::once(("total".to_string(), ops, self.total())))
+    }
+}
+
+impl fmt::Display for Ledger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let width = self
+            .lines
+            .iter()
+            .map(|l| place(l.location).len())
+            .max()
+            .unwrap_or(5)
+            .max(5);
+        writeln!(
+            f,
+            "{:<width$}  {:>5}  {:>7}  {:>6}  {:>8}  {:>8}  {:>6}  {:>11}",
+            "line", "ops", "triples", "opened", "messages", "elements", "rounds", "dealer elems"
+        )?;
+        for (name, ops, c) in self.rows() {
+            writeln!(
+                f,
+                "{name:<width$}  {ops:>5}  {:>7}  {:>6}  {:>8}  {:>8}  {:>6}  {:>11}",
+                c.triples, c.opened, c.messages, c.elements, c.rounds, c.dealer_elements
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn same_place(a: &Location<'_>, b: &Location<'_>) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
+/// `file:line`, with the file's directories dropped for readability.
+fn place(l: &Location<'_>) -> String {
+    let file = l.file().rsplit(['/', '\\']).next().unwrap_or(l.file());
+    format!("{file}:{}", l.line())
+}

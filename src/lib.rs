@@ -1,0 +1,46 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod dealer;
+mod error;
+pub mod field;
+pub mod ledger;
+mod machine;
+mod ops;
+mod private;
+pub mod protocols;
+mod public;
+mod shared;
+pub mod sharing;
+mod simulation;
+mod store;
+pub mod view;
+
+pub use dealer::TrustedDealer;
+pub use error::{Error, Result};
+pub use field::{DefaultField, F61, F101, F127, TinyField};
+pub use ledger::{Costs, Ledger, LedgerLine};
+pub use machine::VirtualMachine;
+pub use private::PrivateScalar;
+pub use public::PublicScalar;
+pub use shared::SharedScalar;
+pub use simulation::{Simulation, SimulationBuilder};
+pub use view::{Message, Sender, Step, View, Views};
+
+/// The tutorial's chapters, compiled and run as doctests so the book cannot rot.
+#[cfg(doctest)]
+mod tutorial {
+    #[doc = include_str!("../tutorial/src/introduction.md")]
+    struct Introduction;
+    #[doc = include_str!("../tutorial/src/first-product.md")]
+    struct FirstProduct;
+}
+
+/// Everything a lesson needs: `use tinyspdz::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        Costs, DefaultField, Error, F61, F101, F127, PrivateScalar, PublicScalar, SharedScalar,
+        Simulation, TinyField, Views, VirtualMachine,
+    };
+}

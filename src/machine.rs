@@ -1,0 +1,160 @@
+//! Virtual machines: the parties of a computation.
+
+use std::fmt;
+use std::rc::Rc;
+
+use crate::field::{DefaultField, TinyField};
+use crate::simulation::Simulation;
+use crate::store::Holding;
+use crate::view::{DEALER, Message, Sender, View};
+
+/// A machine's index in its simulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct MachineId(pub u32);
+
+/// A simulated machine (a party of the computation): a cheap handle, equal only to itself.
+///
+/// Printing a machine lists what it holds right now: its private values and its shares.
+/// Values that are dropped (intermediates of an expression) leave the listing.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(1);
+/// let alice = sim.machine("alice");
+/// let bob = sim.machine("bob");
+/// let a = PrivateScalar::new(25, &alice);
+/// let shared = a.share(&[&bob]);
+/// assert_eq!(alice.name(), "alice");
+/// assert_ne!(alice, bob);
+/// let listing = alice.to_string();
+/// assert!(listing.contains("PrivateScalar(25, 'alice')"));
+/// assert!(listing.contains("#2 share among (alice, bob)"));
+/// drop(shared);
+/// assert!(!alice.to_string().contains("#2 share"));
+/// ```
+pub struct VirtualMachine<F: TinyField = DefaultField> {
+    sim: Simulation<F>,
+    id: MachineId,
+    name: Rc<str>,
+}
+
+impl VirtualMachine {
+    /// A new machine in this thread's default simulation ([`Simulation::current`]).
+    pub fn new(name: impl Into<String>) -> Self {
+        Simulation::current().machine(name)
+    }
+}
+
+impl<F: TinyField> VirtualMachine<F> {
+    pub(crate) fn from_parts(sim: Simulation<F>, id: MachineId, name: Rc<str>) -> Self {
+        VirtualMachine { sim, id, name }
+    }
+
+    pub(crate) fn id(&self) -> MachineId {
+        self.id
+    }
+
+    /// The machine's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The simulation this machine belongs to.
+    pub fn simulation(&self) -> &Simulation<F> {
+        &self.sim
+    }
+
+    /// Every message this machine received so far (as far as the simulation's
+    /// [`crate::Views`] setting keeps them).
+    pub fn view(&self) -> View<F> {
+        let w = self.sim.world.borrow();
+        let log = &w.machines[self.id.0 as usize].view;
+        let sender = |from: u32| match from {
+            DEALER => Sender::Dealer,
+            i => Sender::Machine(w.machines[i as usize].name.to_string()),
+        };
+        let messages = log
+            .records
+            .iter()
+            .map(|r| Message {
+                from: sender(r.from),
+                step: r.step,
+                about: r.about,
+                value: r.value,
+            })
+            .collect();
+        View {
+            machine: self.name.to_string(),
+            messages,
+            forgotten: log.forgotten,
+        }
+    }
+}
+
+impl<F: TinyField> Clone for VirtualMachine<F> {
+    fn clone(&self) -> Self {
+        VirtualMachine {
+            sim: self.sim.clone(),
+            id: self.id,
+            name: Rc::clone(&self.name),
+        }
+    }
+}
+
+/// Machines are equal by identity: the same machine of the same simulation.
+impl<F: TinyField> PartialEq for VirtualMachine<F> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.sim == other.sim
+    }
+}
+impl<F: TinyField> Eq for VirtualMachine<F> {}
+
+impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VirtualMachine('{}')", self.name)
+    }
+}
+
+/// Lists what the machine holds, e.g.
+///
+/// ```text
+/// VirtualMachine('alice') holds 2 value(s):
+///   #1 PrivateScalar(25, 'alice')
+///   #2 share among (alice, bob): 6721…
+/// ```
+impl<F: TinyField> fmt::Display for VirtualMachine<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = self.sim.world.borrow();
+        let mut lines = Vec::new();
+        for (meta, data) in w.store.live() {
+            match meta.holding {
+                Holding::Private(owner) if owner == self.id => {
+                    lines.push(format!(
+                        "#{} PrivateScalar({}, '{}')",
+                        meta.number, data[0], self.name
+                    ));
+                }
+                Holding::Shared(set) => {
+                    let holders = w.holder_sets.get(set);
+                    if let Some(i) = holders.iter().position(|&h| h == self.id) {
+                        let names = w.names(holders).join(", ");
+                        let (n, v) = (meta.number, data[i]);
+                        lines.push(format!("#{n} share among ({names}): {v}"));
+                    }
+                }
+                Holding::Private(_) => {}
+            }
+        }
+        writeln!(
+            f,
+            "VirtualMachine('{}') holds {} value(s):",
+            self.name,
+            lines.len()
+        )?;
+        for line in lines {
+            writeln!(f, "  {line}")?;
+        }
+        Ok(())
+    }
+}

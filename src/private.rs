@@ -1,0 +1,197 @@
+//! Private values: a number that one machine knows.
+
+use std::fmt;
+use std::panic::Location;
+
+use num_bigint::BigInt;
+
+use crate::error::{Error, Result};
+use crate::field::{DefaultField, IntoField, TinyField};
+use crate::machine::{MachineId, VirtualMachine};
+use crate::protocols::input;
+use crate::shared::SharedScalar;
+use crate::store::Holding;
+
+/// A value known to one machine, its owner.
+///
+/// Made from `i32`, `i64`, `u64`, `i128` or `BigInt`, in the owner's field; compares equal
+/// to integers, and prints as `PrivateScalar(875, 'alice')`.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let alice = VirtualMachine::new("alice");
+/// let bob = VirtualMachine::new("bob");
+/// let a = PrivateScalar::new(-25, &alice);
+/// assert_eq!(a, -25);
+/// assert_eq!(a.to_string(), "PrivateScalar(-25, 'alice')");
+/// let shared = a.share(&[&bob]);            // alice keeps one share, bob gets one
+/// assert_eq!(shared.reconstruct(&bob)?, -25);
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub struct PrivateScalar<F: TinyField = DefaultField> {
+    owner: VirtualMachine<F>,
+    id: u32,
+}
+
+impl<F: TinyField> PrivateScalar<F> {
+    /// A private value of `owner`.
+    ///
+    /// # Panics
+    ///
+    /// If |value| ≥ p; [`try_new`](Self::try_new) returns the error instead.
+    #[track_caller]
+    pub fn new(value: impl IntoField, owner: &VirtualMachine<F>) -> Self {
+        Self::try_new(value, owner).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A private value of `owner`, or [`Error::OutOfRange`] when |value| ≥ p.
+    pub fn try_new(value: impl IntoField, owner: &VirtualMachine<F>) -> Result<Self> {
+        let shown = value.to_string();
+        let x = value.exact::<F>().ok_or(Error::OutOfRange {
+            value: shown,
+            field: F::NAME,
+        })?;
+        Ok(Self::from_field(x, owner))
+    }
+
+    /// A private value of `owner` given as a field element.
+    pub fn from_field(x: F, owner: &VirtualMachine<F>) -> Self {
+        let mut w = owner.simulation().world.borrow_mut();
+        let mut data = w.store.buffer();
+        data.push(x);
+        let id = w.store.insert(Holding::Private(owner.id()), 0, data);
+        drop(w);
+        PrivateScalar {
+            owner: owner.clone(),
+            id,
+        }
+    }
+
+    /// The value, as a signed integer.
+    pub fn value(&self) -> BigInt {
+        self.field_value().to_bigint()
+    }
+
+    /// The value as a field element.
+    pub fn field_value(&self) -> F {
+        self.owner.simulation().world.borrow().store.data(self.id)[0]
+    }
+
+    /// The machine that knows the value.
+    pub fn owner(&self) -> &VirtualMachine<F> {
+        &self.owner
+    }
+
+    /// Shares the value among its owner and `others` (listing the owner too is fine).
+    ///
+    /// # Panics
+    ///
+    /// If a machine is listed twice, fewer than two distinct machines would hold shares,
+    /// or a machine belongs to another simulation; [`try_share`](Self::try_share) returns
+    /// the error instead.
+    #[track_caller]
+    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedScalar<F> {
+        self.try_share(others).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`share`](Self::share), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedScalar<F>> {
+        let mut holders: Vec<&VirtualMachine<F>> = others.to_vec();
+        if !holders.contains(&&self.owner) {
+            holders.push(&self.owner);
+        }
+        self.share_with(&holders, Location::caller())
+    }
+
+    /// Shares the value among exactly `holders`; the owner keeps no share unless listed
+    /// (the secure-aggregation shape: many input machines, a few compute machines).
+    ///
+    /// # Panics
+    ///
+    /// As [`share`](Self::share); [`try_share_among`](Self::try_share_among) returns the
+    /// error instead.
+    #[track_caller]
+    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedScalar<F> {
+        self.try_share_among(holders)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`share_among`](Self::share_among), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedScalar<F>> {
+        self.share_with(holders, Location::caller())
+    }
+
+    fn share_with(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        at: &'static Location<'static>,
+    ) -> Result<SharedScalar<F>> {
+        let sim = self.owner.simulation();
+        if holders.iter().any(|m| m.simulation() != sim) {
+            return Err(Error::SimulationMismatch {
+                what: "the owner and the holders",
+            });
+        }
+        let mut ids: Vec<MachineId> = holders.iter().map(|m| m.id()).collect();
+        ids.sort();
+        if let Some(pair) = ids.windows(2).find(|p| p[0] == p[1]) {
+            let machine = holders.iter().find(|m| m.id() == pair[0]).map(|m| m.name());
+            return Err(Error::DuplicateHolder {
+                machine: machine.unwrap_or("?").to_string(),
+            });
+        }
+        if ids.len() < 2 {
+            let holders = holders.iter().map(|m| m.name().to_string()).collect();
+            return Err(Error::TooFewHolders { holders });
+        }
+        let secret = self.field_value();
+        let mut w = sim.world.borrow_mut();
+        let set = w.holder_sets.intern(&ids);
+        let id = input::share(&mut w, self.owner.id(), secret, set, at);
+        drop(w);
+        Ok(SharedScalar::from_slot(sim.clone(), id, set))
+    }
+}
+
+impl<F: TinyField> Clone for PrivateScalar<F> {
+    fn clone(&self) -> Self {
+        Self::from_field(self.field_value(), &self.owner)
+    }
+}
+
+impl<F: TinyField> Drop for PrivateScalar<F> {
+    fn drop(&mut self) {
+        if let Ok(mut w) = self.owner.simulation().world.try_borrow_mut() {
+            w.store.remove(self.id);
+        }
+    }
+}
+
+impl<F: TinyField> fmt::Display for PrivateScalar<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "PrivateScalar({}, '{}')",
+            self.field_value(),
+            self.owner.name()
+        )
+    }
+}
+
+impl<F: TinyField> fmt::Debug for PrivateScalar<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Equal when both hold the same value (owners may differ).
+impl<F: TinyField> PartialEq for PrivateScalar<F> {
+    fn eq(&self, other: &Self) -> bool {
+        self.field_value() == other.field_value()
+    }
+}
+
+crate::ops::eq_integer!(PrivateScalar);

@@ -1,0 +1,46 @@
+//! Public values: what an opening reveals to every holder.
+
+use std::fmt;
+
+use num_bigint::BigInt;
+
+use crate::field::{DefaultField, TinyField};
+
+/// A value every holder knows, e.g. the result of [`crate::SharedScalar::open`].
+///
+/// Compares equal to integers and prints in decimal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct PublicScalar<F: TinyField = DefaultField> {
+    value: F,
+}
+
+impl<F: TinyField> PublicScalar<F> {
+    /// Wraps a field element.
+    pub fn new(value: F) -> Self {
+        PublicScalar { value }
+    }
+
+    /// The value, as a signed integer.
+    pub fn value(&self) -> BigInt {
+        self.value.to_bigint()
+    }
+
+    /// The value as a field element.
+    pub fn field_value(&self) -> F {
+        self.value
+    }
+}
+
+impl<F: TinyField> fmt::Display for PublicScalar<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicScalar({})", self.value)
+    }
+}
+
+impl<F: TinyField> fmt::Debug for PublicScalar<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+crate::ops::eq_integer!(PublicScalar);

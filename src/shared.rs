@@ -1,0 +1,272 @@
+//! Shared values: a number no machine knows, held as additive shares by several machines.
+
+use std::fmt;
+use std::panic::Location;
+
+use crate::error::{Error, Result};
+use crate::field::{DefaultField, TinyField};
+use crate::machine::VirtualMachine;
+use crate::private::PrivateScalar;
+use crate::protocols::{beaver, linear, output};
+use crate::public::PublicScalar;
+use crate::simulation::{Simulation, World};
+use crate::store::HolderSetId;
+
+/// A value secret-shared among a set of machines: each holds a uniformly random-looking
+/// share, and the shares add up to the value.
+///
+/// Made by [`PrivateScalar::share`] or [`PrivateScalar::share_among`]; read back by
+/// [`reconstruct`](Self::reconstruct) (to one machine) or [`open`](Self::open) (to all
+/// holders).
+///
+/// # Operators
+///
+/// | expression | protocol | cost |
+/// |---|---|---|
+/// | `x + y`, `x - y`, `-x` | local, share by share | free |
+/// | `x + k`, `k + x`, `x - k`, `k - x` | local, one holder adds k | free |
+/// | `x * k`, `k * x` | local, every share scaled | free |
+/// | `x * y` | Beaver multiplication | 1 triple, 2 openings, 1 round |
+/// | `x += y`, `x -= y`, `x *= y` (and with k) | as above, in place | as above |
+/// | `x.pow(e)` | square and multiply | ≈ 1.5·log₂ e triples |
+/// | `iter.sum()`, `iter.product()` | repeated `+` / `*` | as above |
+///
+/// `x` and `y` may each be owned (`SharedScalar`) or borrowed (`&SharedScalar`); k is an
+/// `i32`, `i64`, `u64` or a field element, on either side (`5 * &x`, `100 - x`,
+/// `x * (-2)`). Public constants are reduced modulo p.
+///
+/// # Panics
+///
+/// Operators panic when the operands are held by different machines or come from
+/// different simulations; `try_add`, `try_sub` and `try_mul` return the error instead.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let alice = VirtualMachine::new("alice");
+/// let bob = VirtualMachine::new("bob");
+/// let a = PrivateScalar::new(25, &alice).share(&[&bob]);
+/// let b = PrivateScalar::new(50, &bob).share(&[&alice]);
+/// let out = &a * &b - 5 * (&a + &b);
+/// assert_eq!(out.reconstruct(&alice)?, 875);
+/// assert_eq!(out.depth(), 1);
+///
+/// let carol = VirtualMachine::new("carol");
+/// let c = PrivateScalar::new(1, &carol).share(&[&alice]);
+/// assert!(a.try_add(&c).is_err()); // held by {alice, bob} and {alice, carol}
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub struct SharedScalar<F: TinyField = DefaultField> {
+    sim: Simulation<F>,
+    id: u32,
+    holders: HolderSetId,
+}
+
+impl<F: TinyField> SharedScalar<F> {
+    pub(crate) fn from_slot(sim: Simulation<F>, id: u32, holders: HolderSetId) -> Self {
+        SharedScalar { sim, id, holders }
+    }
+
+    /// Runs `f` on the world and wraps the slot it returns as a value with the same holders.
+    pub(crate) fn derive(&self, f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> u32) -> Self {
+        let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders);
+        SharedScalar::from_slot(self.sim.clone(), id, self.holders)
+    }
+
+    /// Checks that `self` and `other` can be combined: same simulation, same holders.
+    pub(crate) fn check(&self, other: &Self) -> Result<()> {
+        if self.sim != other.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the operands",
+            });
+        }
+        if self.holders != other.holders {
+            let w = self.sim.world.borrow();
+            let left = w.names(w.holder_sets.get(self.holders));
+            let right = w.names(w.holder_sets.get(other.holders));
+            return Err(Error::HolderMismatch { left, right });
+        }
+        Ok(())
+    }
+
+    /// Runs a two-operand protocol after checking the operands.
+    pub(crate) fn binary(
+        &self,
+        other: &Self,
+        f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> u32,
+    ) -> Result<Self> {
+        self.check(other)?;
+        Ok(self.derive(|w, x, h| f(w, x, other.id, h)))
+    }
+
+    /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
+    pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
+        self.check(other)?;
+        linear::zip_in_place(&mut self.sim.world.borrow_mut(), self.id, other.id, f);
+        Ok(())
+    }
+
+    /// The simulation the value lives in.
+    pub fn simulation(&self) -> &Simulation<F> {
+        &self.sim
+    }
+
+    /// The machines holding shares, in share order.
+    pub fn holders(&self) -> Vec<VirtualMachine<F>> {
+        let w = self.sim.world.borrow();
+        let ids = w.holder_sets.get(self.holders).to_vec();
+        drop(w);
+        let all = self.sim.machines();
+        ids.iter().map(|id| all[id.0 as usize].clone()).collect()
+    }
+
+    /// The shares, one per holder in [`holders`](Self::holders) order. Looking at all of
+    /// them is what no single machine can do: it is the simulation's privilege.
+    pub fn shares(&self) -> Vec<F> {
+        self.sim.world.borrow().store.data(self.id).to_vec()
+    }
+
+    /// The value's number, `#n` in machine listings and views.
+    pub fn number(&self) -> u64 {
+        self.sim.world.borrow().store.meta(self.id).number
+    }
+
+    /// Multiplicative depth: the most multiplications on any path from the inputs.
+    pub fn depth(&self) -> u32 {
+        self.sim.world.borrow().store.meta(self.id).depth
+    }
+
+    /// Delivers the value to `machine` only (holder or not): every holder sends it its
+    /// share.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation.
+    #[track_caller]
+    pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateScalar<F>> {
+        if machine.simulation() != &self.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the value and the receiving machine",
+            });
+        }
+        let at = Location::caller();
+        let mut w = self.sim.world.borrow_mut();
+        let x = output::reconstruct(&mut w, self.id, self.holders, machine.id(), at);
+        drop(w);
+        Ok(PrivateScalar::from_field(x, machine))
+    }
+
+    /// Reveals the value to every holder: each broadcasts its share.
+    ///
+    /// # Errors
+    ///
+    /// None yet; the result is a `Result` because a MAC check can refuse an output.
+    #[track_caller]
+    pub fn open(&self) -> Result<PublicScalar<F>> {
+        let at = Location::caller();
+        let x = output::open(&mut self.sim.world.borrow_mut(), self.id, self.holders, at);
+        Ok(PublicScalar::new(x))
+    }
+
+    /// `self` raised to `exponent` by square and multiply; `x.pow(0)` is a sharing of 1.
+    #[track_caller]
+    pub fn pow(&self, exponent: u32) -> Self {
+        let at = Location::caller();
+        let mut result: Option<Self> = None;
+        let mut square = self.clone();
+        let mut e = exponent;
+        while e > 0 {
+            if e & 1 == 1 {
+                result = Some(match result {
+                    None => square.clone(),
+                    Some(r) => r.mul_at(&square, at),
+                });
+            }
+            e >>= 1;
+            if e > 0 {
+                square = square.mul_at(&square, at);
+            }
+        }
+        result.unwrap_or_else(|| self.derive(|w, x, h| linear::map(w, x, h, |_| F::ZERO, F::ONE)))
+    }
+
+    /// `self + other`, or an error when they cannot be combined.
+    pub fn try_add(&self, other: &Self) -> Result<Self> {
+        self.binary(other, |w, x, y, h| linear::zip(w, x, y, h, |a, b| a + b))
+    }
+
+    /// `self - other`, or an error when they cannot be combined.
+    pub fn try_sub(&self, other: &Self) -> Result<Self> {
+        self.binary(other, |w, x, y, h| linear::zip(w, x, y, h, |a, b| a - b))
+    }
+
+    /// `self * other` (Beaver multiplication), or an error when they cannot be combined.
+    #[track_caller]
+    pub fn try_mul(&self, other: &Self) -> Result<Self> {
+        let at = Location::caller();
+        self.binary(other, |w, x, y, h| beaver::multiply(w, x, y, h, at))
+    }
+
+    #[track_caller]
+    fn mul_at(&self, other: &Self, at: &'static Location<'static>) -> Self {
+        self.derive(|w, x, h| beaver::multiply(w, x, other.id, h, at))
+    }
+
+    /// The sum of the values, or an error if there are none or they cannot be combined.
+    pub fn try_sum<'a>(values: impl IntoIterator<Item = &'a Self>) -> Result<Self> {
+        Self::fold(values, "sum", Self::try_add)
+    }
+
+    /// The product of the values, or an error if there are none or they cannot be
+    /// combined.
+    #[track_caller]
+    pub fn try_product<'a>(values: impl IntoIterator<Item = &'a Self>) -> Result<Self> {
+        Self::fold(values, "multiply", Self::try_mul)
+    }
+
+    #[track_caller]
+    fn fold<'a>(
+        values: impl IntoIterator<Item = &'a Self>,
+        what: &'static str,
+        op: impl Fn(&Self, &Self) -> Result<Self>,
+    ) -> Result<Self> {
+        let mut it = values.into_iter();
+        let first = it.next().ok_or(Error::Empty { what })?.clone();
+        it.try_fold(first, |acc, v| op(&acc, v))
+    }
+}
+
+impl<F: TinyField> Clone for SharedScalar<F> {
+    /// A copy of the value, with its own (identical) shares.
+    fn clone(&self) -> Self {
+        self.derive(|w, x, h| linear::map(w, x, h, |a| a, F::ZERO))
+    }
+}
+
+impl<F: TinyField> Drop for SharedScalar<F> {
+    fn drop(&mut self) {
+        if let Ok(mut w) = self.sim.world.try_borrow_mut() {
+            w.store.remove(self.id);
+        }
+    }
+}
+
+/// `SharedScalar(#5: alice 1234, bob -1209)`: the value's number, then each holder's share.
+impl<F: TinyField> fmt::Display for SharedScalar<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = self.sim.world.borrow();
+        let holders = w.names(w.holder_sets.get(self.holders));
+        let shares = w.store.data(self.id);
+        write!(f, "SharedScalar(#{}:", w.store.meta(self.id).number)?;
+        for (i, (name, share)) in holders.iter().zip(shares).enumerate() {
+            write!(f, "{} {name} {share}", if i == 0 { "" } else { "," })?;
+        }
+        write!(f, ")")
+    }
+}
+
+impl<F: TinyField> fmt::Debug for SharedScalar<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}

@@ -1,0 +1,270 @@
+//! The simulated world: machines, their wires and views, the trusted dealer, the random
+//! generator and the cost ledger.
+//!
+//! A [`Simulation`] is a cheap handle (`Rc`) to that world; every machine and every value
+//! keeps one, which is how `&a * &b` can reach the dealer without being handed it.
+//! Everything random comes from one ChaCha12 generator, so a simulation made with
+//! [`Simulation::with_seed`] produces byte-identical shares, views and ledgers each run.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::marker::PhantomData;
+use std::panic::Location;
+use std::rc::Rc;
+
+use rand::SeedableRng;
+use rand::rngs::ChaCha12Rng;
+
+use crate::dealer::{DealerState, TrustedDealer};
+use crate::field::{DefaultField, TinyField};
+use crate::ledger::{Costs, Ledger};
+use crate::machine::{MachineId, VirtualMachine};
+use crate::store::{HolderSets, Store};
+use crate::view::{Record, Step, ViewLog, Views};
+
+/// A simulated world of machines, a trusted dealer and a random generator, over the field
+/// `F` ([`DefaultField`] unless named).
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(7);
+/// let alice = sim.machine("alice");
+/// let bob = sim.machine("bob");
+/// let x = PrivateScalar::new(6, &alice).share(&[&bob]);
+/// let y = PrivateScalar::new(7, &bob).share(&[&alice]);
+/// assert_eq!((&x * &y).reconstruct(&alice)?, 42);
+/// assert_eq!(sim.stats().triples, 1);
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+///
+/// Another field is picked with the builder:
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::builder().field::<F101>().seed(1).build();
+/// let alice = sim.machine("alice");
+/// let bob = sim.machine("bob");
+/// let x = PrivateScalar::new(30, &alice).share(&[&bob]);
+/// assert_eq!((&x * 4).reconstruct(&bob)?, 19); // 120 wraps around to 19 (mod 101)
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub struct Simulation<F: TinyField = DefaultField> {
+    pub(crate) world: Rc<RefCell<World<F>>>,
+}
+
+impl<F: TinyField> Clone for Simulation<F> {
+    fn clone(&self) -> Self {
+        Simulation {
+            world: Rc::clone(&self.world),
+        }
+    }
+}
+
+/// Equal when both handles point to the same simulation.
+impl<F: TinyField> PartialEq for Simulation<F> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.world, &other.world)
+    }
+}
+impl<F: TinyField> Eq for Simulation<F> {}
+
+impl<F: TinyField> fmt::Debug for Simulation<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = self.world.borrow();
+        let names: Vec<&str> = w.machines.iter().map(|m| &*m.name).collect();
+        f.debug_struct("Simulation")
+            .field("field", &F::NAME)
+            .field("machines", &names)
+            .finish()
+    }
+}
+
+thread_local! {
+    static CURRENT: Simulation = Simulation::builder().build();
+}
+
+impl Simulation {
+    /// A simulation over the default field, seeded from the operating system.
+    pub fn new() -> Self {
+        Simulation::builder().build()
+    }
+
+    /// A reproducible simulation over the default field: the same seed gives the same
+    /// shares, views, costs and printed output.
+    pub fn with_seed(seed: u64) -> Self {
+        Simulation::builder().seed(seed).build()
+    }
+
+    /// A builder for a simulation with other settings (field, seed, views).
+    pub fn builder() -> SimulationBuilder {
+        SimulationBuilder {
+            seed: None,
+            views: Views::default(),
+            field: PhantomData,
+        }
+    }
+
+    /// This thread's default simulation, the one [`VirtualMachine::new`] uses.
+    pub fn current() -> Self {
+        CURRENT.with(Simulation::clone)
+    }
+}
+
+impl Default for Simulation {
+    fn default() -> Self {
+        Simulation::new()
+    }
+}
+
+impl<F: TinyField> Simulation<F> {
+    /// A new machine in this simulation. Machines are equal only to themselves (and their
+    /// clones), even when two share a name.
+    pub fn machine(&self, name: impl Into<String>) -> VirtualMachine<F> {
+        let name: Rc<str> = name.into().into();
+        let mut w = self.world.borrow_mut();
+        w.machines.push(MachineRecord {
+            name: Rc::clone(&name),
+            view: ViewLog::new(),
+        });
+        let id = MachineId(w.machines.len() as u32 - 1);
+        drop(w);
+        VirtualMachine::from_parts(self.clone(), id, name)
+    }
+
+    /// Every machine of this simulation, in the order they were made.
+    pub fn machines(&self) -> Vec<VirtualMachine<F>> {
+        let w = self.world.borrow();
+        let machines = w.machines.iter().enumerate();
+        let parts: Vec<_> = machines
+            .map(|(i, m)| (MachineId(i as u32), m.name.clone()))
+            .collect();
+        drop(w);
+        parts
+            .into_iter()
+            .map(|(id, name)| VirtualMachine::from_parts(self.clone(), id, name))
+            .collect()
+    }
+
+    /// The trusted dealer of this simulation.
+    pub fn dealer(&self) -> TrustedDealer<F> {
+        TrustedDealer::new(self.clone())
+    }
+
+    /// Total costs so far.
+    pub fn stats(&self) -> Costs {
+        self.world.borrow().ledger.total()
+    }
+
+    /// Costs per source line so far.
+    pub fn ledger(&self) -> Ledger {
+        self.world.borrow().ledger.clone()
+    }
+
+    /// Forgets the costs counted so far (views and values are kept).
+    pub fn reset_costs(&self) {
+        self.world.borrow_mut().ledger = Ledger::default();
+    }
+}
+
+/// Settings for a new [`Simulation`]; made by [`Simulation::builder`].
+#[derive(Debug, Clone, Copy)]
+#[must_use = "call .build() to make the simulation"]
+pub struct SimulationBuilder<F: TinyField = DefaultField> {
+    seed: Option<u64>,
+    views: Views,
+    field: PhantomData<F>,
+}
+
+impl<F: TinyField> SimulationBuilder<F> {
+    /// Computes in the field `G` instead (e.g. [`crate::F101`], [`crate::F61`]).
+    pub fn field<G: TinyField>(self) -> SimulationBuilder<G> {
+        SimulationBuilder {
+            seed: self.seed,
+            views: self.views,
+            field: PhantomData,
+        }
+    }
+
+    /// Seeds the random generator, for byte-identical runs.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = Some(seed);
+        self
+    }
+
+    /// How much of each machine's view to keep (default: the last 10,000 messages).
+    pub fn views(mut self, views: Views) -> Self {
+        self.views = views;
+        self
+    }
+
+    /// Makes the simulation.
+    pub fn build(self) -> Simulation<F> {
+        let rng = match self.seed {
+            Some(seed) => ChaCha12Rng::seed_from_u64(seed),
+            None => rand::make_rng(),
+        };
+        let world = World {
+            rng,
+            machines: Vec::new(),
+            holder_sets: HolderSets::default(),
+            store: Store::default(),
+            dealer: DealerState::default(),
+            ledger: Ledger::default(),
+            views: self.views,
+        };
+        Simulation {
+            world: Rc::new(RefCell::new(world)),
+        }
+    }
+}
+
+/// A machine as the world stores it.
+#[derive(Debug)]
+pub(crate) struct MachineRecord<F> {
+    pub name: Rc<str>,
+    pub view: ViewLog<F>,
+}
+
+/// Everything a simulation holds; reached through [`Simulation`]'s `RefCell`.
+#[derive(Debug)]
+pub(crate) struct World<F> {
+    pub rng: ChaCha12Rng,
+    pub machines: Vec<MachineRecord<F>>,
+    pub holder_sets: HolderSets,
+    pub store: Store<F>,
+    pub dealer: DealerState,
+    pub ledger: Ledger,
+    pub views: Views,
+}
+
+impl<F: TinyField> World<F> {
+    /// Delivers a message to `to`'s view (the simulated wire).
+    #[inline]
+    pub fn deliver(&mut self, to: MachineId, from: u32, step: Step, about: u64, value: F) {
+        let limit = self.views;
+        if limit != Views::Off {
+            let record = Record {
+                from,
+                step,
+                about,
+                value,
+            };
+            self.machines[to.0 as usize].view.push(limit, record);
+        }
+    }
+
+    /// Charges `costs` to the learner's line `at`.
+    #[inline]
+    pub fn charge(&mut self, at: &'static Location<'static>, costs: Costs) {
+        self.ledger.charge(at, costs);
+    }
+
+    /// The names of a set of machines, for error messages.
+    pub fn names(&self, ids: &[MachineId]) -> Vec<String> {
+        ids.iter()
+            .map(|id| self.machines[id.0 as usize].name.to_string())
+            .collect()
+    }
+}

@@ -1,0 +1,167 @@
+//! Where the simulated machines keep their values: one slot per live value.
+//!
+//! A slot holds a private value (one element, on its owner) or the shares of a shared
+//! value (one element per holder, in the holder set's order). Slots are reused once a
+//! value is dropped, buffers included, so a long computation allocates nothing in its
+//! steady state and a machine's listing shows only what is still alive.
+
+use crate::machine::MachineId;
+
+/// An interned, sorted set of holders, as an index into [`HolderSets`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct HolderSetId(pub u32);
+
+/// The holder sets in use, each kept once and sorted by machine id.
+#[derive(Debug, Default)]
+pub(crate) struct HolderSets {
+    sets: Vec<Box<[MachineId]>>,
+}
+
+impl HolderSets {
+    /// The id of `holders` (sorted, distinct), interning it the first time.
+    pub fn intern(&mut self, holders: &[MachineId]) -> HolderSetId {
+        let found = self.sets.iter().position(|s| &**s == holders);
+        let index = found.unwrap_or_else(|| {
+            self.sets.push(holders.into());
+            self.sets.len() - 1
+        });
+        HolderSetId(index as u32)
+    }
+
+    /// The machines of a holder set, sorted by id.
+    pub fn get(&self, id: HolderSetId) -> &[MachineId] {
+        &self.sets[id.0 as usize]
+    }
+}
+
+/// Who holds a slot's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holding {
+    /// A private value known to one machine.
+    Private(MachineId),
+    /// Additive shares, one per holder.
+    Shared(HolderSetId),
+}
+
+/// The bookkeeping of one value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Meta {
+    pub holding: Holding,
+    /// A number shown to learners, `#7`, unique within the simulation.
+    pub number: u64,
+    /// Multiplicative depth: how many multiplications lie on the longest path to it.
+    pub depth: u32,
+}
+
+#[derive(Debug)]
+struct Slot<F> {
+    data: Vec<F>,
+    meta: Option<Meta>,
+}
+
+/// The slots of one simulation.
+#[derive(Debug)]
+pub(crate) struct Store<F> {
+    slots: Vec<Slot<F>>,
+    free: Vec<u32>,
+    spare: Vec<Vec<F>>,
+    next_number: u64,
+}
+
+impl<F> Default for Store<F> {
+    fn default() -> Self {
+        Store {
+            slots: Vec::new(),
+            free: Vec::new(),
+            spare: Vec::new(),
+            next_number: 1,
+        }
+    }
+}
+
+impl<F: Copy> Store<F> {
+    /// An empty buffer for a new value, reusing one from a dropped value when there is one.
+    pub fn buffer(&mut self) -> Vec<F> {
+        self.spare.pop().unwrap_or_default()
+    }
+
+    /// The number the next stored value will get.
+    pub fn next_number(&self) -> u64 {
+        self.next_number
+    }
+
+    /// Stores a new value; returns its slot id.
+    pub fn insert(&mut self, holding: Holding, depth: u32, data: Vec<F>) -> u32 {
+        let number = self.next_number;
+        self.next_number += 1;
+        let slot = Slot {
+            data,
+            meta: Some(Meta {
+                holding,
+                depth,
+                number,
+            }),
+        };
+        match self.free.pop() {
+            Some(id) => {
+                self.slots[id as usize] = slot;
+                id
+            }
+            None => {
+                self.slots.push(slot);
+                (self.slots.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Frees a slot and keeps its buffer for the next value.
+    pub fn remove(&mut self, id: u32) {
+        if let Some(slot) = self.slots.get_mut(id as usize) {
+            if slot.meta.take().is_some() {
+                let mut data = std::mem::take(&mut slot.data);
+                data.clear();
+                self.spare.push(data);
+                self.free.push(id);
+            }
+        }
+    }
+
+    /// The data of a live slot.
+    pub fn data(&self, id: u32) -> &[F] {
+        &self.slots[id as usize].data
+    }
+
+    /// The data of slot `x` to change, beside the data of another slot `y`.
+    pub fn data_pair_mut(&mut self, x: u32, y: u32) -> (&mut [F], &[F]) {
+        let (x, y) = (x as usize, y as usize);
+        assert_ne!(x, y, "a value cannot be updated from itself in place");
+        if x < y {
+            let (lo, hi) = self.slots.split_at_mut(y);
+            (&mut lo[x].data, &hi[0].data)
+        } else {
+            let (lo, hi) = self.slots.split_at_mut(x);
+            (&mut hi[0].data, &lo[y].data)
+        }
+    }
+
+    /// Sets the multiplicative depth of a live slot.
+    pub fn set_depth(&mut self, id: u32, depth: u32) {
+        if let Some(meta) = &mut self.slots[id as usize].meta {
+            meta.depth = depth;
+        }
+    }
+
+    /// The bookkeeping of a live slot.
+    pub fn meta(&self, id: u32) -> Meta {
+        self.slots[id as usize]
+            .meta
+            .expect("a live value has metadata")
+    }
+
+    /// Every live value, in slot order, with its data.
+    pub fn live(&self) -> impl Iterator<Item = (Meta, &[F])> {
+        self.slots
+            .iter()
+            .filter_map(|s| s.meta.map(|m| (m, &s.data[..])))
+    }
+}

@@ -1,0 +1,173 @@
+//! Views: every message a machine received, so a lesson can show what each machine saw.
+//!
+//! A protocol is secure when each machine's view could have been produced without the
+//! secrets it must not learn. Recording views makes that claim something to look at:
+//! during a multiplication alice receives bob's shares of d = x − a and e = y − b, which
+//! are uniformly random whatever x and y are, because a and b are.
+//!
+//! Views keep the last [`Views::Last`] messages per machine by default, so a long
+//! computation runs in constant memory; [`Views::Off`] records nothing at all.
+
+use std::collections::VecDeque;
+use std::fmt;
+
+use crate::field::TinyField;
+
+/// How much of each machine's view a simulation keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Views {
+    /// Keep nothing (the counts in [`crate::Costs`] are still kept).
+    Off,
+    /// Keep the last `n` messages per machine.
+    Last(usize),
+    /// Keep every message.
+    All,
+}
+
+impl Default for Views {
+    fn default() -> Self {
+        Views::Last(10_000)
+    }
+}
+
+/// Who sent a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sender {
+    /// A machine, by name.
+    Machine(String),
+    /// The trusted dealer.
+    Dealer,
+}
+
+impl fmt::Display for Sender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Sender::Machine(name) => f.pad(name),
+            Sender::Dealer => f.pad("dealer"),
+        }
+    }
+}
+
+/// The protocol step a message belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Step {
+    /// A share of a private input, sent by its owner (input sharing).
+    InputShare,
+    /// A share of a triple's a, from the dealer (Beaver step 1).
+    TripleA,
+    /// A share of a triple's b, from the dealer (Beaver step 1).
+    TripleB,
+    /// A share of a triple's c = ab, from the dealer (Beaver step 1).
+    TripleC,
+    /// A share of d = x − a, broadcast by a holder (Beaver step 2).
+    BeaverD,
+    /// A share of e = y − b, broadcast by a holder (Beaver step 2).
+    BeaverE,
+    /// A share sent to the machine that reconstructs a value.
+    Reconstruct,
+    /// A share broadcast to open a value to all holders.
+    Open,
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Step::InputShare => "input share",
+            Step::TripleA => "triple a",
+            Step::TripleB => "triple b",
+            Step::TripleC => "triple c",
+            Step::BeaverD => "beaver d",
+            Step::BeaverE => "beaver e",
+            Step::Reconstruct => "reconstruct",
+            Step::Open => "open",
+        })
+    }
+}
+
+/// One message a machine received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message<F> {
+    /// Who sent it.
+    pub from: Sender,
+    /// Which protocol step it belongs to.
+    pub step: Step,
+    /// The number (`#n`) of the value the step produces or reveals.
+    pub about: u64,
+    /// The field element received.
+    pub value: F,
+}
+
+/// What one machine received, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View<F> {
+    /// The machine's name.
+    pub machine: String,
+    /// The messages kept (see [`Views`]).
+    pub messages: Vec<Message<F>>,
+    /// How many older messages were not kept.
+    pub forgotten: u64,
+}
+
+impl<F: TinyField> fmt::Display for View<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = self.messages.len() as u64 + self.forgotten;
+        writeln!(f, "{} received {} message(s):", self.machine, total)?;
+        if self.forgotten > 0 {
+            writeln!(f, "  ({} older message(s) not kept)", self.forgotten)?;
+        }
+        for m in &self.messages {
+            writeln!(
+                f,
+                "  #{:<4} {:<12} from {:<8} {}",
+                m.about, m.step, m.from, m.value
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A message as stored: the sender by index, [`DEALER`] for the dealer.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Record<F> {
+    pub from: u32,
+    pub step: Step,
+    pub about: u64,
+    pub value: F,
+}
+
+/// The sender index that stands for the dealer.
+pub(crate) const DEALER: u32 = u32::MAX;
+
+/// One machine's stored view.
+#[derive(Debug)]
+pub(crate) struct ViewLog<F> {
+    pub records: VecDeque<Record<F>>,
+    pub forgotten: u64,
+}
+
+impl<F> ViewLog<F> {
+    pub fn new() -> Self {
+        ViewLog {
+            records: VecDeque::new(),
+            forgotten: 0,
+        }
+    }
+
+    /// Keeps `record` as far as `limit` allows.
+    pub fn push(&mut self, limit: Views, record: Record<F>) {
+        match limit {
+            Views::Off => self.forgotten += 1,
+            Views::All => self.records.push_back(record),
+            Views::Last(n) => {
+                if self.records.len() >= n {
+                    self.forgotten += 1;
+                    if self.records.pop_front().is_none() {
+                        return;
+                    }
+                }
+                self.records.push_back(record);
+            }
+        }
+    }
+}
