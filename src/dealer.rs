@@ -1,89 +1,207 @@
 //! The trusted dealer: the offline phase, played by a party everyone trusts.
 //!
 //! SPDZ splits a computation into an *offline* phase, which prepares correlated
-//! randomness without knowing the inputs, and an *online* phase, which uses it. The
-//! multiplication triples (a, b, c = ab) are that randomness. Here a trusted dealer draws
-//! each triple from the simulation's generator and deals additive shares of a, b and c to
-//! the holders; every triple is dealt once, moved into the protocol that uses it and gone
-//! afterwards, so none is ever used twice.
+//! randomness without knowing the inputs, and an *online* phase, which uses it. Here a
+//! trusted dealer draws that randomness from the simulation's generator and deals it:
+//!
+//! - the MAC key α, once per holder set, as additive shares α = α₁ + … + αₙ;
+//! - multiplication triples (a, b, c = ab), one per multiplication, each moved into the
+//!   protocol that consumes it and gone afterwards, so none is ever used twice;
+//! - masks [r] for inputs and outputs, whose value r it tells one machine only.
+//!
+//! With MACs on, every dealt value v comes *authenticated*: besides its share vᵢ, holder i
+//! gets a MAC share mᵢ with m₁ + … + mₙ = α·v (see [`crate::protocols::mac_check`]).
 //!
 //! # Security note
 //!
-//! The dealer knows a, b and c. It learns nothing about the inputs (it never sees a
-//! message from the machines), but a dealer that colluded with a machine could help it
-//! recover inputs. Real SPDZ replaces the dealer by a protocol between the machines
-//! (somewhat homomorphic encryption or oblivious transfer) and checks the triples by
-//! sacrificing one against another.
+//! The dealer knows α and every triple. It never sees a message from the machines, so it
+//! learns no input, but a dealer that colluded with a machine could help it cheat
+//! undetected, for example with a triple whose c ≠ ab but whose MACs match c (see
+//! [`crate::Adversary::dealer_bad_triple`]). Real SPDZ has no dealer: the machines make
+//! triples together (with somewhat homomorphic encryption, or oblivious transfer in
+//! MASCOT) and check each triple by *sacrificing* another one, which
+//! [`crate::SimulationBuilder::sacrifice_triples`] turns on here.
 //!
 //! # References
 //!
 //! - D. Beaver, *Efficient Multiparty Protocols Using Circuit Randomization*, CRYPTO 1991.
-//! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535.
+//! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535 (§2, the preprocessing).
+//! - Damgård et al., *Practical Covertly Secure MPC for Dishonest Majority*, eprint 2012/642.
 
 use crate::field::TinyField;
 use crate::ledger::Costs;
+use crate::machine::MachineId;
 use crate::sharing::additive;
 use crate::simulation::{Simulation, World};
 use crate::store::HolderSetId;
 use crate::view::{DEALER, Step};
 
-/// What the dealer has dealt so far.
-#[derive(Debug, Default)]
-pub(crate) struct DealerState {
-    pub triples: u64,
+/// A holder set's MAC key: α and its shares (in holder order).
+#[derive(Debug)]
+pub(crate) struct MacKey<F> {
+    pub alpha: F,
+    pub shares: Vec<F>,
 }
 
-/// Shares of one Beaver triple (a, b, c = ab), one per holder in holder order.
+/// What the dealer has dealt so far.
+#[derive(Debug)]
+pub(crate) struct DealerState<F> {
+    pub triples: u64,
+    pub masks: u64,
+    /// MAC keys by holder set; empty when MACs are off.
+    pub keys: Vec<Option<MacKey<F>>>,
+}
+
+impl<F> Default for DealerState<F> {
+    fn default() -> Self {
+        DealerState {
+            triples: 0,
+            masks: 0,
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl<F: TinyField> DealerState<F> {
+    /// The holders' key shares αᵢ, or an empty slice when MACs are off.
+    #[inline]
+    pub fn key_shares(&self, set: HolderSetId) -> &[F] {
+        match self.keys.get(set.0 as usize) {
+            Some(Some(key)) => &key.shares,
+            _ => &[],
+        }
+    }
+}
+
+/// Deals α's shares to a holder set the first time it needs them (MACs on only).
+pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut Costs) {
+    let i = set.0 as usize;
+    if !w.macs || matches!(w.dealer.keys.get(i), Some(Some(_))) {
+        return;
+    }
+    let alpha = F::random(&mut w.rng);
+    let n = w.holder_sets.get(set).len();
+    let mut shares = Vec::with_capacity(n);
+    additive::share(alpha, n, &mut w.rng, &mut shares);
+    for (k, &share) in shares.iter().enumerate() {
+        let to = w.holder_sets.get(set)[k];
+        w.deliver(to, DEALER, Step::MacKey, 0, share);
+    }
+    *costs += Costs {
+        dealer_messages: n as u64,
+        dealer_elements: n as u64,
+        ..Costs::default()
+    };
+    if w.dealer.keys.len() <= i {
+        w.dealer.keys.resize_with(i + 1, || None);
+    }
+    w.dealer.keys[i] = Some(MacKey { alpha, shares });
+}
+
+/// Appends an authenticated sharing of `v` to `out`: n shares, then (MACs on) n MAC shares
+/// of α·v. Returns the number of elements appended.
+fn deal_value<F: TinyField>(w: &mut World<F>, set: HolderSetId, v: F, out: &mut Vec<F>) -> usize {
+    let n = w.holder_sets.get(set).len();
+    additive::share(v, n, &mut w.rng, out);
+    match &w.dealer.keys.get(set.0 as usize) {
+        Some(Some(key)) if w.macs => {
+            let tag = key.alpha * v;
+            additive::share(tag, n, &mut w.rng, out);
+            2 * n
+        }
+        _ => n,
+    }
+}
+
+/// Delivers each holder its part of a dealt value stored at `out[start..start + width]`.
+fn hand_out<F: TinyField>(w: &mut World<F>, set: HolderSetId, step: Step, about: u64, dealt: &[F]) {
+    let n = w.holder_sets.get(set).len();
+    for k in 0..n {
+        let to = w.holder_sets.get(set)[k];
+        w.deliver(to, DEALER, step, about, dealt[k]);
+        if dealt.len() > n {
+            w.deliver(to, DEALER, Step::DealtMac, about, dealt[n + k]);
+        }
+    }
+}
+
+/// Shares of one Beaver triple (a, b, c = ab) in holder order, each value `width` wide:
+/// its n shares, then (MACs on) its n MAC shares.
 ///
 /// Not `Clone`: a triple is moved into the multiplication that consumes it.
 #[derive(Debug)]
 pub(crate) struct Triple<F> {
-    /// a₁ … aₙ, then b₁ … bₙ, then c₁ … cₙ.
-    pub shares: Vec<F>,
+    data: Vec<F>,
 }
 
 impl<F: TinyField> Triple<F> {
-    /// Shares of a, b and c.
+    /// The dealt a, b and c, each as shares followed by MAC shares.
     pub fn parts(&self) -> (&[F], &[F], &[F]) {
-        let n = self.shares.len() / 3;
-        let (a, rest) = self.shares.split_at(n);
-        let (b, c) = rest.split_at(n);
+        let width = self.data.len() / 3;
+        let (a, rest) = self.data.split_at(width);
+        let (b, c) = rest.split_at(width);
         (a, b, c)
     }
 }
 
-/// Deals a fresh triple among `holders`, for the value numbered `about`; returns it with
-/// what dealing it cost (for the caller to charge with its own costs).
+/// Deals a fresh triple among `set` for the value numbered `about`, adding what it cost
+/// to `costs`. `offset` is added to c by a corrupt dealer (zero when honest); the MACs
+/// then authenticate the wrong c, as a corrupt dealer's would.
 pub(crate) fn deal_triple<F: TinyField>(
     w: &mut World<F>,
-    holders: HolderSetId,
+    set: HolderSetId,
     about: u64,
-) -> (Triple<F>, Costs) {
-    let a = F::random(&mut w.rng);
-    let b = F::random(&mut w.rng);
-    let members = w.holder_sets.get(holders).len();
-    let mut shares = Vec::with_capacity(3 * members);
-    for secret in [a, b, a * b] {
-        additive::share(secret, members, &mut w.rng, &mut shares);
-    }
-    for (i, step) in [Step::TripleA, Step::TripleB, Step::TripleC]
-        .into_iter()
-        .enumerate()
-    {
-        for k in 0..members {
-            let to = w.holder_sets.get(holders)[k];
-            w.deliver(to, DEALER, step, about, shares[i * members + k]);
-        }
-    }
+    costs: &mut Costs,
+) -> Triple<F> {
     w.dealer.triples += 1;
-    let n = members as u64;
-    let costs = Costs {
+    let offset = w.adversary.triple_offset(w.dealer.triples);
+    let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
+    let mut data = Vec::new();
+    let mut width = 0;
+    for (v, step) in [
+        (a, Step::TripleA),
+        (b, Step::TripleB),
+        (a * b + offset, Step::TripleC),
+    ] {
+        let start = data.len();
+        width = deal_value(w, set, v, &mut data);
+        hand_out(w, set, step, about, &data[start..]);
+    }
+    let n = w.holder_sets.get(set).len() as u64;
+    let dealt = Costs {
         triples: 1,
         dealer_messages: n,
-        dealer_elements: 3 * n,
+        dealer_elements: 3 * width as u64,
         ..Costs::default()
     };
-    (Triple { shares }, costs)
+    *costs += dealt;
+    Triple { data }
+}
+
+/// Deals an authenticated random mask [r] among `set` and tells r to `owner` alone.
+/// Appends the sharing to `out` and returns r.
+pub(crate) fn deal_mask<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    owner: MachineId,
+    about: u64,
+    step: Step,
+    out: &mut Vec<F>,
+    costs: &mut Costs,
+) -> F {
+    w.dealer.masks += 1;
+    let r = F::random(&mut w.rng);
+    let width = deal_value(w, set, r, out) as u64;
+    hand_out(w, set, step, about, &out[out.len() - width as usize..]);
+    w.deliver(owner, DEALER, step, about, r);
+    let n = w.holder_sets.get(set).len() as u64;
+    *costs += Costs {
+        masks: 1,
+        dealer_messages: n + 1,
+        dealer_elements: width + 1,
+        ..Costs::default()
+    };
+    r
 }
 
 /// The simulation's trusted dealer, as the learner sees it.
@@ -97,8 +215,14 @@ impl<F: TinyField> TrustedDealer<F> {
         TrustedDealer { sim }
     }
 
-    /// How many triples the dealer has dealt; each was used by exactly one multiplication.
+    /// How many triples the dealer has dealt; each was used by exactly one multiplication
+    /// (or sacrificed to check another).
     pub fn triples_dealt(&self) -> u64 {
         self.sim.world.borrow().dealer.triples
+    }
+
+    /// How many input and output masks the dealer has dealt.
+    pub fn masks_dealt(&self) -> u64 {
+        self.sim.world.borrow().dealer.masks
     }
 }

@@ -60,6 +60,32 @@ pub enum Error {
         field: &'static str,
     },
 
+    /// The MAC check found that a value opened since the previous check was not the one
+    /// its MACs vouch for: somebody cheated, and nothing is output.
+    #[error(
+        "mac check failed: a value opened in this batch was tampered with ({}); \
+         the check cannot tell who cheated{}",
+        values.join(", "),
+        if suspects.is_empty() { String::new() } else { format!(" (the simulation was told: {})", suspects.join(", ")) }
+    )]
+    MacCheckFailed {
+        /// The opened values of the failing batch, e.g. `"beaver d of #7"`.
+        values: Vec<String>,
+        /// Who the simulation was told misbehaves ([`crate::Adversary`]), if anyone.
+        suspects: Vec<String>,
+    },
+
+    /// Sacrificing a triple showed that the dealer's triple for product `#product` had
+    /// c ≠ ab; the computation aborted.
+    #[error(
+        "triple check failed while computing #{product}: the dealer handed out a triple with \
+         c != ab, so the computation aborted and nothing is output"
+    )]
+    TripleCheckFailed {
+        /// The number of the product whose triple was bad.
+        product: u64,
+    },
+
     /// A sum or product of no values was asked for; there is nobody to hold the result.
     #[error("cannot {what} an empty list of shared values: nobody would hold the result")]
     Empty {

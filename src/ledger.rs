@@ -25,8 +25,15 @@ pub struct Costs {
     pub rounds: u64,
     /// Messages from the dealer to machines.
     pub dealer_messages: u64,
-    /// Field elements the dealer sent.
+    /// Field elements the dealer sent (MAC shares of dealt values included).
     pub dealer_elements: u64,
+    /// Input and output masks the dealer dealt.
+    pub masks: u64,
+    /// MAC checks run.
+    pub mac_checks: u64,
+    /// Of `elements`, those sent in MAC checks (commitments and σᵢ): the online MAC
+    /// overhead. The dealer's MAC overhead is inside `dealer_elements`.
+    pub mac_elements: u64,
 }
 
 impl AddAssign for Costs {
@@ -38,6 +45,9 @@ impl AddAssign for Costs {
         self.rounds += o.rounds;
         self.dealer_messages += o.dealer_messages;
         self.dealer_elements += o.dealer_elements;
+        self.masks += o.masks;
+        self.mac_checks += o.mac_checks;
+        self.mac_elements += o.mac_elements;
     }
 }
 
@@ -45,15 +55,19 @@ impl fmt::Display for Costs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} triple(s), {} opened, {} message(s) with {} element(s), {} round(s); \
-             dealer: {} message(s) with {} element(s)",
+            "{} triple(s), {} opened, {} message(s) with {} element(s), {} round(s), \
+             {} MAC check(s) with {} element(s); dealer: {} message(s) with {} element(s), \
+             {} mask(s)",
             self.triples,
             self.opened,
             self.messages,
             self.elements,
             self.rounds,
+            self.mac_checks,
+            self.mac_elements,
             self.dealer_messages,
-            self.dealer_elements
+            self.dealer_elements,
+            self.masks
         )
     }
 }
@@ -77,8 +91,14 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// Charges `costs` to the line at `location`.
-    pub(crate) fn charge(&mut self, location: &'static Location<'static>, costs: Costs) {
+    /// Charges `costs` to the line at `location`, counting `operations` more operations
+    /// there (0 for a step of an operation already counted, such as its MAC check).
+    pub(crate) fn charge(
+        &mut self,
+        location: &'static Location<'static>,
+        operations: u64,
+        costs: Costs,
+    ) {
         // A loop charges the same line over and over: check the last one first.
         let hit = self
             .lines
@@ -103,7 +123,7 @@ impl Ledger {
             }
         }
         let line = &mut self.lines[self.last];
-        line.operations += 1;
+        line.operations += operations;
         line.costs += costs;
     }
 

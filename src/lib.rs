@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod adversary;
 pub mod dealer;
 mod error;
 pub mod field;
@@ -17,6 +18,7 @@ mod simulation;
 mod store;
 pub mod view;
 
+pub use adversary::{Adversary, Openings};
 pub use dealer::TrustedDealer;
 pub use error::{Error, Result};
 pub use field::{DefaultField, F61, F101, F127, TinyField};
@@ -40,7 +42,7 @@ mod tutorial {
 /// Everything a lesson needs: `use tinyspdz::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Costs, DefaultField, Error, F61, F101, F127, PrivateScalar, PublicScalar, SharedScalar,
-        Simulation, TinyField, Views, VirtualMachine,
+        Costs, DefaultField, Error, F61, F101, F127, Openings, PrivateScalar, PublicScalar,
+        SharedScalar, Simulation, TinyField, Views, VirtualMachine,
     };
 }

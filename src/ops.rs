@@ -13,15 +13,7 @@ use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 use ff::Field;
 
 use crate::field::{Constant, F61, F101, F127, TinyField};
-use crate::protocols::linear;
 use crate::shared::SharedScalar;
-
-impl<F: TinyField> SharedScalar<F> {
-    /// s·x + c for public s and c: every holder scales its share, the first adds c.
-    pub(crate) fn affine(&self, s: F, c: F) -> Self {
-        self.derive(|w, x, h| linear::map(w, x, h, |a| s * a, c))
-    }
-}
 
 /// Unwraps an operator's result, panicking at the learner's line with the error message.
 #[track_caller]

@@ -99,6 +99,16 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(self.derive(|w, x, h| f(w, x, other.id, h)))
     }
 
+    pub(crate) fn slot(&self) -> u32 {
+        self.id
+    }
+
+    /// s·x + c for public s and c: every holder scales its share (and MAC share), the
+    /// first adds c (and every holder αᵢ·c to its MAC share).
+    pub(crate) fn affine(&self, s: F, c: F) -> Self {
+        self.derive(|w, x, h| linear::affine(w, x, h, s, c))
+    }
+
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
     pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
         self.check(other)?;
@@ -136,12 +146,15 @@ impl<F: TinyField> SharedScalar<F> {
         self.sim.world.borrow().store.meta(self.id).depth
     }
 
-    /// Delivers the value to `machine` only (holder or not): every holder sends it its
-    /// share.
+    /// Delivers the value to `machine` only (holder or not). With MACs on, the holders
+    /// open the value masked by a dealer's mask that only `machine` knows and run the MAC
+    /// check first; without MACs, every holder sends `machine` its share.
     ///
     /// # Errors
     ///
-    /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation.
+    /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation;
+    /// [`Error::MacCheckFailed`] if a machine cheated on anything opened since the last
+    /// check; [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateScalar<F>> {
         if machine.simulation() != &self.sim {
@@ -151,20 +164,22 @@ impl<F: TinyField> SharedScalar<F> {
         }
         let at = Location::caller();
         let mut w = self.sim.world.borrow_mut();
-        let x = output::reconstruct(&mut w, self.id, self.holders, machine.id(), at);
+        let x = output::reconstruct(&mut w, self.id, self.holders, machine.id(), at)?;
         drop(w);
         Ok(PrivateScalar::from_field(x, machine))
     }
 
-    /// Reveals the value to every holder: each broadcasts its share.
+    /// Reveals the value to every holder: each broadcasts its share; with MACs on, the
+    /// MAC check runs before the value is returned.
     ///
     /// # Errors
     ///
-    /// None yet; the result is a `Result` because a MAC check can refuse an output.
+    /// [`Error::MacCheckFailed`] if a machine cheated on anything opened since the last
+    /// check; [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open(&mut self.sim.world.borrow_mut(), self.id, self.holders, at);
+        let x = output::open(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?;
         Ok(PublicScalar::new(x))
     }
 
@@ -187,7 +202,7 @@ impl<F: TinyField> SharedScalar<F> {
                 square = square.mul_at(&square, at);
             }
         }
-        result.unwrap_or_else(|| self.derive(|w, x, h| linear::map(w, x, h, |_| F::ZERO, F::ONE)))
+        result.unwrap_or_else(|| self.affine(F::ZERO, F::ONE))
     }
 
     /// `self + other`, or an error when they cannot be combined.
@@ -239,7 +254,7 @@ impl<F: TinyField> SharedScalar<F> {
 impl<F: TinyField> Clone for SharedScalar<F> {
     /// A copy of the value, with its own (identical) shares.
     fn clone(&self) -> Self {
-        self.derive(|w, x, h| linear::map(w, x, h, |a| a, F::ZERO))
+        self.affine(F::ONE, F::ZERO)
     }
 }
 

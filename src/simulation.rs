@@ -15,10 +15,13 @@ use std::rc::Rc;
 use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 
+use crate::adversary::{Adversary, AdversaryState};
 use crate::dealer::{DealerState, TrustedDealer};
+use crate::error::{Error, Result};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
 use crate::machine::{MachineId, VirtualMachine};
+use crate::protocols::mac_check::{self, Pending};
 use crate::store::{HolderSets, Store};
 use crate::view::{Record, Step, ViewLog, Views};
 
@@ -97,11 +100,13 @@ impl Simulation {
         Simulation::builder().seed(seed).build()
     }
 
-    /// A builder for a simulation with other settings (field, seed, views).
+    /// A builder for a simulation with other settings (field, seed, views, MACs).
     pub fn builder() -> SimulationBuilder {
         SimulationBuilder {
             seed: None,
             views: Views::default(),
+            macs: true,
+            sacrifice: false,
             field: PhantomData,
         }
     }
@@ -162,6 +167,30 @@ impl<F: TinyField> Simulation<F> {
         self.world.borrow().ledger.clone()
     }
 
+    /// The adversary, to make machines or the dealer of this simulation cheat.
+    pub fn adversary(&self) -> Adversary<F> {
+        Adversary::new(self.clone())
+    }
+
+    /// Whether values carry SPDZ MACs (the default) or not (semi-honest mode).
+    pub fn macs(&self) -> bool {
+        self.world.borrow().macs
+    }
+
+    /// Runs the MAC check now over everything opened since the last check (outputs run it
+    /// anyway).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MacCheckFailed`] if a machine cheated; [`Error::TripleCheckFailed`] if a
+    /// sacrificed triple exposed a corrupt dealer. After either, every output is refused.
+    #[track_caller]
+    pub fn check(&self) -> Result<(), Error> {
+        let mut w = self.world.borrow_mut();
+        w.charge(Location::caller(), Costs::default());
+        mac_check::check(&mut w, Location::caller())
+    }
+
     /// Forgets the costs counted so far (views and values are kept).
     pub fn reset_costs(&self) {
         self.world.borrow_mut().ledger = Ledger::default();
@@ -174,15 +203,26 @@ impl<F: TinyField> Simulation<F> {
 pub struct SimulationBuilder<F: TinyField = DefaultField> {
     seed: Option<u64>,
     views: Views,
+    macs: bool,
+    sacrifice: bool,
     field: PhantomData<F>,
 }
 
 impl<F: TinyField> SimulationBuilder<F> {
     /// Computes in the field `G` instead (e.g. [`crate::F101`], [`crate::F61`]).
     pub fn field<G: TinyField>(self) -> SimulationBuilder<G> {
+        let SimulationBuilder {
+            seed,
+            views,
+            macs,
+            sacrifice,
+            ..
+        } = self;
         SimulationBuilder {
-            seed: self.seed,
-            views: self.views,
+            seed,
+            views,
+            macs,
+            sacrifice,
             field: PhantomData,
         }
     }
@@ -196,6 +236,21 @@ impl<F: TinyField> SimulationBuilder<F> {
     /// How much of each machine's view to keep (default: the last 10,000 messages).
     pub fn views(mut self, views: Views) -> Self {
         self.views = views;
+        self
+    }
+
+    /// Semi-honest mode: no MACs and no MAC checks (TinySMPC's model). Machines are
+    /// assumed to follow the protocol; one that cheats changes the result unnoticed.
+    pub fn semi_honest(mut self) -> Self {
+        self.macs = false;
+        self
+    }
+
+    /// Checks every triple before use by sacrificing a second one (SPDZ's offline-phase
+    /// check; see [`crate::protocols::sacrifice`]). Catches a corrupt dealer; doubles the
+    /// triples used. Off by default.
+    pub fn sacrifice_triples(mut self, on: bool) -> Self {
+        self.sacrifice = on;
         self
     }
 
@@ -213,6 +268,12 @@ impl<F: TinyField> SimulationBuilder<F> {
             dealer: DealerState::default(),
             ledger: Ledger::default(),
             views: self.views,
+            macs: self.macs,
+            sacrifice: self.sacrifice,
+            adversary: AdversaryState::default(),
+            pending: Pending::default(),
+            aborted: None,
+            scratch: Vec::new(),
         };
         Simulation {
             world: Rc::new(RefCell::new(world)),
@@ -234,9 +295,20 @@ pub(crate) struct World<F> {
     pub machines: Vec<MachineRecord<F>>,
     pub holder_sets: HolderSets,
     pub store: Store<F>,
-    pub dealer: DealerState,
+    pub dealer: DealerState<F>,
     pub ledger: Ledger,
     pub views: Views,
+    /// SPDZ MACs on (the default) or off (semi-honest).
+    pub macs: bool,
+    /// Check each triple by sacrificing another.
+    pub sacrifice: bool,
+    pub adversary: AdversaryState<F>,
+    /// Values opened since the last MAC check.
+    pub pending: Pending<F>,
+    /// Set once a check fails: every later output returns this error.
+    pub aborted: Option<Error>,
+    /// A reusable buffer for protocols.
+    pub scratch: Vec<F>,
 }
 
 impl<F: TinyField> World<F> {
@@ -255,10 +327,15 @@ impl<F: TinyField> World<F> {
         }
     }
 
-    /// Charges `costs` to the learner's line `at`.
+    /// Charges `costs` for one operation to the learner's line `at`.
     #[inline]
     pub fn charge(&mut self, at: &'static Location<'static>, costs: Costs) {
-        self.ledger.charge(at, costs);
+        self.ledger.charge(at, 1, costs);
+    }
+
+    /// Charges `costs` to the line `at` as part of an operation already counted there.
+    pub fn charge_extra(&mut self, at: &'static Location<'static>, costs: Costs) {
+        self.ledger.charge(at, 0, costs);
     }
 
     /// The names of a set of machines, for error messages.

@@ -90,6 +90,12 @@ impl<F: Copy> Store<F> {
         self.next_number
     }
 
+    /// Returns a buffer that was not stored, for the next value to reuse.
+    pub fn recycle(&mut self, mut buffer: Vec<F>) {
+        buffer.clear();
+        self.spare.push(buffer);
+    }
+
     /// Stores a new value; returns its slot id.
     pub fn insert(&mut self, holding: Holding, depth: u32, data: Vec<F>) -> u32 {
         let number = self.next_number;
@@ -129,6 +135,11 @@ impl<F: Copy> Store<F> {
     /// The data of a live slot.
     pub fn data(&self, id: u32) -> &[F] {
         &self.slots[id as usize].data
+    }
+
+    /// The data of a live slot, to change in place.
+    pub fn data_mut(&mut self, id: u32) -> &mut [F] {
+        &mut self.slots[id as usize].data
     }
 
     /// The data of slot `x` to change, beside the data of another slot `y`.

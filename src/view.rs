@@ -52,7 +52,13 @@ impl fmt::Display for Sender {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Step {
-    /// A share of a private input, sent by its owner (input sharing).
+    /// A share of the MAC key α, from the dealer.
+    MacKey,
+    /// A MAC share of a value the dealer dealt (a triple's part or a mask).
+    DealtMac,
+    /// An input mask: r to the input's owner, or a share of [r] to a holder.
+    InputMask,
+    /// From an input's owner: a share of the input (MACs off) or ε = x − r (MACs on).
     InputShare,
     /// A share of a triple's a, from the dealer (Beaver step 1).
     TripleA,
@@ -64,23 +70,39 @@ pub enum Step {
     BeaverD,
     /// A share of e = y − b, broadcast by a holder (Beaver step 2).
     BeaverE,
-    /// A share sent to the machine that reconstructs a value.
+    /// An output mask: r to the receiver, or a share of [r] to a holder.
+    OutputMask,
+    /// A share sent towards the machine that reconstructs a value (of x, or of x − r
+    /// with MACs on).
     Reconstruct,
     /// A share broadcast to open a value to all holders.
     Open,
+    /// A commitment to σᵢ in the MAC check (MAC check step 4).
+    MacCommit,
+    /// σᵢ, revealed in the MAC check (MAC check step 5).
+    MacReveal,
+    /// A share of ρ, σ or τ while sacrificing a triple to check another.
+    Sacrifice,
 }
 
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(match self {
+            Step::MacKey => "mac key",
+            Step::DealtMac => "dealt mac",
+            Step::InputMask => "input mask",
             Step::InputShare => "input share",
             Step::TripleA => "triple a",
             Step::TripleB => "triple b",
             Step::TripleC => "triple c",
             Step::BeaverD => "beaver d",
             Step::BeaverE => "beaver e",
+            Step::OutputMask => "output mask",
             Step::Reconstruct => "reconstruct",
             Step::Open => "open",
+            Step::MacCommit => "mac commit",
+            Step::MacReveal => "mac reveal",
+            Step::Sacrifice => "sacrifice",
         })
     }
 }
@@ -92,7 +114,8 @@ pub struct Message<F> {
     pub from: Sender,
     /// Which protocol step it belongs to.
     pub step: Step,
-    /// The number (`#n`) of the value the step produces or reveals.
+    /// The number (`#n`) of the value the step produces or reveals; 0 for messages about
+    /// no single value (MAC key shares, MAC checks).
     pub about: u64,
     /// The field element received.
     pub value: F,
@@ -117,10 +140,15 @@ impl<F: TinyField> fmt::Display for View<F> {
             writeln!(f, "  ({} older message(s) not kept)", self.forgotten)?;
         }
         for m in &self.messages {
+            let about = if m.about == 0 {
+                "-".to_string()
+            } else {
+                format!("#{}", m.about)
+            };
             writeln!(
                 f,
-                "  #{:<4} {:<12} from {:<8} {}",
-                m.about, m.step, m.from, m.value
+                "  {about:<5} {:<12} from {:<8} {}",
+                m.step, m.from, m.value
             )?;
         }
         Ok(())

@@ -211,6 +211,15 @@ macro_rules! tiny_field {
             }
         }
 
+        /// Hashes the canonical little-endian representation (consistent with `Eq`).
+        impl ::std::hash::Hash for $name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                <$name as ::ff::PrimeField>::to_repr(self)
+                    .as_ref()
+                    .hash(state);
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&$crate::field::Decimal(self), f)

@@ -7,14 +7,19 @@
 //! x·y = (d + a)(e + b) = c + d·b + e·a + d·e
 //!
 //! so [x·y] = [c] + d·[b] + e·[a] + d·e, where [v] is a sharing of v. The right-hand
-//! side is linear in the shared values, so each holder computes its share of x·y locally.
+//! side is linear in the shared values, so each holder computes its share of x·y locally,
+//! and its MAC share the same way: m(xy)ᵢ = m(c)ᵢ + d·m(b)ᵢ + e·m(a)ᵢ + αᵢ·d·e.
 //!
-//! # Protocol
+//! # Protocol (SPDZ online phase, 2011/535 fig. 1, "Multiply")
 //!
-//! 1. The dealer deals a fresh triple [a], [b], [c] with c = ab among the holders.
+//! 1. The dealer deals a fresh authenticated triple [a], [b], [c] with c = ab (and, with
+//!    [`sacrifice_triples`](crate::SimulationBuilder::sacrifice_triples), checks it by
+//!    sacrificing a second one).
 //! 2. Each holder i computes dᵢ = xᵢ − aᵢ and eᵢ = yᵢ − bᵢ and broadcasts both.
-//! 3. Every holder adds what it received: d = Σ dᵢ, e = Σ eᵢ (d and e are now *opened*).
-//! 4. Each holder i sets zᵢ = cᵢ + d·bᵢ + e·aᵢ; the first holder also adds d·e.
+//! 3. Every holder adds what it received: d = Σ dᵢ, e = Σ eᵢ. These are partial openings:
+//!    their MAC shares m(x)ᵢ − m(a)ᵢ and m(y)ᵢ − m(b)ᵢ wait for the next MAC check.
+//! 4. Each holder i sets zᵢ = cᵢ + d·bᵢ + e·aᵢ; the first holder also adds d·e; every
+//!    holder updates its MAC share as above.
 //!
 //! One round, two opened values, one triple; the result's multiplicative depth is one more
 //! than its deeper operand's.
@@ -37,6 +42,8 @@ use std::panic::Location;
 use crate::dealer::deal_triple;
 use crate::field::TinyField;
 use crate::ledger::Costs;
+use crate::protocols::linear::add_public;
+use crate::protocols::{mac_check, partial_open::partial_open, sacrifice};
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
@@ -46,44 +53,49 @@ pub(crate) fn multiply<F: TinyField>(
     w: &mut World<F>,
     x: u32,
     y: u32,
-    holders: HolderSetId,
+    set: HolderSetId,
     at: &'static Location<'static>,
 ) -> u32 {
     let about = w.store.next_number();
-    let n = w.holder_sets.get(holders).len();
+    let n = w.holder_sets.get(set).len();
+    let mut costs = Costs::default();
 
     // Step 1: a fresh triple, moved in here and dropped at the end.
-    let (triple, mut costs) = deal_triple(w, holders, about);
+    let triple = deal_triple(w, set, about, &mut costs);
+    if w.sacrifice {
+        sacrifice::check_triple(w, set, &triple, about, &mut costs);
+    }
     let (a, b, c) = triple.parts();
 
-    // Steps 2 and 3: every holder broadcasts dᵢ and eᵢ; everyone sums them.
-    let (mut d, mut e) = (F::ZERO, F::ZERO);
-    for i in 0..n {
-        let d_i = w.store.data(x)[i] - a[i];
-        let e_i = w.store.data(y)[i] - b[i];
-        d += d_i;
-        e += e_i;
-        for k in (0..n).filter(|&k| k != i) {
-            let (from, to) = (w.holder_sets.get(holders)[i], w.holder_sets.get(holders)[k]);
-            w.deliver(to, from.0, Step::BeaverD, about, d_i);
-            w.deliver(to, from.0, Step::BeaverE, about, e_i);
-        }
-    }
+    // Steps 2 and 3: open d = x − a and e = y − b (shares, then MAC shares).
+    let mut masked = std::mem::take(&mut w.scratch);
+    masked.clear();
+    masked.extend(w.store.data(x).iter().zip(a).map(|(&xi, &ai)| xi - ai));
+    let d = partial_open(w, set, about, Step::BeaverD, &masked[..n], &masked[n..]);
+    masked.clear();
+    masked.extend(w.store.data(y).iter().zip(b).map(|(&yi, &bi)| yi - bi));
+    let e = partial_open(w, set, about, Step::BeaverE, &masked[..n], &masked[n..]);
+    w.scratch = masked;
 
-    // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ, and the first holder adds d·e.
+    // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
+    // constant: the first holder adds it to its share, every holder αᵢ·d·e to its MAC.
     let mut z = w.store.buffer();
-    z.extend((0..n).map(|i| c[i] + d * b[i] + e * a[i]));
-    z[0] += d * e;
+    z.extend((0..c.len()).map(|i| c[i] + d * b[i] + e * a[i]));
+    add_public(&mut z, w.dealer.key_shares(set), d * e);
 
     let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
     let links = (n * (n - 1)) as u64;
     costs += Costs {
         opened: 2,
-        messages: links,
+        messages: 2 * links,
         elements: 2 * links,
         rounds: 1,
         ..Costs::default()
     };
     w.charge(at, costs);
-    w.store.insert(Holding::Shared(holders), depth, z)
+    if w.pending.len() >= mac_check::MAX_PENDING {
+        // The error, if any, is kept by the world and returned by the next output.
+        let _ = mac_check::check(w, at);
+    }
+    w.store.insert(Holding::Shared(set), depth, z)
 }

@@ -1,21 +1,34 @@
-//! Input sharing: a machine turns its private value into additive shares.
+//! Input sharing: a machine turns its private value into (authenticated) shares.
 //!
 //! # The math
 //!
-//! x = x₁ + … + xₙ with x₁, …, xₙ₋₁ uniform (see [`crate::sharing::additive`]).
+//! Without MACs: x = x₁ + … + xₙ with x₁, …, xₙ₋₁ uniform
+//! (see [`crate::sharing::additive`]).
+//!
+//! With MACs the owner cannot make MAC shares (it does not know α), so it uses a mask
+//! [r] from the dealer whose value r only it knows: [x] = [r] + (x − r), adding the public
+//! constant ε = x − r to an authenticated sharing.
 //!
 //! # Protocol
 //!
+//! Without MACs:
 //! 1. The owner draws n − 1 uniform shares and sets the last to x minus their sum.
-//! 2. The owner sends share k to holder k; if the owner is itself a holder it keeps its
-//!    own share.
+//! 2. The owner sends share k to holder k (keeping its own if it is a holder).
 //!
-//! One round; the owner sends one element to every other holder.
+//! With MACs (SPDZ, 2011/535 fig. 1, "Input"):
+//! 1. The dealer deals an authenticated [r] among the holders and tells r to the owner.
+//! 2. The owner broadcasts ε = x − r to the holders.
+//! 3. Each holder sets its share to rᵢ (+ ε for the first holder) and its MAC share to
+//!    m(r)ᵢ + αᵢ·ε.
+//!
+//! One round either way.
 //!
 //! # Security note
 //!
-//! Every holder but the owner sees one uniform element, whatever x is. With SPDZ MACs the
-//! owner would instead open x − r for a dealer-provided mask r it alone knows.
+//! Every holder but the owner sees uniform elements only (shares, or ε masked by r). The
+//! simulation's broadcast is consistent; a real network would have to check that the
+//! owner sent every holder the same ε. An owner may of course lie about its input: no
+//! protocol can prevent that.
 //!
 //! # References
 //!
@@ -23,46 +36,71 @@
 
 use std::panic::Location;
 
+use crate::dealer::{deal_mask, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
+use crate::protocols::linear::add_public;
 use crate::sharing::additive;
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 
-/// Shares `secret`, owned by `owner`, among `holders`; returns the shared value's slot.
+/// Shares `secret`, owned by `owner`, among `set`; returns the shared value's slot.
 pub(crate) fn share<F: TinyField>(
     w: &mut World<F>,
     owner: MachineId,
     secret: F,
-    holders: HolderSetId,
+    set: HolderSetId,
     at: &'static Location<'static>,
 ) -> u32 {
     let about = w.store.next_number();
-    let n = w.holder_sets.get(holders).len();
-
-    // Step 1: n − 1 uniform shares and the one that makes them add up.
+    let n = w.holder_sets.get(set).len();
+    let mut costs = Costs {
+        rounds: 1,
+        ..Costs::default()
+    };
+    ensure_key(w, set, &mut costs);
     let mut shares = w.store.buffer();
-    additive::share(secret, n, &mut w.rng, &mut shares);
-
-    // Step 2: send each share to its holder.
     let mut sent = 0;
-    for (k, &share) in shares.iter().enumerate() {
-        let to = w.holder_sets.get(holders)[k];
-        if to != owner {
-            w.deliver(to, owner.0, Step::InputShare, about, share);
-            sent += 1;
+    if w.macs {
+        // Step 1: the mask [r], with r told to the owner.
+        let r = deal_mask(
+            w,
+            set,
+            owner,
+            about,
+            Step::InputMask,
+            &mut shares,
+            &mut costs,
+        );
+        // Step 2: the owner broadcasts ε = x − r.
+        let epsilon = secret - r;
+        for k in 0..n {
+            let to = w.holder_sets.get(set)[k];
+            if to != owner {
+                w.deliver(to, owner.0, Step::InputShare, about, epsilon);
+                sent += 1;
+            }
+        }
+        // Step 3: [x] = [r] + ε.
+        add_public(&mut shares, w.dealer.key_shares(set), epsilon);
+    } else {
+        // Steps 1 and 2: random shares, each sent to its holder.
+        additive::share(secret, n, &mut w.rng, &mut shares);
+        for (k, &share) in shares.iter().enumerate() {
+            let to = w.holder_sets.get(set)[k];
+            if to != owner {
+                w.deliver(to, owner.0, Step::InputShare, about, share);
+                sent += 1;
+            }
         }
     }
-    w.charge(
-        at,
-        Costs {
-            messages: sent,
-            elements: sent,
-            rounds: 1,
-            ..Costs::default()
-        },
-    );
-    w.store.insert(Holding::Shared(holders), 0, shares)
+    costs += Costs {
+        messages: sent,
+        elements: sent,
+        ..Costs::default()
+    };
+    w.charge(at, costs);
+    w.store.insert(Holding::Shared(set), 0, shares)
 }

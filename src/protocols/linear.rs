@@ -8,10 +8,13 @@
 //! - k·x = Σ k·xᵢ for a public k: each holder scales its share;
 //! - x + c = (x₁ + c) + x₂ + … + xₙ for a public c: exactly one holder adds c.
 //!
+//! MACs are linear too. With MAC shares Σ mᵢ = α·x and Σ m′ᵢ = α·y: Σ (mᵢ ± m′ᵢ) = α·(x ± y)
+//! and Σ k·mᵢ = α·k·x; for x + c every holder adds αᵢ·c, since Σ αᵢ·c = α·c.
+//!
 //! # Protocol
 //!
-//! 1. Each holder i applies the operation to its own share(s). Nothing is sent, so
-//!    nothing is learnt and no round is spent.
+//! 1. Each holder i applies the operation to its own share(s) and MAC share(s). Nothing is
+//!    sent, so nothing is learnt and no round is spent.
 //!
 //! # Security note
 //!
@@ -36,19 +39,25 @@ pub(crate) fn zip<F: TinyField>(
     w.store.insert(Holding::Shared(holders), depth, out)
 }
 
-/// zᵢ = f(xᵢ) for every holder i (step 1), then the first holder adds `c`.
-pub(crate) fn map<F: TinyField>(
-    w: &mut World<F>,
-    x: u32,
-    holders: HolderSetId,
-    f: impl Fn(F) -> F,
-    c: F,
-) -> u32 {
+/// Adds the public constant `c` to a sharing laid out as n shares then n MAC shares
+/// (none with MACs off, when `alphas` is empty): the first holder adds c to its share,
+/// every holder i adds αᵢ·c to its MAC share.
+pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], c: F) {
+    data[0] += c;
+    let n = data.len() - alphas.len();
+    for (m, &alpha) in data[n..].iter_mut().zip(alphas) {
+        *m += alpha * c;
+    }
+}
+
+/// z = s·x + c for public s and c: every holder scales its share and MAC share by s, then
+/// `c` is added as in [`add_public`] (step 1).
+pub(crate) fn affine<F: TinyField>(w: &mut World<F>, x: u32, set: HolderSetId, s: F, c: F) -> u32 {
     let depth = w.store.meta(x).depth;
     let mut out = w.store.buffer();
-    out.extend(w.store.data(x).iter().map(|&a| f(a)));
-    out[0] += c;
-    w.store.insert(Holding::Shared(holders), depth, out)
+    out.extend(w.store.data(x).iter().map(|&a| s * a));
+    add_public(&mut out, w.dealer.key_shares(set), c);
+    w.store.insert(Holding::Shared(set), depth, out)
 }
 
 /// xᵢ ← f(xᵢ, yᵢ) in place, for `+=` and `-=` (step 1).

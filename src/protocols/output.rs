@@ -1,89 +1,143 @@
-//! Outputs: reconstructing a shared value for one machine, or opening it to all holders.
+//! Outputs: delivering a shared value to one machine, or opening it to all holders, and
+//! never before a MAC check has passed.
 //!
 //! # The math
 //!
-//! x = x₁ + … + xₙ: whoever receives all n shares adds them up.
+//! x = x₁ + … + xₙ. To give x to one machine R alone without revealing α or x to the
+//! holders, SPDZ masks it with a dealt [r] whose value only R knows:
+//! x = (x − r) + r, where x − r is uniform to everybody but R.
 //!
 //! # Protocol
 //!
-//! Reconstruct for machine R:
+//! Reconstruct for machine R, with MACs (SPDZ private output):
+//! 1. The dealer deals an authenticated [r] among the holders and tells r to R.
+//! 2. The holders partially open x − r ([`super::partial_open`]); if R is not a holder,
+//!    each holder also sends the opened x − r to R.
+//! 3. The holders run the MAC check ([`super::mac_check`]) over everything opened since
+//!    the last check, x − r included; on failure nothing is output.
+//! 4. R computes x = (x − r) + r.
+//!
+//! Reconstruct for machine R, without MACs:
 //! 1. Each holder other than R sends its share to R.
 //! 2. R adds the n shares.
 //!
 //! Open to all holders:
-//! 1. Each holder broadcasts its share to every other holder.
-//! 2. Every holder adds the n shares.
-//!
-//! One round each.
+//! 1. The holders partially open x.
+//! 2. With MACs, they run the MAC check; on failure nothing is output.
 //!
 //! # Security note
 //!
-//! R learns x and nothing else: given x, the shares it receives are uniform subject to
-//! adding up to x. Without MACs a holder can send a wrong share and change x unnoticed;
-//! SPDZ adds a MAC check before anything is output.
+//! With MACs, the holders see only x − r, uniform whatever x is, and MAC-check messages;
+//! they learn neither x nor α. Without MACs, R learns x from shares that are uniform
+//! subject to adding up to x, and a holder that sends a wrong share changes x unnoticed.
 //!
 //! # References
 //!
-//! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535.
+//! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §3 (outputs).
+//! - Damgård et al., eprint 2012/642, §4 (output without revealing α).
 
 use std::panic::Location;
 
+use crate::dealer::deal_mask;
+use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
-use crate::sharing::additive;
+use crate::protocols::{mac_check, partial_open::partial_open};
 use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
 
-/// Sends every share of slot `x` to `to` (steps 1–2 of reconstruct); returns the value.
+/// Delivers the value in slot `x` to `to` (steps 1–4); returns it.
 pub(crate) fn reconstruct<F: TinyField>(
     w: &mut World<F>,
     x: u32,
-    holders: HolderSetId,
+    set: HolderSetId,
     to: MachineId,
     at: &'static Location<'static>,
-) -> F {
+) -> Result<F> {
+    mac_check::refuse_if_aborted(w)?;
     let about = w.store.meta(x).number;
-    let n = w.holder_sets.get(holders).len();
-    let mut sent = 0;
-    for k in 0..n {
-        let from = w.holder_sets.get(holders)[k];
-        if from != to {
-            let share = w.store.data(x)[k];
-            w.deliver(to, from.0, Step::Reconstruct, about, share);
-            sent += 1;
+    let n = w.holder_sets.get(set).len();
+    let to_is_holder = w.holder_sets.get(set).contains(&to);
+    if !w.macs {
+        // Steps 1 and 2: every other holder sends R its share.
+        let mut value = F::ZERO;
+        for k in 0..n {
+            let from = w.holder_sets.get(set)[k];
+            let sent = w.adversary.opening(from, w.store.data(x)[k]);
+            value += sent;
+            if from != to {
+                w.deliver(to, from.0, Step::Reconstruct, about, sent);
+            }
         }
+        let sent = (n - usize::from(to_is_holder)) as u64;
+        w.charge(
+            at,
+            Costs {
+                opened: 1,
+                messages: sent,
+                elements: sent,
+                rounds: 1,
+                ..Costs::default()
+            },
+        );
+        return Ok(value);
     }
-    w.charge(
-        at,
-        Costs {
-            opened: 1,
-            messages: sent,
-            elements: sent,
+    let mut costs = Costs {
+        opened: 1,
+        rounds: 1,
+        ..Costs::default()
+    };
+    // Step 1: the mask [r]; r goes to R alone.
+    let mut masked = w.store.buffer();
+    let r = deal_mask(w, set, to, about, Step::OutputMask, &mut masked, &mut costs);
+    // Step 2: open x − r among the holders, and send it to R if R holds no share.
+    for (m, &xi) in masked.iter_mut().zip(w.store.data(x)) {
+        *m = xi - *m;
+    }
+    let opened = partial_open(w, set, about, Step::Reconstruct, &masked[..n], &masked[n..]);
+    w.store.recycle(masked);
+    let links = (n * (n - 1)) as u64;
+    costs += Costs {
+        messages: links,
+        elements: links,
+        ..Costs::default()
+    };
+    if !to_is_holder {
+        for k in 0..n {
+            let from = w.holder_sets.get(set)[k];
+            w.deliver(to, from.0, Step::Reconstruct, about, opened);
+        }
+        costs += Costs {
+            messages: n as u64,
+            elements: n as u64,
             rounds: 1,
             ..Costs::default()
-        },
-    );
-    additive::reconstruct(w.store.data(x))
+        };
+    }
+    w.charge(at, costs);
+    // Step 3: check everything opened so far.
+    mac_check::check(w, at)?;
+    // Step 4: unmask.
+    Ok(opened + r)
 }
 
-/// Broadcasts every share of slot `x` to every other holder (steps 1–2 of open).
+/// Opens the value in slot `x` to every holder (steps 1–2); returns it.
 pub(crate) fn open<F: TinyField>(
     w: &mut World<F>,
     x: u32,
-    holders: HolderSetId,
+    set: HolderSetId,
     at: &'static Location<'static>,
-) -> F {
+) -> Result<F> {
+    mac_check::refuse_if_aborted(w)?;
     let about = w.store.meta(x).number;
-    let n = w.holder_sets.get(holders).len();
-    for i in 0..n {
-        for k in (0..n).filter(|&k| k != i) {
-            let (from, to) = (w.holder_sets.get(holders)[i], w.holder_sets.get(holders)[k]);
-            let share = w.store.data(x)[i];
-            w.deliver(to, from.0, Step::Open, about, share);
-        }
-    }
+    let n = w.holder_sets.get(set).len();
+    // Step 1: partial opening (copy the shares out: the opening needs the world).
+    let mut data = w.store.buffer();
+    data.extend_from_slice(w.store.data(x));
+    let value = partial_open(w, set, about, Step::Open, &data[..n], &data[n..]);
+    w.store.recycle(data);
     let links = (n * (n - 1)) as u64;
     w.charge(
         at,
@@ -95,5 +149,7 @@ pub(crate) fn open<F: TinyField>(
             ..Costs::default()
         },
     );
-    additive::reconstruct(w.store.data(x))
+    // Step 2: the MAC check.
+    mac_check::check(w, at)?;
+    Ok(value)
 }

@@ -1,0 +1,203 @@
+//! The MAC check: before anything is output, the holders verify that every value opened
+//! since the last check was opened honestly, without revealing the MAC key α.
+//!
+//! # The math
+//!
+//! Every shared value x carries MAC shares m₁, …, mₙ with
+//!
+//! m₁ + m₂ + … + mₙ = α·x
+//!
+//! under a global key α = α₁ + … + αₙ that no machine knows. The relation is linear, so it
+//! survives additions and public constants (x + c gets MAC shares mᵢ + αᵢ·c). When x is
+//! opened as a possibly wrong value x′, each holder computes σᵢ = mᵢ − αᵢ·x′, and
+//!
+//! σ₁ + … + σₙ = α·x − α·x′ = α·(x − x′),
+//!
+//! which is zero exactly when x′ = x (or α = 0). Many openings a₁, …, aₖ are checked at
+//! once with public random coefficients r₁, …, rₖ: with a = Σ rⱼ·aⱼ and γᵢ = Σ rⱼ·mⱼᵢ,
+//! σᵢ = γᵢ − αᵢ·a. A cheat goes unnoticed with probability about 2/p.
+//!
+//! # Protocol (MACCheck, Damgård et al. 2012/642, fig. 10)
+//!
+//! 1. The holders draw public random coefficients r₁, …, rₖ together.
+//! 2. Each holder computes a = Σ rⱼ·aⱼ (all holders know the opened aⱼ).
+//! 3. Each holder i computes γᵢ = Σ rⱼ·mⱼᵢ and σᵢ = γᵢ − αᵢ·a.
+//! 4. Each holder commits to σᵢ and sends the commitment to the others.
+//! 5. Each holder opens its commitment, revealing σᵢ.
+//! 6. Everyone checks σ₁ + … + σₙ = 0; if not, they abort and output nothing.
+//!
+//! Three rounds per check, however many values it covers.
+//!
+//! # Security note
+//!
+//! The coin toss of step 1 is simulated by the simulation's generator. The commitment of
+//! step 4 is simulated too: the view shows σᵢ hidden by a fresh random pad (standing in
+//! for a hash commitment), and the simulation itself guarantees that the value opened in
+//! step 5 is the one committed to. α is never revealed, so one key serves the whole
+//! computation. After a failed check the simulation aborts: every later output is refused
+//! with the same error. The check says *that* somebody cheated, not who; the error names
+//! the machines the simulation was told misbehave ([`crate::Adversary`]).
+//!
+//! # References
+//!
+//! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535.
+//! - Damgård, Keller, Larraia, Pastro, Scholl, Smart, *Practical Covertly Secure MPC for
+//!   Dishonest Majority — or: Breaking the SPDZ Limits*, eprint 2012/642, §4 (MACCheck).
+
+use std::panic::Location;
+
+use crate::error::{Error, Result};
+use crate::field::TinyField;
+use crate::ledger::Costs;
+use crate::simulation::World;
+use crate::store::HolderSetId;
+use crate::view::Step;
+
+/// How many openings may wait for a check before one runs on its own, which keeps memory
+/// bounded in long computations without outputs.
+pub(crate) const MAX_PENDING: usize = 1 << 14;
+
+/// One opened value waiting for the MAC check.
+#[derive(Debug, Clone, Copy)]
+struct Opened<F> {
+    set: HolderSetId,
+    about: u64,
+    step: Step,
+    value: F,
+    /// Where its MAC shares start in [`Pending::macs`].
+    start: usize,
+}
+
+/// Values opened since the last check, with each holder's MAC share of them.
+#[derive(Debug)]
+pub(crate) struct Pending<F> {
+    opened: Vec<Opened<F>>,
+    macs: Vec<F>,
+}
+
+impl<F> Default for Pending<F> {
+    fn default() -> Self {
+        Pending {
+            opened: Vec::new(),
+            macs: Vec::new(),
+        }
+    }
+}
+
+impl<F: TinyField> Pending<F> {
+    /// Records that `value` was opened, with the holders' MAC shares of it.
+    pub fn push(
+        &mut self,
+        set: HolderSetId,
+        about: u64,
+        step: Step,
+        value: F,
+        macs: impl Iterator<Item = F>,
+    ) {
+        let start = self.macs.len();
+        self.macs.extend(macs);
+        self.opened.push(Opened {
+            set,
+            about,
+            step,
+            value,
+            start,
+        });
+    }
+
+    /// How many openings wait for a check.
+    pub fn len(&self) -> usize {
+        self.opened.len()
+    }
+}
+
+/// Refuses any output once a check has failed: the protocol has aborted.
+pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
+    match &w.aborted {
+        Some(e) => Err(e.clone()),
+        None => Ok(()),
+    }
+}
+
+/// Runs the MAC check over everything opened since the last one (steps 1–6).
+///
+/// # Errors
+///
+/// [`Error::MacCheckFailed`] when some opened value was not what its MACs say; the
+/// simulation then refuses every later output too.
+pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) -> Result<()> {
+    refuse_if_aborted(w)?;
+    if w.pending.opened.is_empty() {
+        return Ok(());
+    }
+    let pending = std::mem::take(&mut w.pending);
+    let mut sets: Vec<HolderSetId> = pending.opened.iter().map(|o| o.set).collect();
+    sets.sort_by_key(|s| s.0);
+    sets.dedup();
+    let mut costs = Costs {
+        mac_checks: 1,
+        rounds: 3,
+        ..Costs::default()
+    };
+    let mut failed = false;
+    for set in sets {
+        let batch: Vec<&Opened<F>> = pending.opened.iter().filter(|o| o.set == set).collect();
+        let n = w.holder_sets.get(set).len();
+
+        // Step 1: public random coefficients, one per opened value.
+        let r: Vec<F> = batch.iter().map(|_| F::random(&mut w.rng)).collect();
+        // Step 2: a = Σ rⱼ·aⱼ.
+        let a: F = batch.iter().zip(&r).map(|(o, &rj)| rj * o.value).sum();
+        // Step 3: σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a.
+        let alphas = w.dealer.key_shares(set).to_vec();
+        let sigma: Vec<F> = (0..n)
+            .map(|i| {
+                let gamma: F = batch
+                    .iter()
+                    .zip(&r)
+                    .map(|(o, &rj)| rj * pending.macs[o.start + i])
+                    .sum();
+                gamma - alphas[i] * a
+            })
+            .collect();
+        // Steps 4 and 5: commit to σᵢ, then open it.
+        let pads: Vec<F> = sigma.iter().map(|_| F::random(&mut w.rng)).collect();
+        for step in [Step::MacCommit, Step::MacReveal] {
+            for (i, (&s, &pad)) in sigma.iter().zip(&pads).enumerate() {
+                let sent = if step == Step::MacCommit { s + pad } else { s };
+                for k in (0..n).filter(|&k| k != i) {
+                    let (from, to) = (w.holder_sets.get(set)[i], w.holder_sets.get(set)[k]);
+                    w.deliver(to, from.0, step, 0, sent);
+                }
+            }
+        }
+        let links = (n * (n - 1)) as u64;
+        costs += Costs {
+            messages: 2 * links,
+            elements: 2 * links,
+            mac_elements: 2 * links,
+            ..Costs::default()
+        };
+        // Step 6: the σᵢ must add up to zero.
+        failed |= sigma.iter().copied().sum::<F>() != F::ZERO;
+    }
+    w.charge_extra(at, costs);
+    if !failed {
+        return Ok(());
+    }
+    let values = pending
+        .opened
+        .iter()
+        .map(|o| format!("{} of #{}", o.step, o.about))
+        .collect();
+    let mut told = w.adversary.cheaters.clone();
+    told.sort();
+    told.dedup();
+    let mut suspects = w.names(&told);
+    if w.adversary.dealer_cheats {
+        suspects.push("dealer".to_string());
+    }
+    let error = Error::MacCheckFailed { values, suspects };
+    w.aborted = Some(error.clone());
+    Err(error)
+}
