@@ -19,8 +19,7 @@
 //! carries *valid* MACs for the wrong c. SPDZ's offline phase guards against it by
 //! sacrificing one triple to check another (see [`crate::protocols::sacrifice`]).
 
-use std::panic::Location;
-
+use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::machine::{MachineId, VirtualMachine};
 use crate::shared::SharedScalar;
@@ -129,8 +128,8 @@ impl<F: TinyField> Adversary<F> {
     ///
     /// # Panics
     ///
-    /// If `machine` does not hold a share of `value`, or they belong to different
-    /// simulations.
+    /// If `machine` holds no share of `value` or belongs to another simulation;
+    /// [`try_add_to_share`](Self::try_add_to_share) returns the error instead.
     #[track_caller]
     pub fn add_to_share(
         &self,
@@ -138,14 +137,25 @@ impl<F: TinyField> Adversary<F> {
         value: &SharedScalar<F>,
         offset: impl Constant,
     ) {
-        self.tamper(machine, value, offset.to_field(), false);
+        or_panic(self.try_add_to_share(machine, value, offset));
+    }
+
+    /// [`add_to_share`](Self::add_to_share), returning an error instead of panicking.
+    pub fn try_add_to_share(
+        &self,
+        machine: &VirtualMachine<F>,
+        value: &SharedScalar<F>,
+        offset: impl Constant,
+    ) -> Result<()> {
+        self.tamper(machine, value, offset.to_field(), false)
     }
 
     /// Adds `offset` to `machine`'s MAC share of `value` (no effect with MACs off).
     ///
     /// # Panics
     ///
-    /// As [`add_to_share`](Self::add_to_share).
+    /// As [`add_to_share`](Self::add_to_share); [`try_add_to_mac`](Self::try_add_to_mac)
+    /// returns the error instead.
     #[track_caller]
     pub fn add_to_mac(
         &self,
@@ -153,7 +163,17 @@ impl<F: TinyField> Adversary<F> {
         value: &SharedScalar<F>,
         offset: impl Constant,
     ) {
-        self.tamper(machine, value, offset.to_field(), true);
+        or_panic(self.try_add_to_mac(machine, value, offset));
+    }
+
+    /// [`add_to_mac`](Self::add_to_mac), returning an error instead of panicking.
+    pub fn try_add_to_mac(
+        &self,
+        machine: &VirtualMachine<F>,
+        value: &SharedScalar<F>,
+        offset: impl Constant,
+    ) -> Result<()> {
+        self.tamper(machine, value, offset.to_field(), true)
     }
 
     /// From now on `machine` adds `offset` to what it sends in its `which` opening(s):
@@ -180,20 +200,24 @@ impl<F: TinyField> Adversary<F> {
         w.adversary.dealer_cheats = true;
     }
 
-    #[track_caller]
-    fn tamper(&self, machine: &VirtualMachine<F>, value: &SharedScalar<F>, offset: F, mac: bool) {
-        assert!(
-            machine.simulation() == &self.sim && value.simulation() == &self.sim,
-            "the machine and the value must belong to this adversary's simulation"
-        );
+    fn tamper(
+        &self,
+        machine: &VirtualMachine<F>,
+        value: &SharedScalar<F>,
+        offset: F,
+        mac: bool,
+    ) -> Result<()> {
+        if machine.simulation() != &self.sim || value.simulation() != &self.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the adversary, the machine and the value",
+            });
+        }
         let holders = value.holders();
         let Some(k) = holders.iter().position(|h| h == machine) else {
-            let at = Location::caller();
-            panic!(
-                "{} holds no share of #{} (at {at}): pick one of its holders",
-                machine.name(),
-                value.number()
-            );
+            return Err(Error::NotAHolder {
+                machine: machine.name().to_string(),
+                value: value.number(),
+            });
         };
         let mut w = self.sim.world.borrow_mut();
         w.adversary.cheaters.push(machine.id());
@@ -204,5 +228,6 @@ impl<F: TinyField> Adversary<F> {
             (true, true) => data[n + k] += offset,
             (true, false) => {}
         }
+        Ok(())
     }
 }

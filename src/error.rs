@@ -60,6 +60,15 @@ pub enum Error {
         field: &'static str,
     },
 
+    /// A machine was asked to act on its share of a value it holds no share of.
+    #[error("machine '{machine}' holds no share of #{value}: pick one of its holders")]
+    NotAHolder {
+        /// The machine.
+        machine: String,
+        /// The value's number.
+        value: u64,
+    },
+
     /// The MAC check found that a value opened since the previous check was not the one
     /// its MACs vouch for: somebody cheated, and nothing is output.
     #[error(
@@ -92,6 +101,16 @@ pub enum Error {
         /// "sum" or "multiply".
         what: &'static str,
     },
+}
+
+/// The value, or a panic with the error's message at the caller's line (for the panicking
+/// twins of `try_` methods; no closure, so `#[track_caller]` reaches the learner's code).
+#[track_caller]
+pub(crate) fn or_panic<T>(result: Result<T>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => panic!("{e}"),
+    }
 }
 
 /// The crate's `Result`, with [`Error`] as the error.

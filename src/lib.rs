@@ -37,6 +37,8 @@ mod tutorial {
     struct Introduction;
     #[doc = include_str!("../tutorial/src/first-product.md")]
     struct FirstProduct;
+    #[doc = include_str!("../tutorial/src/cheaters-and-macs.md")]
+    struct CheatersAndMacs;
 }
 
 /// Everything a lesson needs: `use tinyspdz::prelude::*;`.

@@ -12,14 +12,9 @@ use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use ff::Field;
 
+use crate::error::or_panic;
 use crate::field::{Constant, F61, F101, F127, TinyField};
 use crate::shared::SharedScalar;
-
-/// Unwraps an operator's result, panicking at the learner's line with the error message.
-#[track_caller]
-fn or_panic<F: TinyField>(r: crate::Result<SharedScalar<F>>) -> SharedScalar<F> {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
 
 impl<F: TinyField> Add<&SharedScalar<F>> for &SharedScalar<F> {
     type Output = SharedScalar<F>;
@@ -96,9 +91,7 @@ macro_rules! assign_variants {
         impl<F: TinyField> $tr<&SharedScalar<F>> for SharedScalar<F> {
             #[track_caller]
             fn $m(&mut self, rhs: &SharedScalar<F>) {
-                if let Err(e) = self.try_update(rhs, $f) {
-                    panic!("{e}");
-                }
+                or_panic(self.try_update(rhs, $f));
             }
         }
         assign_variants!(@owned $tr, $m);
@@ -218,7 +211,9 @@ constant_lhs!(impl[] Field = F127, Constant = F127);
 constant_lhs!(impl[] Field = F61, Constant = F61);
 constant_lhs!(impl[] Field = F101, Constant = F101);
 
-/// Adds up shared values.
+/// Adds up shared values. The standard library's `Iterator::sum` does not pass on the
+/// caller's line, so the ledger charges `sum()` to the standard library; use
+/// [`SharedScalar::try_sum`] to charge your own line.
 ///
 /// # Panics
 ///
@@ -240,7 +235,10 @@ impl<'a, F: TinyField> Sum<&'a SharedScalar<F>> for SharedScalar<F> {
     }
 }
 
-/// Multiplies shared values (one Beaver multiplication per factor after the first).
+/// Multiplies shared values (one Beaver multiplication per factor after the first). The
+/// standard library's `Iterator::product` does not pass on the caller's line, so the
+/// ledger charges `product()` to the standard library; use [`SharedScalar::try_product`]
+/// to charge your own line.
 ///
 /// # Panics
 ///

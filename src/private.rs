@@ -5,7 +5,7 @@ use std::panic::Location;
 
 use num_bigint::BigInt;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
 use crate::machine::{MachineId, VirtualMachine};
 use crate::protocols::input;
@@ -42,7 +42,7 @@ impl<F: TinyField> PrivateScalar<F> {
     /// If |value| ≥ p; [`try_new`](Self::try_new) returns the error instead.
     #[track_caller]
     pub fn new(value: impl IntoField, owner: &VirtualMachine<F>) -> Self {
-        Self::try_new(value, owner).unwrap_or_else(|e| panic!("{e}"))
+        or_panic(Self::try_new(value, owner))
     }
 
     /// A private value of `owner`, or [`Error::OutOfRange`] when |value| ≥ p.
@@ -92,7 +92,7 @@ impl<F: TinyField> PrivateScalar<F> {
     /// the error instead.
     #[track_caller]
     pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedScalar<F> {
-        self.try_share(others).unwrap_or_else(|e| panic!("{e}"))
+        or_panic(self.try_share(others))
     }
 
     /// [`share`](Self::share), returning an error instead of panicking.
@@ -114,8 +114,7 @@ impl<F: TinyField> PrivateScalar<F> {
     /// error instead.
     #[track_caller]
     pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedScalar<F> {
-        self.try_share_among(holders)
-            .unwrap_or_else(|e| panic!("{e}"))
+        or_panic(self.try_share_among(holders))
     }
 
     /// [`share_among`](Self::share_among), returning an error instead of panicking.

@@ -133,7 +133,17 @@ impl<F: TinyField> SharedScalar<F> {
     /// The shares, one per holder in [`holders`](Self::holders) order. Looking at all of
     /// them is what no single machine can do: it is the simulation's privilege.
     pub fn shares(&self) -> Vec<F> {
-        self.sim.world.borrow().store.data(self.id).to_vec()
+        let w = self.sim.world.borrow();
+        let n = w.holder_sets.get(self.holders).len();
+        w.store.data(self.id)[..n].to_vec()
+    }
+
+    /// The MAC shares, one per holder in [`holders`](Self::holders) order: they add up to
+    /// α·x under the holders' secret MAC key α. Empty in a semi-honest simulation.
+    pub fn mac_shares(&self) -> Vec<F> {
+        let w = self.sim.world.borrow();
+        let n = w.holder_sets.get(self.holders).len();
+        w.store.data(self.id)[n..].to_vec()
     }
 
     /// The value's number, `#n` in machine listings and views.
@@ -236,10 +246,13 @@ impl<F: TinyField> SharedScalar<F> {
     /// combined.
     #[track_caller]
     pub fn try_product<'a>(values: impl IntoIterator<Item = &'a Self>) -> Result<Self> {
-        Self::fold(values, "multiply", Self::try_mul)
+        let at = Location::caller();
+        Self::fold(values, "multiply", |x, y| {
+            x.check(y)?;
+            Ok(x.mul_at(y, at))
+        })
     }
 
-    #[track_caller]
     fn fold<'a>(
         values: impl IntoIterator<Item = &'a Self>,
         what: &'static str,

@@ -233,7 +233,7 @@ impl<F: TinyField> SimulationBuilder<F> {
         self
     }
 
-    /// How much of each machine's view to keep (default: the last 10,000 messages).
+    /// How much of each machine's view to keep (default: the last 1,000 messages per machine).
     pub fn views(mut self, views: Views) -> Self {
         self.views = views;
         self

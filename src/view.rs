@@ -26,7 +26,7 @@ pub enum Views {
 
 impl Default for Views {
     fn default() -> Self {
-        Views::Last(10_000)
+        Views::Last(1_000)
     }
 }
 

@@ -87,7 +87,7 @@ pub(crate) fn multiply<F: TinyField>(
     let links = (n * (n - 1)) as u64;
     costs += Costs {
         opened: 2,
-        messages: 2 * links,
+        messages: links,
         elements: 2 * links,
         rounds: 1,
         ..Costs::default()

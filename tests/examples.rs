@@ -1,0 +1,55 @@
+//! Runs every example (`cargo test` builds them) and snapshots the seeded ones' output, so
+//! an example can neither panic nor change what it prints unnoticed.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Runs `examples/<name>.rs` as built by `cargo test`; returns its standard output.
+fn run_example(name: &str) -> String {
+    // Test binaries live in target/<profile>/deps; examples in target/<profile>/examples.
+    let exe = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>");
+    let path: PathBuf = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} was not built: run the whole `cargo test`",
+        path.display()
+    );
+    let output = Command::new(&path).output().expect("the example starts");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "example {name} failed:\n{stderr}");
+    String::from_utf8(output.stdout).expect("examples print UTF-8")
+}
+
+#[test]
+fn quickstart_prints_875_and_1075() {
+    let out = run_example("quickstart");
+    assert!(out.starts_with("PrivateScalar(875, 'alice')\n"), "{out}");
+    assert!(
+        out.contains("(a*b) - 5*(a+c) = PrivateScalar(1075, 'alice')"),
+        "{out}"
+    );
+    assert!(out.contains("What alice saw"));
+    // Everything but the first line comes from a seeded simulation.
+    insta::assert_snapshot!("quickstart", out);
+}
+
+#[test]
+fn cheating_is_caught_with_macs_and_not_without() {
+    let out = run_example("cheating");
+    assert!(
+        out.contains("MACs off: alice receives PrivateScalar(49, 'alice'), but 6 × 7 = 42"),
+        "{out}"
+    );
+    assert!(
+        out.contains("MACs on: alice receives nothing: mac check failed"),
+        "{out}"
+    );
+    assert!(out.contains("the simulation was told: bob"), "{out}");
+    insta::assert_snapshot!("cheating", out);
+}
