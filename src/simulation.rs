@@ -241,8 +241,14 @@ impl<F: TinyField> SimulationBuilder<F> {
 
     /// Semi-honest mode: no MACs and no MAC checks (TinySMPC's model). Machines are
     /// assumed to follow the protocol; one that cheats changes the result unnoticed.
-    pub fn semi_honest(mut self) -> Self {
-        self.macs = false;
+    pub fn semi_honest(self) -> Self {
+        self.macs(false)
+    }
+
+    /// SPDZ MACs on (the default) or off (the same as [`semi_honest`](Self::semi_honest)),
+    /// for comparing the two side by side.
+    pub fn macs(mut self, on: bool) -> Self {
+        self.macs = on;
         self
     }
 
@@ -315,16 +321,13 @@ impl<F: TinyField> World<F> {
     /// Delivers a message to `to`'s view (the simulated wire).
     #[inline]
     pub fn deliver(&mut self, to: MachineId, from: u32, step: Step, about: u64, value: F) {
-        let limit = self.views;
-        if limit != Views::Off {
-            let record = Record {
-                from,
-                step,
-                about,
-                value,
-            };
-            self.machines[to.0 as usize].view.push(limit, record);
-        }
+        let record = Record {
+            from,
+            step,
+            about,
+            value,
+        };
+        self.machines[to.0 as usize].view.push(self.views, record);
     }
 
     /// Charges `costs` for one operation to the learner's line `at`.

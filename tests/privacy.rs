@@ -93,11 +93,7 @@ fn build(seed: u64, macs: bool, views: Views) -> Simulation<F101> {
         .field::<F101>()
         .seed(seed)
         .views(views);
-    let sim = if macs {
-        builder.build()
-    } else {
-        builder.semi_honest().build()
-    };
+    let sim = builder.macs(macs).build();
     assert_eq!(sim.macs(), macs);
     sim
 }

@@ -149,11 +149,7 @@ fn centred127(v: &BigInt) -> BigInt {
 
 /// The simulation, with SPDZ MACs (the default) or semi-honest.
 fn build<F: TinyField>(builder: SimulationBuilder<F>, macs: bool) -> Simulation<F> {
-    let sim = if macs {
-        builder.build()
-    } else {
-        builder.semi_honest().build()
-    };
+    let sim = builder.macs(macs).build();
     assert_eq!(sim.macs(), macs);
     sim
 }
