@@ -163,7 +163,7 @@ impl Ledger {
     }
 
     /// One row per line, then the total: (place, operations, costs).
-    fn rows(&self) -> impl Iterator<Item = (String, u64, Costs)> + '_ {
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (String, u64, Costs)> + '_ {
         let ops = self.lines.iter().map(|l| l.operations).sum();
         let lines = self
             .lines

@@ -8,6 +8,7 @@ mod error;
 pub mod field;
 pub mod ledger;
 mod machine;
+mod notebook;
 mod ops;
 mod private;
 pub mod protocols;
@@ -16,6 +17,7 @@ mod shared;
 pub mod sharing;
 mod simulation;
 mod store;
+pub mod transcript;
 pub mod view;
 
 pub use adversary::{Adversary, Openings};
@@ -28,6 +30,7 @@ pub use private::PrivateScalar;
 pub use public::PublicScalar;
 pub use shared::SharedScalar;
 pub use simulation::{Simulation, SimulationBuilder};
+pub use transcript::{Sent, Transcript};
 pub use view::{Message, Sender, Step, View, Views};
 
 /// The tutorial's chapters, compiled and run as doctests so the book cannot rot.

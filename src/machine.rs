@@ -123,29 +123,41 @@ impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
 ///   #1 PrivateScalar(25, 'alice')
 ///   #2 share among (alice, bob): 6721…
 /// ```
-impl<F: TinyField> fmt::Display for VirtualMachine<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl<F: TinyField> VirtualMachine<F> {
+    /// What the machine holds, as (value number, what it is, the element): its private
+    /// values, then its shares, in storage order.
+    pub fn holdings(&self) -> Vec<(u64, String, F)> {
         let w = self.sim.world.borrow();
-        let mut lines = Vec::new();
+        let mut rows = Vec::new();
         for (meta, data) in w.store.live() {
             match meta.holding {
                 Holding::Private(owner) if owner == self.id => {
-                    lines.push(format!(
-                        "#{} PrivateScalar({}, '{}')",
-                        meta.number, data[0], self.name
-                    ));
+                    rows.push((meta.number, "PrivateScalar".to_string(), data[0]));
                 }
                 Holding::Shared(set) => {
                     let holders = w.holder_sets.get(set);
                     if let Some(i) = holders.iter().position(|&h| h == self.id) {
                         let names = w.names(holders).join(", ");
-                        let (n, v) = (meta.number, data[i]);
-                        lines.push(format!("#{n} share among ({names}): {v}"));
+                        rows.push((meta.number, format!("share among ({names})"), data[i]));
                     }
                 }
                 Holding::Private(_) => {}
             }
         }
+        rows
+    }
+}
+
+impl<F: TinyField> fmt::Display for VirtualMachine<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self
+            .holdings()
+            .into_iter()
+            .map(|(number, what, value)| match what.as_str() {
+                "PrivateScalar" => format!("#{number} PrivateScalar({value}, '{}')", self.name),
+                _ => format!("#{number} {what}: {value}"),
+            })
+            .collect();
         writeln!(
             f,
             "VirtualMachine('{}') holds {} value(s):",

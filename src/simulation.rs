@@ -23,7 +23,8 @@ use crate::ledger::{Costs, Ledger};
 use crate::machine::{MachineId, VirtualMachine};
 use crate::protocols::mac_check::{self, Pending};
 use crate::store::{HolderSets, Store};
-use crate::view::{Record, Step, ViewLog, Views};
+use crate::transcript::{Sent, Transcript};
+use crate::view::{DEALER, Record, Sender, Step, ViewLog, Views};
 
 /// A simulated world of machines, a trusted dealer and a random generator, over the field
 /// `F` ([`DefaultField`] unless named).
@@ -191,6 +192,31 @@ impl<F: TinyField> Simulation<F> {
         mac_check::check(&mut w, Location::caller())
     }
 
+    /// Runs `f` and returns its result with the [`Transcript`] of every message sent
+    /// meanwhile, in order (to draw as a sequence diagram).
+    pub fn capture<T>(&self, f: impl FnOnce() -> T) -> (T, Transcript<F>) {
+        let outer = self.world.borrow_mut().transcript.replace(Vec::new());
+        let result = f();
+        let mut w = self.world.borrow_mut();
+        let records = std::mem::replace(&mut w.transcript, outer).unwrap_or_default();
+        let name = |i: u32| w.machines[i as usize].name.to_string();
+        let messages = records
+            .into_iter()
+            .map(|(to, r)| Sent {
+                from: if r.from == DEALER {
+                    Sender::Dealer
+                } else {
+                    Sender::Machine(name(r.from))
+                },
+                to: name(to.0),
+                step: r.step,
+                about: r.about,
+                value: r.value,
+            })
+            .collect();
+        (result, Transcript { messages })
+    }
+
     /// Forgets the costs counted so far (views and values are kept).
     pub fn reset_costs(&self) {
         self.world.borrow_mut().ledger = Ledger::default();
@@ -280,6 +306,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             pending: Pending::default(),
             aborted: None,
             scratch: Vec::new(),
+            transcript: None,
         };
         Simulation {
             world: Rc::new(RefCell::new(world)),
@@ -315,6 +342,8 @@ pub(crate) struct World<F> {
     pub aborted: Option<Error>,
     /// A reusable buffer for protocols.
     pub scratch: Vec<F>,
+    /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
+    pub transcript: Option<Vec<(MachineId, Record<F>)>>,
 }
 
 impl<F: TinyField> World<F> {
@@ -327,6 +356,9 @@ impl<F: TinyField> World<F> {
             about,
             value,
         };
+        if let Some(transcript) = &mut self.transcript {
+            transcript.push((to, record));
+        }
         self.machines[to.0 as usize].view.push(self.views, record);
     }
 

@@ -1,0 +1,146 @@
+//! Rich output in Jupyter notebooks (the evcxr kernel).
+//!
+//! evcxr shows a value richly when its type has a method `evcxr_display(&self)` that
+//! prints `EVCXR_BEGIN_CONTENT <mime type>`, the content and `EVCXR_END_CONTENT`. The
+//! main types print an HTML table and, always, a `text/plain` block with their `Display`.
+//! Outside a notebook the methods just print both blocks.
+
+use std::fmt::Write;
+
+use crate::field::TinyField;
+use crate::ledger::Ledger;
+use crate::machine::VirtualMachine;
+use crate::transcript::Transcript;
+use crate::view::View;
+
+/// Prints a plain-text and an HTML rendering in evcxr's rich-output format.
+fn emit(plain: &str, html: &str) {
+    println!("EVCXR_BEGIN_CONTENT text/plain\n{plain}\nEVCXR_END_CONTENT");
+    println!("EVCXR_BEGIN_CONTENT text/html\n{html}\nEVCXR_END_CONTENT");
+}
+
+/// An HTML table with a caption, a header row and rows of cells (escaped here).
+fn table(caption: &str, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut html = format!("<table>\n<caption>{}</caption>\n<tr>", escape(caption));
+    for h in header {
+        let _ = write!(html, "<th>{}</th>", escape(h));
+    }
+    html += "</tr>\n";
+    for row in rows {
+        html += "<tr>";
+        for cell in row {
+            let _ = write!(html, "<td>{}</td>", escape(&cell));
+        }
+        html += "</tr>\n";
+    }
+    html + "</table>"
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+impl<F: TinyField> VirtualMachine<F> {
+    /// Notebook output: a table of what the machine holds.
+    pub fn evcxr_display(&self) {
+        let rows = self
+            .holdings()
+            .into_iter()
+            .map(|(n, what, v)| vec![format!("#{n}"), what, v.to_string()]);
+        let caption = format!("what {} holds", self.name());
+        emit(
+            &self.to_string(),
+            &table(&caption, &["value", "what", "element"], rows),
+        );
+    }
+}
+
+impl<F: TinyField> View<F> {
+    /// Notebook output: a table of the messages received.
+    pub fn evcxr_display(&self) {
+        let rows = self.messages.iter().map(|m| {
+            let about = if m.about == 0 {
+                "-".to_string()
+            } else {
+                format!("#{}", m.about)
+            };
+            vec![
+                about,
+                m.step.to_string(),
+                m.from.to_string(),
+                m.value.to_string(),
+            ]
+        });
+        let caption = format!("what {} received", self.machine);
+        emit(
+            &self.to_string(),
+            &table(&caption, &["value", "step", "from", "element"], rows),
+        );
+    }
+}
+
+impl Ledger {
+    /// Notebook output: the costs per line as a table.
+    pub fn evcxr_display(&self) {
+        let rows = self.rows().map(|(place, ops, c)| {
+            let counts = [
+                ops,
+                c.triples,
+                c.opened,
+                c.messages,
+                c.elements,
+                c.rounds,
+                c.mac_checks,
+                c.dealer_elements,
+            ];
+            std::iter::once(place)
+                .chain(counts.iter().map(u64::to_string))
+                .collect()
+        });
+        let header = [
+            "line",
+            "ops",
+            "triples",
+            "opened",
+            "messages",
+            "elements",
+            "rounds",
+            "MAC checks",
+            "dealer elements",
+        ];
+        emit(&self.to_string(), &table("costs per line", &header, rows));
+    }
+}
+
+impl<F: TinyField> Transcript<F> {
+    /// Notebook output: the messages as a table (draw [`to_mermaid`](Self::to_mermaid) for a
+    /// diagram).
+    pub fn evcxr_display(&self) {
+        let rows = self.messages.iter().map(|m| {
+            vec![
+                m.from.to_string(),
+                m.to.clone(),
+                m.step.to_string(),
+                m.value.to_string(),
+            ]
+        });
+        emit(
+            &self.to_string(),
+            &table("transcript", &["from", "to", "step", "element"], rows),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_escape_their_cells() {
+        let html = table("a<b", &["x"], [vec!["1 & 2".to_string()]]);
+        assert!(html.contains("<caption>a&lt;b</caption>"));
+        assert!(html.contains("<td>1 &amp; 2</td>"));
+    }
+}
