@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
-use crate::machine::{MachineId, VirtualMachine};
+use crate::machine::VirtualMachine;
 use crate::protocols::input;
 use crate::shared::SharedScalar;
 use crate::store::Holding;
@@ -129,26 +129,9 @@ impl<F: TinyField> PrivateScalar<F> {
         at: &'static Location<'static>,
     ) -> Result<SharedScalar<F>> {
         let sim = self.owner.simulation();
-        if holders.iter().any(|m| m.simulation() != sim) {
-            return Err(Error::SimulationMismatch {
-                what: "the owner and the holders",
-            });
-        }
-        let mut ids: Vec<MachineId> = holders.iter().map(|m| m.id()).collect();
-        ids.sort();
-        if let Some(pair) = ids.windows(2).find(|p| p[0] == p[1]) {
-            let machine = holders.iter().find(|m| m.id() == pair[0]).map(|m| m.name());
-            return Err(Error::DuplicateHolder {
-                machine: machine.unwrap_or("?").to_string(),
-            });
-        }
-        if ids.len() < 2 {
-            let holders = holders.iter().map(|m| m.name().to_string()).collect();
-            return Err(Error::TooFewHolders { holders });
-        }
+        let set = sim.holder_set(holders, "the owner and the holders")?;
         let secret = self.field_value();
         let mut w = sim.world.borrow_mut();
-        let set = w.holder_sets.intern(&ids);
         let id = input::share(&mut w, self.owner.id(), secret, set, at);
         drop(w);
         Ok(SharedScalar::from_slot(sim.clone(), id, set))

@@ -4,7 +4,7 @@ use std::fmt;
 
 use num_bigint::BigInt;
 
-use crate::field::{DefaultField, TinyField};
+use crate::field::{Constant, DefaultField, TinyField};
 
 /// A value every holder knows, e.g. the result of [`crate::SharedScalar::open`].
 ///
@@ -44,3 +44,25 @@ impl<F: TinyField> fmt::Debug for PublicScalar<F> {
 }
 
 crate::ops::eq_integer!(PublicScalar);
+
+/// A public value is a constant for operators on shared values: `&x * d`, `&x + d`.
+impl<F: TinyField> Constant for PublicScalar<F> {
+    fn to_field<G: TinyField>(self) -> G {
+        crate::field::convert(self.value)
+    }
+}
+
+/// Public values compute in the clear, like the field elements they are.
+macro_rules! public_op {
+    ($tr:ident, $m:ident, $op:tt) => {
+        impl<F: TinyField> std::ops::$tr for PublicScalar<F> {
+            type Output = PublicScalar<F>;
+            fn $m(self, rhs: PublicScalar<F>) -> PublicScalar<F> {
+                PublicScalar::new(self.value $op rhs.value)
+            }
+        }
+    };
+}
+public_op!(Add, add, +);
+public_op!(Sub, sub, -);
+public_op!(Mul, mul, *);

@@ -193,6 +193,17 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(PublicScalar::new(x))
     }
 
+    /// Opens the value to every holder *without* a MAC check yet: the check runs, over
+    /// this and every other opening, before the next output or [`Simulation::check`].
+    /// This is SPDZ's partial opening, for protocols of your own (the tutorial's
+    /// playground); open only values masked by fresh randomness.
+    #[track_caller]
+    pub fn partial_open(&self) -> PublicScalar<F> {
+        let at = Location::caller();
+        let x = output::open_partial(&mut self.sim.world.borrow_mut(), self.id, self.holders, at);
+        PublicScalar::new(x)
+    }
+
     /// `self` raised to `exponent` by square and multiply; `x.pow(0)` is a sharing of 1.
     #[track_caller]
     pub fn pow(&self, exponent: u32) -> Self {

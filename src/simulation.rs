@@ -22,7 +22,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
 use crate::machine::{MachineId, VirtualMachine};
 use crate::protocols::mac_check::{self, Pending};
-use crate::store::{HolderSets, Store};
+use crate::store::{HolderSetId, HolderSets, Store};
 use crate::transcript::{Sent, Transcript};
 use crate::view::{DEALER, Record, Sender, Step, ViewLog, Views};
 
@@ -190,6 +190,24 @@ impl<F: TinyField> Simulation<F> {
         let mut w = self.world.borrow_mut();
         w.charge(Location::caller(), Costs::default());
         mac_check::check(&mut w, Location::caller())
+    }
+
+    /// The holder set of `holders`: distinct machines of this simulation, at least two.
+    pub(crate) fn holder_set(&self, holders: &[&VirtualMachine<F>], what: &'static str) -> Result<HolderSetId> {
+        if holders.iter().any(|m| m.simulation() != self) {
+            return Err(Error::SimulationMismatch { what });
+        }
+        let mut ids: Vec<MachineId> = holders.iter().map(|m| m.id()).collect();
+        ids.sort();
+        if let Some(pair) = ids.windows(2).find(|p| p[0] == p[1]) {
+            let machine = holders.iter().find(|m| m.id() == pair[0]).map_or("?", |m| m.name());
+            return Err(Error::DuplicateHolder { machine: machine.to_string() });
+        }
+        if ids.len() < 2 {
+            let holders = holders.iter().map(|m| m.name().to_string()).collect();
+            return Err(Error::TooFewHolders { holders });
+        }
+        Ok(self.world.borrow_mut().holder_sets.intern(&ids))
     }
 
     /// Runs `f` and returns its result with the [`Transcript`] of every message sent

@@ -179,14 +179,20 @@ macro_rules! integer_constant {
 }
 integer_constant!(i32, i64, u64);
 
+/// `x` as an element of `G`: itself when `G` is its own field, else its signed value
+/// reduced modulo G's p.
+pub(crate) fn convert<F: TinyField, G: TinyField>(x: F) -> G {
+    match (&x as &dyn std::any::Any).downcast_ref::<G>() {
+        Some(same) => *same,
+        None => G::from_bigint_mod(&x.to_bigint()),
+    }
+}
+
 macro_rules! field_constant {
     ($($t:ty),*) => {$(
         impl Constant for $t {
             fn to_field<F: TinyField>(self) -> F {
-                match (&self as &dyn std::any::Any).downcast_ref::<F>() {
-                    Some(same) => *same,
-                    None => F::from_bigint_mod(&self.to_bigint()),
-                }
+                convert(self)
             }
         }
     )*};

@@ -123,7 +123,26 @@ pub(crate) fn reconstruct<F: TinyField>(
     Ok(opened + r)
 }
 
-/// Opens the value in slot `x` to every holder (steps 1–2); returns it.
+/// Opens the value in slot `x` to every holder (step 1 of open, without the check).
+pub(crate) fn open_partial<F: TinyField>(
+    w: &mut World<F>,
+    x: u32,
+    set: HolderSetId,
+    at: &'static Location<'static>,
+) -> F {
+    let about = w.store.meta(x).number;
+    let n = w.holder_sets.get(set).len();
+    // Copy the shares out: the opening needs the whole world.
+    let mut data = w.store.buffer();
+    data.extend_from_slice(w.store.data(x));
+    let value = partial_open(w, set, about, Step::Open, &data[..n], &data[n..]);
+    w.store.recycle(data);
+    let links = (n * (n - 1)) as u64;
+    w.charge(at, Costs { opened: 1, messages: links, elements: links, rounds: 1, ..Costs::default() });
+    value
+}
+
+/// Opens the value in slot `x` to every holder and checks it (steps 1–2); returns it.
 pub(crate) fn open<F: TinyField>(
     w: &mut World<F>,
     x: u32,
@@ -131,24 +150,8 @@ pub(crate) fn open<F: TinyField>(
     at: &'static Location<'static>,
 ) -> Result<F> {
     mac_check::refuse_if_aborted(w)?;
-    let about = w.store.meta(x).number;
-    let n = w.holder_sets.get(set).len();
-    // Step 1: partial opening (copy the shares out: the opening needs the world).
-    let mut data = w.store.buffer();
-    data.extend_from_slice(w.store.data(x));
-    let value = partial_open(w, set, about, Step::Open, &data[..n], &data[n..]);
-    w.store.recycle(data);
-    let links = (n * (n - 1)) as u64;
-    w.charge(
-        at,
-        Costs {
-            opened: 1,
-            messages: links,
-            elements: links,
-            rounds: 1,
-            ..Costs::default()
-        },
-    );
+    // Step 1: partial opening.
+    let value = open_partial(w, x, set, at);
     // Step 2: the MAC check.
     mac_check::check(w, at)?;
     Ok(value)
