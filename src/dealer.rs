@@ -236,7 +236,12 @@ impl<F: TinyField> TrustedDealer<F> {
     pub fn triple(&self, holders: &[&VirtualMachine<F>]) -> Result<[SharedScalar<F>; 3]> {
         let a = F::random(&mut self.sim.world.borrow_mut().rng);
         let b = F::random(&mut self.sim.world.borrow_mut().rng);
-        self.deal(holders, [a, b, a * b], &[Step::TripleA, Step::TripleB, Step::TripleC], true)
+        self.deal(
+            holders,
+            [a, b, a * b],
+            &[Step::TripleA, Step::TripleB, Step::TripleC],
+            true,
+        )
     }
 
     /// Deals a fresh square pair ([a], [a²]) among `holders`: the correlated randomness
@@ -289,7 +294,11 @@ impl<F: TinyField> TrustedDealer<F> {
             let step = steps.next().unwrap_or(Step::TripleA);
             hand_out(&mut w, set, step, about, &data);
             let n = w.holder_sets.get(set).len() as u64;
-            costs += Costs { dealer_messages: n, dealer_elements: width as u64, ..Costs::default() };
+            costs += Costs {
+                dealer_messages: n,
+                dealer_elements: width as u64,
+                ..Costs::default()
+            };
             w.store.insert(Holding::Shared(set), 0, data)
         });
         w.charge(at, costs);

@@ -144,20 +144,24 @@ impl Ledger {
     /// The ledger as a Markdown table, for the tutorial and notebooks.
     pub fn to_markdown(&self) -> String {
         let mut out = String::from(
-            "| line | ops | triples | opened | messages | elements | rounds | dealer msgs | dealer elems |\n\
-             |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+            "| line | ops | triples | opened | messages | elements | rounds | MAC checks | dealer msgs | dealer elems | masks |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         for (name, ops, c) in self.rows() {
-            out += &format!(
-                "| {name} | {ops} | {} | {} | {} | {} | {} | {} | {} |\n",
+            let counts = [
+                ops,
                 c.triples,
                 c.opened,
                 c.messages,
                 c.elements,
                 c.rounds,
+                c.mac_checks,
                 c.dealer_messages,
-                c.dealer_elements
-            );
+                c.dealer_elements,
+                c.masks,
+            ];
+            let cells: Vec<String> = counts.iter().map(u64::to_string).collect();
+            out += &format!("| {name} | {} |\n", cells.join(" | "));
         }
         out
     }

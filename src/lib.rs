@@ -36,12 +36,26 @@ pub use view::{Message, Sender, Step, View, Views};
 /// The tutorial's chapters, compiled and run as doctests so the book cannot rot.
 #[cfg(doctest)]
 mod tutorial {
-    #[doc = include_str!("../tutorial/src/introduction.md")]
-    struct Introduction;
-    #[doc = include_str!("../tutorial/src/first-product.md")]
-    struct FirstProduct;
+    #[doc = include_str!("../tutorial/src/why-mpc.md")]
+    struct WhyMpc;
+    #[doc = include_str!("../tutorial/src/machines.md")]
+    struct Machines;
+    #[doc = include_str!("../tutorial/src/sharing.md")]
+    struct Sharing;
+    #[doc = include_str!("../tutorial/src/addition.md")]
+    struct Addition;
+    #[doc = include_str!("../tutorial/src/multiplication.md")]
+    struct Multiplication;
+    #[doc = include_str!("../tutorial/src/views.md")]
+    struct Views;
     #[doc = include_str!("../tutorial/src/cheaters-and-macs.md")]
     struct CheatersAndMacs;
+    #[doc = include_str!("../tutorial/src/costs.md")]
+    struct Costs;
+    #[doc = include_str!("../tutorial/src/playground.md")]
+    struct Playground;
+    #[doc = include_str!("../tutorial/src/beyond.md")]
+    struct Beyond;
 }
 
 /// Everything a lesson needs: `use tinyspdz::prelude::*;`.

@@ -193,15 +193,24 @@ impl<F: TinyField> Simulation<F> {
     }
 
     /// The holder set of `holders`: distinct machines of this simulation, at least two.
-    pub(crate) fn holder_set(&self, holders: &[&VirtualMachine<F>], what: &'static str) -> Result<HolderSetId> {
+    pub(crate) fn holder_set(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        what: &'static str,
+    ) -> Result<HolderSetId> {
         if holders.iter().any(|m| m.simulation() != self) {
             return Err(Error::SimulationMismatch { what });
         }
         let mut ids: Vec<MachineId> = holders.iter().map(|m| m.id()).collect();
         ids.sort();
         if let Some(pair) = ids.windows(2).find(|p| p[0] == p[1]) {
-            let machine = holders.iter().find(|m| m.id() == pair[0]).map_or("?", |m| m.name());
-            return Err(Error::DuplicateHolder { machine: machine.to_string() });
+            let machine = holders
+                .iter()
+                .find(|m| m.id() == pair[0])
+                .map_or("?", |m| m.name());
+            return Err(Error::DuplicateHolder {
+                machine: machine.to_string(),
+            });
         }
         if ids.len() < 2 {
             let holders = holders.iter().map(|m| m.name().to_string()).collect();

@@ -28,7 +28,11 @@ fn square(x: &SharedScalar, dealer: &TrustedDealer<F127>) -> Result<SharedScalar
 fn squaring_with_a_square_pair_is_correct_and_cheaper() -> Result<(), Error> {
     for macs in [true, false] {
         let sim = Simulation::builder().seed(4).macs(macs).build();
-        let (alice, bob, carol) = (sim.machine("alice"), sim.machine("bob"), sim.machine("carol"));
+        let (alice, bob, carol) = (
+            sim.machine("alice"),
+            sim.machine("bob"),
+            sim.machine("carol"),
+        );
         for v in [-12i64, 0, 7, 1 << 30] {
             let x = PrivateScalar::new(v, &alice).share(&[&bob, &carol]);
             sim.reset_costs();
@@ -57,6 +61,9 @@ fn the_opened_d_is_what_bob_sees_and_the_mac_check_covers_it() -> Result<(), Err
     sim.adversary().add_to_openings(&alice, 3, Openings::Every);
     let x2 = square(&x, &sim.dealer())?;
     assert!(bob.view().messages.iter().any(|m| m.step == Step::Open));
-    assert!(matches!(x2.reconstruct(&bob), Err(Error::MacCheckFailed { .. })));
+    assert!(matches!(
+        x2.reconstruct(&bob),
+        Err(Error::MacCheckFailed { .. })
+    ));
     Ok(())
 }

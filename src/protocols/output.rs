@@ -138,7 +138,16 @@ pub(crate) fn open_partial<F: TinyField>(
     let value = partial_open(w, set, about, Step::Open, &data[..n], &data[n..]);
     w.store.recycle(data);
     let links = (n * (n - 1)) as u64;
-    w.charge(at, Costs { opened: 1, messages: links, elements: links, rounds: 1, ..Costs::default() });
+    w.charge(
+        at,
+        Costs {
+            opened: 1,
+            messages: links,
+            elements: links,
+            rounds: 1,
+            ..Costs::default()
+        },
+    );
     value
 }
 

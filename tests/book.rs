@@ -1,0 +1,85 @@
+//! Generates what the tutorial shows beside its code (diagrams, listings, ledgers) from
+//! seeded runs, as insta snapshots under `tutorial/src/generated/`. The book includes
+//! them from their fourth line on (after insta's header), so it always shows what the
+//! code really prints; a protocol change shows up here as a snapshot diff.
+//!
+//! Update with `INSTA_UPDATE=always cargo test --test book` and review the diff.
+
+use tinyspdz::prelude::*;
+use tinyspdz::{Sender, Step};
+
+/// Snapshots `text` as `tutorial/src/generated/<name>.snap`.
+fn book_snapshot(name: &str, text: &str) {
+    insta::with_settings!({
+        snapshot_path => "../tutorial/src/generated",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+/// The three parties of the tutorial, in the teaching field so numbers stay short.
+fn three(seed: u64, macs: bool) -> (Simulation<F101>, [VirtualMachine<F101>; 3]) {
+    let sim = Simulation::builder()
+        .field::<F101>()
+        .seed(seed)
+        .macs(macs)
+        .build();
+    let machines = [
+        sim.machine("alice"),
+        sim.machine("bob"),
+        sim.machine("charlie"),
+    ];
+    (sim, machines)
+}
+
+#[test]
+fn beaver_multiplication_diagram() -> Result<(), Error> {
+    let (sim, [alice, bob, charlie]) = three(5, false);
+    let x = PrivateScalar::new(6, &alice).share(&[&bob, &charlie]);
+    let y = PrivateScalar::new(7, &bob).share(&[&alice, &charlie]);
+    let (product, transcript) = sim.capture(|| &x * &y);
+    assert_eq!(product.reconstruct(&charlie)?, 42);
+    // Three dealt shares per holder, then d and e from each holder to the two others.
+    assert_eq!(transcript.messages.len(), 9 + 12);
+    assert!(
+        transcript.messages[..9]
+            .iter()
+            .all(|m| m.from == Sender::Dealer)
+    );
+    book_snapshot("beaver_diagram", &transcript.to_mermaid());
+    Ok(())
+}
+
+#[test]
+fn mac_check_diagram() -> Result<(), Error> {
+    let (sim, [alice, bob, _]) = three(5, true);
+    let x = PrivateScalar::new(6, &alice).share(&[&bob]);
+    let y = &x * &x;
+    let (result, transcript) = sim.capture(|| y.reconstruct(&alice));
+    assert_eq!(result?, 36);
+    let steps: Vec<Step> = transcript.messages.iter().map(|m| m.step).collect();
+    assert!(steps.contains(&Step::MacCommit) && steps.contains(&Step::MacReveal));
+    book_snapshot("output_diagram", &transcript.to_mermaid());
+    Ok(())
+}
+
+#[test]
+fn what_alice_holds_and_saw() -> Result<(), Error> {
+    let (sim, [alice, bob, charlie]) = three(2, false);
+    let a = PrivateScalar::new(25, &alice).share(&[&bob, &charlie]);
+    let b = PrivateScalar::new(-30, &bob).share(&[&alice, &charlie]);
+    let product = &a * &b;
+    let r = product.reconstruct(&alice)?;
+    // 25 · (−30) = −750 ≡ 58 (mod 101), read back as the centred 58 − 101 = −43.
+    let centred = ((25 * -30i64).rem_euclid(101) + 50) % 101 - 50;
+    assert_eq!(centred, -43);
+    assert_eq!(r, centred);
+    book_snapshot("alice_holds", &alice.to_string());
+    book_snapshot("alice_saw", &alice.view().to_string());
+    assert_eq!(alice.view().messages.len(), 1 + 3 + 4 + 2);
+    book_snapshot("ledger", &sim.ledger().to_markdown());
+    assert_eq!(sim.stats().triples, 1);
+    Ok(())
+}
