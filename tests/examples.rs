@@ -26,6 +26,38 @@ fn run_example(name: &str) -> String {
     String::from_utf8(output.stdout).expect("examples print UTF-8")
 }
 
+/// Every file in `examples/`, by name.
+fn all_examples() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("examples/ exists")
+        .filter_map(|entry| {
+            entry
+                .ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".rs")
+                .map(String::from)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_example_runs_and_every_lesson_prints_what_it_printed_before() {
+    let names = all_examples();
+    assert!(names.len() >= 5, "{names:?}");
+    for name in names {
+        let out = run_example(&name);
+        assert!(!out.is_empty(), "{name} printed nothing");
+        if name.starts_with("lesson_") {
+            // Lessons are seeded: their output is stable.
+            insta::assert_snapshot!(name.clone(), out);
+        }
+    }
+}
+
 #[test]
 fn quickstart_prints_875_and_1075() {
     let out = run_example("quickstart");

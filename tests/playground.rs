@@ -34,9 +34,11 @@ fn squaring_with_a_square_pair_is_correct_and_cheaper() -> Result<(), Error> {
             sim.machine("carol"),
         );
         for v in [-12i64, 0, 7, 1 << 30] {
+            // ANCHOR: use
             let x = PrivateScalar::new(v, &alice).share(&[&bob, &carol]);
             sim.reset_costs();
             let x2 = square(&x, &sim.dealer())?;
+            // ANCHOR_END: use
             let mine = sim.stats();
             assert_eq!(mine.opened, 1, "one opening instead of two");
             assert_eq!(mine.triples, 0, "a square pair is not a triple");
