@@ -83,6 +83,36 @@ pub struct LedgerLine {
     pub costs: Costs,
 }
 
+/// The columns of the ledger's tables after the line: see [`counts`].
+pub(crate) const COLUMNS: [&str; 10] = [
+    "ops",
+    "triples",
+    "opened",
+    "messages",
+    "elements",
+    "rounds",
+    "MAC checks",
+    "dealer msgs",
+    "dealer elems",
+    "masks",
+];
+
+/// A table row's numbers, in [`COLUMNS`] order.
+pub(crate) fn counts(ops: u64, c: &Costs) -> [u64; 10] {
+    [
+        ops,
+        c.triples,
+        c.opened,
+        c.messages,
+        c.elements,
+        c.rounds,
+        c.mac_checks,
+        c.dealer_messages,
+        c.dealer_elements,
+        c.masks,
+    ]
+}
+
 /// Costs per source line, in the order the lines first ran.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ledger {
@@ -143,24 +173,13 @@ impl Ledger {
 
     /// The ledger as a Markdown table, for the tutorial and notebooks.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::from(
-            "| line | ops | triples | opened | messages | elements | rounds | MAC checks | dealer msgs | dealer elems | masks |\n\
-             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-        );
+        let header: Vec<&str> = std::iter::once("line").chain(COLUMNS).collect();
+        let rule: Vec<&str> = std::iter::once("---")
+            .chain(COLUMNS.map(|_| "---:"))
+            .collect();
+        let mut out = format!("| {} |\n| {} |\n", header.join(" | "), rule.join(" | "));
         for (name, ops, c) in self.rows() {
-            let counts = [
-                ops,
-                c.triples,
-                c.opened,
-                c.messages,
-                c.elements,
-                c.rounds,
-                c.mac_checks,
-                c.dealer_messages,
-                c.dealer_elements,
-                c.masks,
-            ];
-            let cells: Vec<String> = counts.iter().map(u64::to_string).collect();
+            let cells: Vec<String> = counts(ops, &c).iter().map(u64::to_string).collect();
             out += &format!("| {name} | {} |\n", cells.join(" | "));
         }
         out

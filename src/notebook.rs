@@ -8,10 +8,10 @@
 use std::fmt::Write;
 
 use crate::field::TinyField;
-use crate::ledger::Ledger;
+use crate::ledger::{COLUMNS, Ledger, counts};
 use crate::machine::VirtualMachine;
 use crate::transcript::Transcript;
-use crate::view::View;
+use crate::view::{View, about_label};
 
 /// Prints a plain-text and an HTML rendering in evcxr's rich-output format.
 fn emit(plain: &str, html: &str) {
@@ -61,13 +61,8 @@ impl<F: TinyField> View<F> {
     /// Notebook output: a table of the messages received.
     pub fn evcxr_display(&self) {
         let rows = self.messages.iter().map(|m| {
-            let about = if m.about == 0 {
-                "-".to_string()
-            } else {
-                format!("#{}", m.about)
-            };
             vec![
-                about,
+                about_label(m.about),
                 m.step.to_string(),
                 m.from.to_string(),
                 m.value.to_string(),
@@ -85,31 +80,10 @@ impl Ledger {
     /// Notebook output: the costs per line as a table.
     pub fn evcxr_display(&self) {
         let rows = self.rows().map(|(place, ops, c)| {
-            let counts = [
-                ops,
-                c.triples,
-                c.opened,
-                c.messages,
-                c.elements,
-                c.rounds,
-                c.mac_checks,
-                c.dealer_elements,
-            ];
-            std::iter::once(place)
-                .chain(counts.iter().map(u64::to_string))
-                .collect()
+            let numbers = counts(ops, &c).map(|n| n.to_string());
+            std::iter::once(place).chain(numbers).collect()
         });
-        let header = [
-            "line",
-            "ops",
-            "triples",
-            "opened",
-            "messages",
-            "elements",
-            "rounds",
-            "MAC checks",
-            "dealer elements",
-        ];
+        let header: Vec<&str> = std::iter::once("line").chain(COLUMNS).collect();
         emit(&self.to_string(), &table("costs per line", &header, rows));
     }
 }

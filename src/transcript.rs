@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::field::TinyField;
-use crate::view::{Sender, Step};
+use crate::view::{Sender, Step, about_label};
 
 /// One message of a transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,11 +105,7 @@ pub(crate) fn short<F: TinyField>(value: &F) -> String {
 impl<F: TinyField> fmt::Display for Transcript<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for m in &self.messages {
-            let about = if m.about == 0 {
-                "-".to_string()
-            } else {
-                format!("#{}", m.about)
-            };
+            let about = about_label(m.about);
             writeln!(
                 f,
                 "{:<8} -> {:<8} {about:<5} {:<12} {}",

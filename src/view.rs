@@ -140,11 +140,7 @@ impl<F: TinyField> fmt::Display for View<F> {
             writeln!(f, "  ({} older message(s) not kept)", self.forgotten)?;
         }
         for m in &self.messages {
-            let about = if m.about == 0 {
-                "-".to_string()
-            } else {
-                format!("#{}", m.about)
-            };
+            let about = about_label(m.about);
             writeln!(
                 f,
                 "  {about:<5} {:<12} from {:<8} {}",
@@ -152,6 +148,15 @@ impl<F: TinyField> fmt::Display for View<F> {
             )?;
         }
         Ok(())
+    }
+}
+
+/// `#n` for a value's number, `-` for messages about no single value.
+pub(crate) fn about_label(about: u64) -> String {
+    if about == 0 {
+        "-".to_string()
+    } else {
+        format!("#{about}")
     }
 }
 
