@@ -43,23 +43,30 @@ fn escape(text: &str) -> String {
 }
 
 impl<F: TinyField> VirtualMachine<F> {
-    /// Notebook output: a table of what the machine holds.
+    /// Notebook output: a table of what the machine holds (see [`to_html`](Self::to_html)).
     pub fn evcxr_display(&self) {
+        emit(&self.to_string(), &self.to_html());
+    }
+
+    /// An HTML table of what the machine holds.
+    pub fn to_html(&self) -> String {
         let rows = self
             .holdings()
             .into_iter()
             .map(|(n, what, v)| vec![format!("#{n}"), what, v.to_string()]);
         let caption = format!("what {} holds", self.name());
-        emit(
-            &self.to_string(),
-            &table(&caption, &["value", "what", "element"], rows),
-        );
+        table(&caption, &["value", "what", "element"], rows)
     }
 }
 
 impl<F: TinyField> View<F> {
-    /// Notebook output: a table of the messages received.
+    /// Notebook output: a table of the messages received (see [`to_html`](Self::to_html)).
     pub fn evcxr_display(&self) {
+        emit(&self.to_string(), &self.to_html());
+    }
+
+    /// An HTML table of the messages received.
+    pub fn to_html(&self) -> String {
         let rows = self.messages.iter().map(|m| {
             vec![
                 about_label(m.about),
@@ -69,29 +76,36 @@ impl<F: TinyField> View<F> {
             ]
         });
         let caption = format!("what {} received", self.machine);
-        emit(
-            &self.to_string(),
-            &table(&caption, &["value", "step", "from", "element"], rows),
-        );
+        table(&caption, &["value", "step", "from", "element"], rows)
     }
 }
 
 impl Ledger {
-    /// Notebook output: the costs per line as a table.
+    /// Notebook output: the costs per line as a table (see [`to_html`](Self::to_html)).
     pub fn evcxr_display(&self) {
+        emit(&self.to_string(), &self.to_html());
+    }
+
+    /// An HTML table of the costs per line.
+    pub fn to_html(&self) -> String {
         let rows = self.rows().map(|(place, ops, c)| {
             let numbers = counts(ops, &c).map(|n| n.to_string());
             std::iter::once(place).chain(numbers).collect()
         });
         let header: Vec<&str> = std::iter::once("line").chain(COLUMNS).collect();
-        emit(&self.to_string(), &table("costs per line", &header, rows));
+        table("costs per line", &header, rows)
     }
 }
 
 impl<F: TinyField> Transcript<F> {
-    /// Notebook output: the messages as a table (draw [`to_mermaid`](Self::to_mermaid) for a
-    /// diagram).
+    /// Notebook output: the messages as a table (see [`to_html`](Self::to_html); draw
+    /// [`to_mermaid`](Self::to_mermaid) for a diagram).
     pub fn evcxr_display(&self) {
+        emit(&self.to_string(), &self.to_html());
+    }
+
+    /// An HTML table of the messages.
+    pub fn to_html(&self) -> String {
         let rows = self.messages.iter().map(|m| {
             vec![
                 m.from.to_string(),
@@ -100,10 +114,7 @@ impl<F: TinyField> Transcript<F> {
                 m.value.to_string(),
             ]
         });
-        emit(
-            &self.to_string(),
-            &table("transcript", &["from", "to", "step", "element"], rows),
-        );
+        table("transcript", &["from", "to", "step", "element"], rows)
     }
 }
 

@@ -83,3 +83,32 @@ fn what_alice_holds_and_saw() -> Result<(), Error> {
     assert_eq!(sim.stats().triples, 1);
     Ok(())
 }
+
+#[test]
+fn notebook_tables_show_holdings_views_ledgers_and_transcripts() -> Result<(), Error> {
+    let (sim, [alice, bob, _]) = three(12, true);
+    let x = PrivateScalar::new(4, &alice).share(&[&bob]);
+    let (y, transcript) = sim.capture(|| &x * &x);
+    let html = alice.to_html();
+    assert!(
+        html.starts_with("<table>\n<caption>what alice holds</caption>"),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        "<td>#{}</td><td>share among (alice, bob)</td>",
+        y.number()
+    )));
+    let view = bob.view().to_html();
+    assert!(view.contains("<td>beaver d</td><td>alice</td>"), "{view}");
+    assert_eq!(
+        transcript.to_html().matches("<tr>").count(),
+        transcript.messages.len() + 1
+    );
+    assert_eq!(y.reconstruct(&alice)?, 16);
+    let ledger = sim.ledger().to_html();
+    assert!(
+        ledger.contains("<th>MAC checks</th>") && ledger.contains("<td>total</td>"),
+        "{ledger}"
+    );
+    Ok(())
+}
