@@ -4,7 +4,7 @@
 //! randomness without knowing the inputs, and an *online* phase, which uses it. Here a
 //! trusted dealer draws that randomness from the simulation's generator and deals it:
 //!
-//! - the MAC key α, once per holder set, as additive shares α = α₁ + … + αₙ;
+//! - the MAC key α, drawn once, and a sharing of it for each holder set;
 //! - multiplication triples (a, b, c = ab), one per multiplication, each moved into the
 //!   protocol that consumes it and gone afterwards, so none is ever used twice;
 //! - masks [r] for inputs and outputs, whose value r it tells one machine only.
@@ -35,15 +35,14 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::{MachineId, VirtualMachine};
 use crate::shared::SharedScalar;
-use crate::sharing::additive;
+use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
 use crate::store::{HolderSetId, Holding};
 use crate::view::{DEALER, Step};
 
-/// A holder set's MAC key: α and its shares (in holder order).
+/// A holder set's shares of the MAC key α (in holder order).
 #[derive(Debug)]
 pub(crate) struct MacKey<F> {
-    pub alpha: F,
     pub shares: Vec<F>,
 }
 
@@ -52,7 +51,9 @@ pub(crate) struct MacKey<F> {
 pub(crate) struct DealerState<F> {
     pub triples: u64,
     pub masks: u64,
-    /// MAC keys by holder set; empty when MACs are off.
+    /// The global MAC key α, drawn when first needed (MACs on only).
+    pub alpha: Option<F>,
+    /// Each holder set's shares of α; empty when MACs are off.
     pub keys: Vec<Option<MacKey<F>>>,
 }
 
@@ -61,6 +62,7 @@ impl<F> Default for DealerState<F> {
         DealerState {
             triples: 0,
             masks: 0,
+            alpha: None,
             keys: Vec::new(),
         }
     }
@@ -83,10 +85,15 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
     if !w.macs || matches!(w.dealer.keys.get(i), Some(Some(_))) {
         return;
     }
-    let alpha = F::random(&mut w.rng);
+    let alpha = match w.dealer.alpha {
+        Some(alpha) => alpha,
+        None => *w.dealer.alpha.insert(F::random(&mut w.rng)),
+    };
     let n = w.holder_sets.get(set).len();
     let mut shares = Vec::with_capacity(n);
-    additive::share(alpha, n, &mut w.rng, &mut shares);
+    w.holder_sets
+        .scheme(set)
+        .share(alpha, n, &mut w.rng, &mut shares);
     for (k, &share) in shares.iter().enumerate() {
         let to = w.holder_sets.get(set)[k];
         w.deliver(to, DEALER, Step::MacKey, 0, share);
@@ -99,18 +106,18 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
     if w.dealer.keys.len() <= i {
         w.dealer.keys.resize_with(i + 1, || None);
     }
-    w.dealer.keys[i] = Some(MacKey { alpha, shares });
+    w.dealer.keys[i] = Some(MacKey { shares });
 }
 
 /// Appends an authenticated sharing of `v` to `out`: n shares, then (MACs on) n MAC shares
 /// of α·v. Returns the number of elements appended.
 fn deal_value<F: TinyField>(w: &mut World<F>, set: HolderSetId, v: F, out: &mut Vec<F>) -> usize {
     let n = w.holder_sets.get(set).len();
-    additive::share(v, n, &mut w.rng, out);
-    match &w.dealer.keys.get(set.0 as usize) {
-        Some(Some(key)) if w.macs => {
-            let tag = key.alpha * v;
-            additive::share(tag, n, &mut w.rng, out);
+    let scheme = w.holder_sets.scheme(set);
+    scheme.share(v, n, &mut w.rng, out);
+    match w.dealer.alpha {
+        Some(alpha) if w.macs => {
+            scheme.share(alpha * v, n, &mut w.rng, out);
             2 * n
         }
         _ => n,
@@ -277,7 +284,9 @@ impl<F: TinyField> TrustedDealer<F> {
         steps: &[Step; K],
         counts_as_triple: bool,
     ) -> Result<[SharedScalar<F>; K]> {
-        let set = self.sim.holder_set(holders, "the dealer and the holders")?;
+        let set = self
+            .sim
+            .holder_set(holders, Scheme::Additive, "the dealer and the holders")?;
         let at = Location::caller();
         let mut w = self.sim.world.borrow_mut();
         let mut costs = Costs::default();
@@ -299,7 +308,8 @@ impl<F: TinyField> TrustedDealer<F> {
                 dealer_elements: width as u64,
                 ..Costs::default()
             };
-            w.store.insert(Holding::Shared(set), 0, data)
+            let valid = w.online_mask(set);
+            w.store.insert(Holding::Shared(set), 0, valid, data)
         });
         w.charge(at, costs);
         drop(w);

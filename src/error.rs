@@ -60,6 +60,68 @@ pub enum Error {
         field: &'static str,
     },
 
+    /// Too few holders answered to open or compute with a value: they are offline, or
+    /// were offline when the value was computed and so hold no share of it.
+    #[error(
+        "only {answering} of the holders {holders:?} can answer ({missing:?} are offline or hold \
+         no share of #{value}), but {needed} are needed: bring machines back online, or use \
+         a Shamir sharing whose threshold fits"
+    )]
+    NotEnoughOnline {
+        /// The value's number.
+        value: u64,
+        /// All holders of the value.
+        holders: Vec<String>,
+        /// Those that cannot answer.
+        missing: Vec<String>,
+        /// How many can.
+        answering: usize,
+        /// How many the sharing scheme needs.
+        needed: usize,
+    },
+
+    /// An offline machine was asked to provide or receive a value.
+    #[error("machine '{machine}' is offline: bring it back with `come_online()` first")]
+    Offline {
+        /// The offline machine.
+        machine: String,
+    },
+
+    /// BGW multiplication needs n ≥ 2t + 1 answering holders of a Shamir sharing.
+    #[error(
+        "BGW multiplication needs a Shamir sharing with at least 2t + 1 = {needed} answering \
+         holders, but it has {answering} (threshold t = {threshold}): use Beaver \
+         multiplication (`*`), add holders, or lower the threshold"
+    )]
+    BgwNeedsHonestMajority {
+        /// t.
+        threshold: usize,
+        /// 2t + 1.
+        needed: usize,
+        /// How many holders can answer.
+        answering: usize,
+    },
+
+    /// A Shamir threshold that no holder set of this size can satisfy.
+    #[error(
+        "a threshold of {threshold} needs more than {threshold} holders, but {holders} were given"
+    )]
+    BadThreshold {
+        /// The threshold t.
+        threshold: usize,
+        /// The number of holders.
+        holders: usize,
+    },
+
+    /// More holders than one sharing can have.
+    #[error("a sharing among {holders} machines is too large: at most {most} can hold shares")]
+    TooManyHolders {
+        /// How many were listed.
+        holders: usize,
+        /// The limit.
+        most: usize,
+    },
+
     /// A machine was asked to act on its share of a value it holds no share of.
     #[error("machine '{machine}' holds no share of #{value}: pick one of its holders")]
     NotAHolder {

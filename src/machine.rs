@@ -65,6 +65,24 @@ impl<F: TinyField> VirtualMachine<F> {
         &self.sim
     }
 
+    /// Takes the machine offline: it receives nothing, computes nothing and answers no
+    /// opening until [`come_online`](Self::come_online). Values computed meanwhile have no
+    /// valid share on it.
+    pub fn go_offline(&self) {
+        self.sim.world.borrow_mut().machines[self.id.0 as usize].online = false;
+    }
+
+    /// Brings the machine back. It holds valid shares of the values computed before it
+    /// left, not of those computed while it was away.
+    pub fn come_online(&self) {
+        self.sim.world.borrow_mut().machines[self.id.0 as usize].online = true;
+    }
+
+    /// Whether the machine is online.
+    pub fn is_online(&self) -> bool {
+        self.sim.world.borrow().machines[self.id.0 as usize].online
+    }
+
     /// Every message this machine received so far (as far as the simulation's
     /// [`crate::Views`] setting keeps them).
     pub fn view(&self) -> View<F> {

@@ -10,6 +10,7 @@ use crate::field::{DefaultField, IntoField, TinyField};
 use crate::machine::VirtualMachine;
 use crate::protocols::input;
 use crate::shared::SharedScalar;
+use crate::sharing::Scheme;
 use crate::store::Holding;
 
 /// A value known to one machine, its owner.
@@ -60,7 +61,9 @@ impl<F: TinyField> PrivateScalar<F> {
         let mut w = owner.simulation().world.borrow_mut();
         let mut data = w.store.buffer();
         data.push(x);
-        let id = w.store.insert(Holding::Private(owner.id()), 0, data);
+        let id = w
+            .store
+            .insert(Holding::Private(owner.id()), 0, u128::MAX, data);
         drop(w);
         PrivateScalar {
             owner: owner.clone(),
@@ -102,7 +105,7 @@ impl<F: TinyField> PrivateScalar<F> {
         if !holders.contains(&&self.owner) {
             holders.push(&self.owner);
         }
-        self.share_with(&holders, Location::caller())
+        self.share_with(&holders, Scheme::Additive, Location::caller())
     }
 
     /// Shares the value among exactly `holders`; the owner keeps no share unless listed
@@ -120,16 +123,58 @@ impl<F: TinyField> PrivateScalar<F> {
     /// [`share_among`](Self::share_among), returning an error instead of panicking.
     #[track_caller]
     pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedScalar<F>> {
-        self.share_with(holders, Location::caller())
+        self.share_with(holders, Scheme::Additive, Location::caller())
+    }
+
+    /// Shares the value among exactly `holders` with Shamir's scheme of threshold `t`: any
+    /// t + 1 holders can reconstruct it, any t learn nothing, and up to n − (t + 1)
+    /// holders may be offline while the computation goes on.
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::with_seed(1);
+    /// let machines = ["s1", "s2", "s3"].map(|n| sim.machine(n));
+    /// let [s1, s2, s3] = &machines;
+    /// let x = PrivateScalar::new(5, s1).share_threshold(&[s1, s2, s3], 1);
+    /// let y = PrivateScalar::new(7, s2).share_threshold(&[s1, s2, s3], 1);
+    /// s3.go_offline();                     // one of three may drop out when t = 1
+    /// assert_eq!((&x * &y + 1).reconstruct(s1)?, 36);
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`share`](Self::share), and if t ≥ the number of holders;
+    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
+    #[track_caller]
+    pub fn share_threshold(&self, holders: &[&VirtualMachine<F>], t: usize) -> SharedScalar<F> {
+        or_panic(self.try_share_threshold(holders, t))
+    }
+
+    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_share_threshold(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        t: usize,
+    ) -> Result<SharedScalar<F>> {
+        self.share_with(holders, Scheme::Shamir { threshold: t }, Location::caller())
     }
 
     fn share_with(
         &self,
         holders: &[&VirtualMachine<F>],
+        scheme: Scheme,
         at: &'static Location<'static>,
     ) -> Result<SharedScalar<F>> {
         let sim = self.owner.simulation();
-        let set = sim.holder_set(holders, "the owner and the holders")?;
+        if !self.owner.is_online() {
+            return Err(Error::Offline {
+                machine: self.owner.name().to_string(),
+            });
+        }
+        let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let secret = self.field_value();
         let mut w = sim.world.borrow_mut();
         let id = input::share(&mut w, self.owner.id(), secret, set, at);

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::panic::Location;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
@@ -73,6 +73,15 @@ impl<F: TinyField> SharedScalar<F> {
         SharedScalar::from_slot(self.sim.clone(), id, self.holders)
     }
 
+    /// [`derive`](Self::derive) for a protocol that can fail.
+    pub(crate) fn try_derive(
+        &self,
+        f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> Result<u32>,
+    ) -> Result<Self> {
+        let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders)?;
+        Ok(SharedScalar::from_slot(self.sim.clone(), id, self.holders))
+    }
+
     /// Checks that `self` and `other` can be combined: same simulation, same holders.
     pub(crate) fn check(&self, other: &Self) -> Result<()> {
         if self.sim != other.sim {
@@ -93,10 +102,10 @@ impl<F: TinyField> SharedScalar<F> {
     pub(crate) fn binary(
         &self,
         other: &Self,
-        f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> u32,
+        f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> Result<u32>,
     ) -> Result<Self> {
         self.check(other)?;
-        Ok(self.derive(|w, x, h| f(w, x, other.id, h)))
+        self.try_derive(|w, x, h| f(w, x, other.id, h))
     }
 
     pub(crate) fn slot(&self) -> u32 {
@@ -112,7 +121,13 @@ impl<F: TinyField> SharedScalar<F> {
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
     pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
         self.check(other)?;
-        linear::zip_in_place(&mut self.sim.world.borrow_mut(), self.id, other.id, f);
+        linear::zip_in_place(
+            &mut self.sim.world.borrow_mut(),
+            self.id,
+            other.id,
+            self.holders,
+            f,
+        );
         Ok(())
     }
 
@@ -198,15 +213,30 @@ impl<F: TinyField> SharedScalar<F> {
     /// This is SPDZ's partial opening, for protocols of your own (the tutorial's
     /// playground); open only values masked by fresh randomness.
     #[track_caller]
-    pub fn partial_open(&self) -> PublicScalar<F> {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotEnoughOnline`] when too few holders can answer.
+    pub fn partial_open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open_partial(&mut self.sim.world.borrow_mut(), self.id, self.holders, at);
-        PublicScalar::new(x)
+        let x = output::open_partial(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?;
+        Ok(PublicScalar::new(x))
     }
 
     /// `self` raised to `exponent` by square and multiply; `x.pow(0)` is a sharing of 1.
+    ///
+    /// # Panics
+    ///
+    /// When too few holders are online to multiply; [`try_pow`](Self::try_pow) returns
+    /// the error instead.
     #[track_caller]
     pub fn pow(&self, exponent: u32) -> Self {
+        or_panic(self.try_pow(exponent))
+    }
+
+    /// [`pow`](Self::pow), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_pow(&self, exponent: u32) -> Result<Self> {
         let at = Location::caller();
         let mut result: Option<Self> = None;
         let mut square = self.clone();
@@ -215,25 +245,29 @@ impl<F: TinyField> SharedScalar<F> {
             if e & 1 == 1 {
                 result = Some(match result {
                     None => square.clone(),
-                    Some(r) => r.mul_at(&square, at),
+                    Some(r) => r.mul_at(&square, at)?,
                 });
             }
             e >>= 1;
             if e > 0 {
-                square = square.mul_at(&square, at);
+                square = square.mul_at(&square, at)?;
             }
         }
-        result.unwrap_or_else(|| self.affine(F::ZERO, F::ONE))
+        Ok(result.unwrap_or_else(|| self.affine(F::ZERO, F::ONE)))
     }
 
     /// `self + other`, or an error when they cannot be combined.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| linear::zip(w, x, y, h, |a, b| a + b))
+        self.binary(other, |w, x, y, h| {
+            Ok(linear::zip(w, x, y, h, |a, b| a + b))
+        })
     }
 
     /// `self - other`, or an error when they cannot be combined.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| linear::zip(w, x, y, h, |a, b| a - b))
+        self.binary(other, |w, x, y, h| {
+            Ok(linear::zip(w, x, y, h, |a, b| a - b))
+        })
     }
 
     /// `self * other` (Beaver multiplication), or an error when they cannot be combined.
@@ -244,8 +278,8 @@ impl<F: TinyField> SharedScalar<F> {
     }
 
     #[track_caller]
-    fn mul_at(&self, other: &Self, at: &'static Location<'static>) -> Self {
-        self.derive(|w, x, h| beaver::multiply(w, x, other.id, h, at))
+    fn mul_at(&self, other: &Self, at: &'static Location<'static>) -> Result<Self> {
+        self.try_derive(|w, x, h| beaver::multiply(w, x, other.id, h, at))
     }
 
     /// The sum of the values, or an error if there are none or they cannot be combined.
@@ -260,7 +294,7 @@ impl<F: TinyField> SharedScalar<F> {
         let at = Location::caller();
         Self::fold(values, "multiply", |x, y| {
             x.check(y)?;
-            Ok(x.mul_at(y, at))
+            x.mul_at(y, at)
         })
     }
 

@@ -22,7 +22,8 @@ use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
 use crate::machine::{MachineId, VirtualMachine};
 use crate::protocols::mac_check::{self, Pending};
-use crate::store::{HolderSetId, HolderSets, Store};
+use crate::sharing::Scheme;
+use crate::store::{HolderSetId, HolderSets, MAX_HOLDERS, Store};
 use crate::transcript::{Sent, Transcript};
 use crate::view::{DEALER, Record, Sender, Step, ViewLog, Views};
 
@@ -133,6 +134,7 @@ impl<F: TinyField> Simulation<F> {
         w.machines.push(MachineRecord {
             name: Rc::clone(&name),
             view: ViewLog::new(),
+            online: true,
         });
         let id = MachineId(w.machines.len() as u32 - 1);
         drop(w);
@@ -192,10 +194,12 @@ impl<F: TinyField> Simulation<F> {
         mac_check::check(&mut w, Location::caller())
     }
 
-    /// The holder set of `holders`: distinct machines of this simulation, at least two.
+    /// The holder set of `holders` under `scheme`: distinct machines of this simulation, at
+    /// least two, and more than the threshold.
     pub(crate) fn holder_set(
         &self,
         holders: &[&VirtualMachine<F>],
+        scheme: Scheme,
         what: &'static str,
     ) -> Result<HolderSetId> {
         if holders.iter().any(|m| m.simulation() != self) {
@@ -216,7 +220,21 @@ impl<F: TinyField> Simulation<F> {
             let holders = holders.iter().map(|m| m.name().to_string()).collect();
             return Err(Error::TooFewHolders { holders });
         }
-        Ok(self.world.borrow_mut().holder_sets.intern(&ids))
+        if let Scheme::Shamir { threshold } = scheme {
+            if threshold >= ids.len() {
+                return Err(Error::BadThreshold {
+                    threshold,
+                    holders: ids.len(),
+                });
+            }
+        }
+        if ids.len() > MAX_HOLDERS {
+            return Err(Error::TooManyHolders {
+                holders: ids.len(),
+                most: MAX_HOLDERS,
+            });
+        }
+        Ok(self.world.borrow_mut().holder_sets.intern(&ids, scheme))
     }
 
     /// Runs `f` and returns its result with the [`Transcript`] of every message sent
@@ -346,6 +364,7 @@ impl<F: TinyField> SimulationBuilder<F> {
 pub(crate) struct MachineRecord<F> {
     pub name: Rc<str>,
     pub view: ViewLog<F>,
+    pub online: bool,
 }
 
 /// Everything a simulation holds; reached through [`Simulation`]'s `RefCell`.
@@ -377,6 +396,9 @@ impl<F: TinyField> World<F> {
     /// Delivers a message to `to`'s view (the simulated wire).
     #[inline]
     pub fn deliver(&mut self, to: MachineId, from: u32, step: Step, about: u64, value: F) {
+        if !self.machines[to.0 as usize].online {
+            return; // an offline machine receives nothing
+        }
         let record = Record {
             from,
             step,
@@ -398,6 +420,44 @@ impl<F: TinyField> World<F> {
     /// Charges `costs` to the line `at` as part of an operation already counted there.
     pub fn charge_extra(&mut self, at: &'static Location<'static>, costs: Costs) {
         self.ledger.charge(at, 0, costs);
+    }
+
+    /// The holders of `set` that are online, as a mask (bit k for the k-th holder).
+    pub fn online_mask(&self, set: HolderSetId) -> u128 {
+        let holders = self.holder_sets.get(set);
+        holders
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| self.machines[m.0 as usize].online)
+            .fold(0, |acc, (k, _)| acc | 1 << k)
+    }
+
+    /// The positions of the holders of `set` that can answer for the value in slot `x`
+    /// (online and holding a valid share), or an error when fewer than the scheme needs.
+    pub fn answering(&self, set: HolderSetId, x: u32) -> Result<Vec<usize>> {
+        self.answering_for(set, self.store.meta(x).valid, self.store.meta(x).number)
+    }
+
+    /// The positions of the holders of `set` that are online and in `valid`, or an error
+    /// naming value `about` when fewer than the scheme needs.
+    pub fn answering_for(&self, set: HolderSetId, valid: u128, about: u64) -> Result<Vec<usize>> {
+        let valid = valid & self.online_mask(set);
+        let holders = self.holder_sets.get(set);
+        let answering: Vec<usize> = (0..holders.len()).filter(|k| valid >> k & 1 == 1).collect();
+        let needed = self.holder_sets.scheme(set).needed(holders.len());
+        if answering.len() >= needed {
+            return Ok(answering);
+        }
+        let missing = (0..holders.len())
+            .filter(|k| valid >> k & 1 == 0)
+            .map(|k| holders[k]);
+        Err(Error::NotEnoughOnline {
+            value: about,
+            holders: self.names(holders),
+            missing: self.names(&missing.collect::<Vec<_>>()),
+            answering: answering.len(),
+            needed,
+        })
     }
 
     /// The names of a set of machines, for error messages.

@@ -6,31 +6,45 @@
 //! steady state and a machine's listing shows only what is still alive.
 
 use crate::machine::MachineId;
+use crate::sharing::Scheme;
 
-/// An interned, sorted set of holders, as an index into [`HolderSets`].
+/// An interned holder set, as an index into [`HolderSets`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct HolderSetId(pub u32);
 
-/// The holder sets in use, each kept once and sorted by machine id.
+/// The most holders one sharing may have (validity is tracked in a 128-bit mask).
+pub(crate) const MAX_HOLDERS: usize = 128;
+
+/// The holder sets in use, each kept once: machines sorted by id, and a sharing scheme.
 #[derive(Debug, Default)]
 pub(crate) struct HolderSets {
-    sets: Vec<Box<[MachineId]>>,
+    sets: Vec<(Box<[MachineId]>, Scheme)>,
 }
 
 impl HolderSets {
-    /// The id of `holders` (sorted, distinct), interning it the first time.
-    pub fn intern(&mut self, holders: &[MachineId]) -> HolderSetId {
-        let found = self.sets.iter().position(|s| &**s == holders);
+    /// The id of `holders` (sorted, distinct) under `scheme`, interning it the first time.
+    pub fn intern(&mut self, holders: &[MachineId], scheme: Scheme) -> HolderSetId {
+        let found = self
+            .sets
+            .iter()
+            .position(|(s, sc)| &**s == holders && *sc == scheme);
         let index = found.unwrap_or_else(|| {
-            self.sets.push(holders.into());
+            self.sets.push((holders.into(), scheme));
             self.sets.len() - 1
         });
         HolderSetId(index as u32)
     }
 
     /// The machines of a holder set, sorted by id.
+    #[inline]
     pub fn get(&self, id: HolderSetId) -> &[MachineId] {
-        &self.sets[id.0 as usize]
+        &self.sets[id.0 as usize].0
+    }
+
+    /// The sharing scheme of a holder set.
+    #[inline]
+    pub fn scheme(&self, id: HolderSetId) -> Scheme {
+        self.sets[id.0 as usize].1
     }
 }
 
@@ -39,7 +53,7 @@ impl HolderSets {
 pub(crate) enum Holding {
     /// A private value known to one machine.
     Private(MachineId),
-    /// Additive shares, one per holder.
+    /// Shares, one per holder (and as many MAC shares with MACs on).
     Shared(HolderSetId),
 }
 
@@ -51,6 +65,9 @@ pub(crate) struct Meta {
     pub number: u64,
     /// Multiplicative depth: how many multiplications lie on the longest path to it.
     pub depth: u32,
+    /// Which holders (bit k for the k-th) hold a valid share: a machine that was offline
+    /// when a value was computed holds no share of it.
+    pub valid: u128,
 }
 
 #[derive(Debug)]
@@ -97,16 +114,18 @@ impl<F: Copy> Store<F> {
     }
 
     /// Stores a new value; returns its slot id.
-    pub fn insert(&mut self, holding: Holding, depth: u32, data: Vec<F>) -> u32 {
+    pub fn insert(&mut self, holding: Holding, depth: u32, valid: u128, data: Vec<F>) -> u32 {
         let number = self.next_number;
         self.next_number += 1;
+        let meta = Meta {
+            holding,
+            depth,
+            number,
+            valid,
+        };
         let slot = Slot {
             data,
-            meta: Some(Meta {
-                holding,
-                depth,
-                number,
-            }),
+            meta: Some(meta),
         };
         match self.free.pop() {
             Some(id) => {
@@ -155,10 +174,11 @@ impl<F: Copy> Store<F> {
         }
     }
 
-    /// Sets the multiplicative depth of a live slot.
-    pub fn set_depth(&mut self, id: u32, depth: u32) {
+    /// Sets the multiplicative depth and the valid holders of a live slot.
+    pub fn set_meta(&mut self, id: u32, depth: u32, valid: u128) {
         if let Some(meta) = &mut self.slots[id as usize].meta {
             meta.depth = depth;
+            meta.valid = valid;
         }
     }
 

@@ -18,7 +18,7 @@ fn square(x: &SharedScalar, dealer: &TrustedDealer<F127>) -> Result<SharedScalar
     let [a, a_squared] = dealer.square_pair(&holders)?;
     // Step 2: open d = x − a (masked by a, so it says nothing about x). The MAC check
     // comes later, before any output.
-    let d = (x - &a).partial_open();
+    let d = (x - &a).partial_open()?;
     // Step 3: [x²] = [a²] + 2·d·[a] + d² (all local).
     Ok(&a_squared + &a * d * 2 + d * d)
 }

@@ -16,7 +16,7 @@
 //!    [`sacrifice_triples`](crate::SimulationBuilder::sacrifice_triples), checks it by
 //!    sacrificing a second one).
 //! 2. Each holder i computes dᵢ = xᵢ − aᵢ and eᵢ = yᵢ − bᵢ and broadcasts both.
-//! 3. Every holder adds what it received: d = Σ dᵢ, e = Σ eᵢ. These are partial openings:
+//! 3. Every holder reconstructs d and e (d = Σ dᵢ for additive sharing). These are partial openings:
 //!    their MAC shares m(x)ᵢ − m(a)ᵢ and m(y)ᵢ − m(b)ᵢ wait for the next MAC check.
 //! 4. Each holder i sets zᵢ = cᵢ + d·bᵢ + e·aᵢ; the first holder also adds d·e; every
 //!    holder updates its MAC share as above.
@@ -40,6 +40,7 @@
 use std::panic::Location;
 
 use crate::dealer::deal_triple;
+use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
@@ -49,21 +50,27 @@ use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 
 /// Multiplies the shared values in slots `x` and `y`; returns the product's slot.
+///
+/// # Errors
+///
+/// [`Error::NotEnoughOnline`] when fewer holders can answer than the scheme needs.
 pub(crate) fn multiply<F: TinyField>(
     w: &mut World<F>,
     x: u32,
     y: u32,
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> u32 {
+) -> Result<u32> {
     let about = w.store.next_number();
     let n = w.holder_sets.get(set).len();
+    let valid = w.store.meta(x).valid & w.store.meta(y).valid & w.online_mask(set);
+    let positions = w.answering_for(set, valid, about)?;
     let mut costs = Costs::default();
 
     // Step 1: a fresh triple, moved in here and dropped at the end.
     let triple = deal_triple(w, set, about, &mut costs);
     if w.sacrifice {
-        sacrifice::check_triple(w, set, &triple, about, &mut costs);
+        sacrifice::check_triple(w, set, &positions, &triple, about, &mut costs);
     }
     let (a, b, c) = triple.parts();
 
@@ -71,20 +78,41 @@ pub(crate) fn multiply<F: TinyField>(
     let mut masked = std::mem::take(&mut w.scratch);
     masked.clear();
     masked.extend(w.store.data(x).iter().zip(a).map(|(&xi, &ai)| xi - ai));
-    let d = partial_open(w, set, about, Step::BeaverD, &masked[..n], &masked[n..]);
+    let d = partial_open(
+        w,
+        set,
+        about,
+        Step::BeaverD,
+        &positions,
+        &masked[..n],
+        &masked[n..],
+    );
     masked.clear();
     masked.extend(w.store.data(y).iter().zip(b).map(|(&yi, &bi)| yi - bi));
-    let e = partial_open(w, set, about, Step::BeaverE, &masked[..n], &masked[n..]);
+    let e = partial_open(
+        w,
+        set,
+        about,
+        Step::BeaverE,
+        &positions,
+        &masked[..n],
+        &masked[n..],
+    );
     w.scratch = masked;
 
     // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
-    // constant: the first holder adds it to its share, every holder αᵢ·d·e to its MAC.
+    // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
     let mut z = w.store.buffer();
     z.extend((0..c.len()).map(|i| c[i] + d * b[i] + e * a[i]));
-    add_public(&mut z, w.dealer.key_shares(set), d * e);
+    add_public(
+        &mut z,
+        w.dealer.key_shares(set),
+        w.holder_sets.scheme(set),
+        d * e,
+    );
 
     let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
-    let links = (n * (n - 1)) as u64;
+    let links = (positions.len() * (n - 1)) as u64;
     costs += Costs {
         opened: 2,
         messages: links,
@@ -97,5 +125,5 @@ pub(crate) fn multiply<F: TinyField>(
         // The error, if any, is kept by the world and returned by the next output.
         let _ = mac_check::check(w, at);
     }
-    w.store.insert(Holding::Shared(set), depth, z)
+    Ok(w.store.insert(Holding::Shared(set), depth, valid, z))
 }

@@ -2,8 +2,9 @@
 //!
 //! # The math
 //!
-//! Without MACs: x = x₁ + … + xₙ with x₁, …, xₙ₋₁ uniform
-//! (see [`crate::sharing::additive`]).
+//! Without MACs: x = x₁ + … + xₙ with x₁, …, xₙ₋₁ uniform (see
+//! [`crate::sharing::additive`]), or Shamir shares f(1), …, f(n) of a random polynomial with
+//! f(0) = x (see [`crate::sharing::shamir`]).
 //!
 //! With MACs the owner cannot make MAC shares (it does not know α), so it uses a mask
 //! [r] from the dealer whose value r only it knows: [x] = [r] + (x − r), adding the public
@@ -41,12 +42,12 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
 use crate::protocols::linear::add_public;
-use crate::sharing::additive;
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 
 /// Shares `secret`, owned by `owner`, among `set`; returns the shared value's slot.
+/// Holders that are offline receive nothing and hold no valid share.
 pub(crate) fn share<F: TinyField>(
     w: &mut World<F>,
     owner: MachineId,
@@ -56,6 +57,7 @@ pub(crate) fn share<F: TinyField>(
 ) -> u32 {
     let about = w.store.next_number();
     let n = w.holder_sets.get(set).len();
+    let scheme = w.holder_sets.scheme(set);
     let mut costs = Costs {
         rounds: 1,
         ..Costs::default()
@@ -84,10 +86,10 @@ pub(crate) fn share<F: TinyField>(
             }
         }
         // Step 3: [x] = [r] + ε.
-        add_public(&mut shares, w.dealer.key_shares(set), epsilon);
+        add_public(&mut shares, w.dealer.key_shares(set), scheme, epsilon);
     } else {
         // Steps 1 and 2: random shares, each sent to its holder.
-        additive::share(secret, n, &mut w.rng, &mut shares);
+        scheme.share(secret, n, &mut w.rng, &mut shares);
         for (k, &share) in shares.iter().enumerate() {
             let to = w.holder_sets.get(set)[k];
             if to != owner {
@@ -102,5 +104,6 @@ pub(crate) fn share<F: TinyField>(
         ..Costs::default()
     };
     w.charge(at, costs);
-    w.store.insert(Holding::Shared(set), 0, shares)
+    let valid = w.online_mask(set);
+    w.store.insert(Holding::Shared(set), 0, valid, shares)
 }

@@ -6,7 +6,8 @@
 //!
 //! - x ± y = Σ (xᵢ ± yᵢ): each holder adds or subtracts its two shares;
 //! - k·x = Σ k·xᵢ for a public k: each holder scales its share;
-//! - x + c = (x₁ + c) + x₂ + … + xₙ for a public c: exactly one holder adds c.
+//! - x + c = (x₁ + c) + x₂ + … + xₙ for a public c: exactly one holder adds c (with
+//!   Shamir sharing every holder adds c: the polynomial's constant term moves by c).
 //!
 //! MACs are linear too. With MAC shares Σ mᵢ = α·x and Σ m′ᵢ = α·y: Σ (mᵢ ± m′ᵢ) = α·(x ± y)
 //! and Σ k·mᵢ = α·k·x; for x + c every holder adds αᵢ·c, since Σ αᵢ·c = α·c.
@@ -21,10 +22,12 @@
 //! No messages, so no view changes: linear operations are free and perfectly private.
 
 use crate::field::TinyField;
+use crate::sharing::Scheme;
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 
-/// zᵢ = f(xᵢ, yᵢ) for every holder i (step 1); the depth is the larger of the two.
+/// zᵢ = f(xᵢ, yᵢ) for every holder i (step 1); the depth is the larger of the two, and a
+/// holder has a valid share if it had both and is online.
 pub(crate) fn zip<F: TinyField>(
     w: &mut World<F>,
     x: u32,
@@ -32,19 +35,26 @@ pub(crate) fn zip<F: TinyField>(
     holders: HolderSetId,
     f: impl Fn(F, F) -> F,
 ) -> u32 {
-    let depth = w.store.meta(x).depth.max(w.store.meta(y).depth);
+    let (mx, my) = (w.store.meta(x), w.store.meta(y));
+    let valid = mx.valid & my.valid & w.online_mask(holders);
     let mut out = w.store.buffer();
     let (xs, ys) = (w.store.data(x), w.store.data(y));
     out.extend(xs.iter().zip(ys).map(|(&a, &b)| f(a, b)));
-    w.store.insert(Holding::Shared(holders), depth, out)
+    w.store
+        .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out)
 }
 
 /// Adds the public constant `c` to a sharing laid out as n shares then n MAC shares
-/// (none with MACs off, when `alphas` is empty): the first holder adds c to its share,
-/// every holder i adds αᵢ·c to its MAC share.
-pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], c: F) {
-    data[0] += c;
+/// (none with MACs off, when `alphas` is empty): the holders the scheme names add c to
+/// their share (the first for additive sharing, all for Shamir), and every holder i adds
+/// αᵢ·c to its MAC share.
+pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], scheme: Scheme, c: F) {
     let n = data.len() - alphas.len();
+    for (i, share) in data[..n].iter_mut().enumerate() {
+        if scheme.adds_constant(i) {
+            *share += c;
+        }
+    }
     for (m, &alpha) in data[n..].iter_mut().zip(alphas) {
         *m += alpha * c;
     }
@@ -53,19 +63,32 @@ pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], c: F) {
 /// z = s·x + c for public s and c: every holder scales its share and MAC share by s, then
 /// `c` is added as in [`add_public`] (step 1).
 pub(crate) fn affine<F: TinyField>(w: &mut World<F>, x: u32, set: HolderSetId, s: F, c: F) -> u32 {
-    let depth = w.store.meta(x).depth;
+    let meta = w.store.meta(x);
+    let valid = meta.valid & w.online_mask(set);
     let mut out = w.store.buffer();
     out.extend(w.store.data(x).iter().map(|&a| s * a));
-    add_public(&mut out, w.dealer.key_shares(set), c);
-    w.store.insert(Holding::Shared(set), depth, out)
+    add_public(
+        &mut out,
+        w.dealer.key_shares(set),
+        w.holder_sets.scheme(set),
+        c,
+    );
+    w.store.insert(Holding::Shared(set), meta.depth, valid, out)
 }
 
 /// xᵢ ← f(xᵢ, yᵢ) in place, for `+=` and `-=` (step 1).
-pub(crate) fn zip_in_place<F: TinyField>(w: &mut World<F>, x: u32, y: u32, f: impl Fn(F, F) -> F) {
-    let depth = w.store.meta(x).depth.max(w.store.meta(y).depth);
+pub(crate) fn zip_in_place<F: TinyField>(
+    w: &mut World<F>,
+    x: u32,
+    y: u32,
+    set: HolderSetId,
+    f: impl Fn(F, F) -> F,
+) {
+    let (mx, my) = (w.store.meta(x), w.store.meta(y));
+    let valid = mx.valid & my.valid & w.online_mask(set);
     let (xs, ys) = w.store.data_pair_mut(x, y);
     for (a, &b) in xs.iter_mut().zip(ys) {
         *a = f(*a, b);
     }
-    w.store.set_depth(x, depth);
+    w.store.set_meta(x, mx.depth.max(my.depth), valid);
 }

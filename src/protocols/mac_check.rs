@@ -64,6 +64,8 @@ struct Opened<F> {
     about: u64,
     step: Step,
     value: F,
+    /// Which holders answered in the opening (bit k for the k-th).
+    answered: u128,
     /// Where its MAC shares start in [`Pending::macs`].
     start: usize,
 }
@@ -92,6 +94,7 @@ impl<F: TinyField> Pending<F> {
         about: u64,
         step: Step,
         value: F,
+        answered: u128,
         macs: impl Iterator<Item = F>,
     ) {
         let start = self.macs.len();
@@ -101,8 +104,15 @@ impl<F: TinyField> Pending<F> {
             about,
             step,
             value,
+            answered,
             start,
         });
+    }
+
+    /// Forgets everything, keeping the buffers.
+    fn clear(&mut self) {
+        self.opened.clear();
+        self.macs.clear();
     }
 
     /// How many openings wait for a check.
@@ -140,18 +150,29 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         ..Costs::default()
     };
     let mut failed = false;
+    let mut short = None;
     for set in sets {
         let batch: Vec<&Opened<F>> = pending.opened.iter().filter(|o| o.set == set).collect();
         let n = w.holder_sets.get(set).len();
+        // The holders that answered every opening of the batch and are still online.
+        let answered = batch.iter().fold(u128::MAX, |acc, o| acc & o.answered);
+        let positions = match w.answering_for(set, answered, 0) {
+            Ok(positions) => positions,
+            Err(e) => {
+                short = Some(e);
+                continue;
+            }
+        };
 
         // Step 1: public random coefficients, one per opened value.
         let r: Vec<F> = batch.iter().map(|_| F::random(&mut w.rng)).collect();
         // Step 2: a = Σ rⱼ·aⱼ.
         let a: F = batch.iter().zip(&r).map(|(o, &rj)| rj * o.value).sum();
-        // Step 3: σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a.
-        let alphas = w.dealer.key_shares(set).to_vec();
-        let sigma: Vec<F> = (0..n)
-            .map(|i| {
+        // Step 3: σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a, for each answering holder i.
+        let alphas = w.dealer.key_shares(set);
+        let sigma: Vec<F> = positions
+            .iter()
+            .map(|&i| {
                 let gamma: F = batch
                     .iter()
                     .zip(&r)
@@ -163,7 +184,7 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         // Steps 4 and 5: commit to σᵢ, then open it.
         let pads: Vec<F> = sigma.iter().map(|_| F::random(&mut w.rng)).collect();
         for step in [Step::MacCommit, Step::MacReveal] {
-            for (i, (&s, &pad)) in sigma.iter().zip(&pads).enumerate() {
+            for ((&i, &s), &pad) in positions.iter().zip(&sigma).zip(&pads) {
                 let sent = if step == Step::MacCommit { s + pad } else { s };
                 for k in (0..n).filter(|&k| k != i) {
                     let (from, to) = (w.holder_sets.get(set)[i], w.holder_sets.get(set)[k]);
@@ -171,25 +192,34 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
                 }
             }
         }
-        let links = (n * (n - 1)) as u64;
+        let links = (positions.len() * (n - 1)) as u64;
         costs += Costs {
             messages: 2 * links,
             elements: 2 * links,
             mac_elements: 2 * links,
             ..Costs::default()
         };
-        // Step 6: the σᵢ must add up to zero.
-        failed |= sigma.iter().copied().sum::<F>() != F::ZERO;
+        // Step 6: the σᵢ must reconstruct to zero (add up to zero, for additive sharing).
+        failed |= w.holder_sets.scheme(set).reconstruct(&positions, &sigma) != F::ZERO;
     }
     w.charge_extra(at, costs);
+    let values: Vec<String> = match failed {
+        true => pending
+            .opened
+            .iter()
+            .map(|o| format!("{} of #{}", o.step, o.about))
+            .collect(),
+        false => Vec::new(),
+    };
+    let mut pending = pending;
+    pending.clear();
+    w.pending = pending; // keep the buffers for the next batch
+    if let Some(e) = short {
+        return Err(e);
+    }
     if !failed {
         return Ok(());
     }
-    let values = pending
-        .opened
-        .iter()
-        .map(|o| format!("{} of #{}", o.step, o.about))
-        .collect();
     let mut told = w.adversary.cheaters.clone();
     told.sort();
     told.dedup();

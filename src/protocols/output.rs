@@ -39,7 +39,7 @@
 use std::panic::Location;
 
 use crate::dealer::deal_mask;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
@@ -57,31 +57,39 @@ pub(crate) fn reconstruct<F: TinyField>(
     at: &'static Location<'static>,
 ) -> Result<F> {
     mac_check::refuse_if_aborted(w)?;
+    if !w.machines[to.0 as usize].online {
+        return Err(Error::Offline {
+            machine: w.machines[to.0 as usize].name.to_string(),
+        });
+    }
     let about = w.store.meta(x).number;
     let n = w.holder_sets.get(set).len();
+    let positions = w.answering(set, x)?;
     let to_is_holder = w.holder_sets.get(set).contains(&to);
     if !w.macs {
-        // Steps 1 and 2: every other holder sends R its share.
-        let mut value = F::ZERO;
-        for k in 0..n {
+        // Steps 1 and 2: every other answering holder sends R its share.
+        let mut sent = Vec::with_capacity(positions.len());
+        for &k in &positions {
             let from = w.holder_sets.get(set)[k];
-            let sent = w.adversary.opening(from, w.store.data(x)[k]);
-            value += sent;
+            let share = w.adversary.opening(from, w.store.data(x)[k]);
+            sent.push(share);
             if from != to {
-                w.deliver(to, from.0, Step::Reconstruct, about, sent);
+                w.deliver(to, from.0, Step::Reconstruct, about, share);
             }
         }
-        let sent = (n - usize::from(to_is_holder)) as u64;
-        w.charge(
-            at,
-            Costs {
-                opened: 1,
-                messages: sent,
-                elements: sent,
-                rounds: 1,
-                ..Costs::default()
-            },
-        );
+        let value = w.holder_sets.scheme(set).reconstruct(&positions, &sent);
+        let messages = positions
+            .iter()
+            .filter(|&&k| w.holder_sets.get(set)[k] != to)
+            .count() as u64;
+        let costs = Costs {
+            opened: 1,
+            messages,
+            elements: messages,
+            rounds: 1,
+            ..Costs::default()
+        };
+        w.charge(at, costs);
         return Ok(value);
     }
     let mut costs = Costs {
@@ -96,22 +104,31 @@ pub(crate) fn reconstruct<F: TinyField>(
     for (m, &xi) in masked.iter_mut().zip(w.store.data(x)) {
         *m = xi - *m;
     }
-    let opened = partial_open(w, set, about, Step::Reconstruct, &masked[..n], &masked[n..]);
+    let opened = partial_open(
+        w,
+        set,
+        about,
+        Step::Reconstruct,
+        &positions,
+        &masked[..n],
+        &masked[n..],
+    );
     w.store.recycle(masked);
-    let links = (n * (n - 1)) as u64;
+    let links = (positions.len() * (n - 1)) as u64;
     costs += Costs {
         messages: links,
         elements: links,
         ..Costs::default()
     };
     if !to_is_holder {
-        for k in 0..n {
+        for &k in &positions {
             let from = w.holder_sets.get(set)[k];
             w.deliver(to, from.0, Step::Reconstruct, about, opened);
         }
+        let m = positions.len() as u64;
         costs += Costs {
-            messages: n as u64,
-            elements: n as u64,
+            messages: m,
+            elements: m,
             rounds: 1,
             ..Costs::default()
         };
@@ -129,15 +146,24 @@ pub(crate) fn open_partial<F: TinyField>(
     x: u32,
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> F {
+) -> Result<F> {
     let about = w.store.meta(x).number;
     let n = w.holder_sets.get(set).len();
+    let positions = w.answering(set, x)?;
     // Copy the shares out: the opening needs the whole world.
     let mut data = w.store.buffer();
     data.extend_from_slice(w.store.data(x));
-    let value = partial_open(w, set, about, Step::Open, &data[..n], &data[n..]);
+    let value = partial_open(
+        w,
+        set,
+        about,
+        Step::Open,
+        &positions,
+        &data[..n],
+        &data[n..],
+    );
     w.store.recycle(data);
-    let links = (n * (n - 1)) as u64;
+    let links = (positions.len() * (n - 1)) as u64;
     w.charge(
         at,
         Costs {
@@ -148,7 +174,7 @@ pub(crate) fn open_partial<F: TinyField>(
             ..Costs::default()
         },
     );
-    value
+    Ok(value)
 }
 
 /// Opens the value in slot `x` to every holder and checks it (steps 1–2); returns it.
@@ -160,7 +186,7 @@ pub(crate) fn open<F: TinyField>(
 ) -> Result<F> {
     mac_check::refuse_if_aborted(w)?;
     // Step 1: partial opening.
-    let value = open_partial(w, x, set, at);
+    let value = open_partial(w, x, set, at)?;
     // Step 2: the MAC check.
     mac_check::check(w, at)?;
     Ok(value)

@@ -8,7 +8,8 @@
 //! # Protocol (SPDZ's partial opening, 2011/535 §3)
 //!
 //! 1. Each holder i broadcasts its share xᵢ.
-//! 2. Every holder adds the shares it received to its own: x′ = Σ xᵢ.
+//! 2. Every holder adds the shares it received to its own: x′ = Σ xᵢ (for Shamir
+//!    sharing: interpolates x′ = Σ λᵢ·xᵢ over the holders that answered).
 //! 3. Each holder keeps x′ and its MAC share mᵢ until the next MAC check
 //!    ([`super::mac_check`]), which runs before anything is output.
 //!
@@ -31,33 +32,38 @@ use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
 
-/// Opens the value with `shares` (and MAC shares `macs`, empty with MACs off) among `set`
-/// (steps 1–3); returns the opened value. The caller charges the costs: n·(n − 1)
-/// messages of one element, one round.
+/// Opens the value with `shares` (and MAC shares `macs`, empty with MACs off), one per
+/// holder of `set`, using the holders at `positions` (those that can answer; all of them
+/// for additive sharing) (steps 1–3); returns the opened value. The caller charges the
+/// costs.
 pub(crate) fn partial_open<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
     about: u64,
     step: Step,
+    positions: &[usize],
     shares: &[F],
     macs: &[F],
 ) -> F {
     let n = shares.len();
-    let mut value = F::ZERO;
-    // Steps 1 and 2: broadcast (through the adversary, who may shift it) and add up.
-    for (i, &share) in shares.iter().enumerate() {
+    let mut sent = Vec::with_capacity(positions.len());
+    // Step 1: broadcast (through the adversary, who may shift it).
+    for &i in positions {
         let from = w.holder_sets.get(set)[i];
-        let sent = w.adversary.opening(from, share);
-        value += sent;
+        let share = w.adversary.opening(from, shares[i]);
+        sent.push(share);
         for k in (0..n).filter(|&k| k != i) {
             let to = w.holder_sets.get(set)[k];
-            w.deliver(to, from.0, step, about, sent);
+            w.deliver(to, from.0, step, about, share);
         }
     }
+    // Step 2: reconstruct (add up, or interpolate for Shamir).
+    let value = w.holder_sets.scheme(set).reconstruct(positions, &sent);
     // Step 3: keep the MAC shares for the check.
     if !macs.is_empty() {
+        let answered = positions.iter().fold(0u128, |acc, &i| acc | 1 << i);
         w.pending
-            .push(set, about, step, value, macs.iter().copied());
+            .push(set, about, step, value, answered, macs.iter().copied());
     }
     value
 }

@@ -46,6 +46,7 @@ use crate::view::Step;
 pub(crate) fn check_triple<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
+    positions: &[usize],
     triple: &Triple<F>,
     about: u64,
     costs: &mut Costs,
@@ -63,6 +64,7 @@ pub(crate) fn check_triple<F: TinyField>(
         set,
         about,
         Step::Sacrifice,
+        positions,
         &rho_shares[..n],
         &rho_shares[n..],
     );
@@ -72,6 +74,7 @@ pub(crate) fn check_triple<F: TinyField>(
         set,
         about,
         Step::Sacrifice,
+        positions,
         &sigma_shares[..n],
         &sigma_shares[n..],
     );
@@ -80,9 +83,22 @@ pub(crate) fn check_triple<F: TinyField>(
     let mut tau: Vec<F> = (0..c.len())
         .map(|i| t * c[i] - h[i] - sigma * f[i] - rho * g[i])
         .collect();
-    add_public(&mut tau, w.dealer.key_shares(set), -(sigma * rho));
-    let tau = partial_open(w, set, about, Step::Sacrifice, &tau[..n], &tau[n..]);
-    let links = (n * (n - 1)) as u64;
+    add_public(
+        &mut tau,
+        w.dealer.key_shares(set),
+        w.holder_sets.scheme(set),
+        -(sigma * rho),
+    );
+    let tau = partial_open(
+        w,
+        set,
+        about,
+        Step::Sacrifice,
+        positions,
+        &tau[..n],
+        &tau[n..],
+    );
+    let links = (positions.len() * (n - 1)) as u64;
     *costs += Costs {
         opened: 3,
         messages: 3 * links,

@@ -1,3 +1,160 @@
 //! Secret-sharing schemes: how a secret becomes shares and shares become the secret again.
+//!
+//! A [`Scheme`] is chosen per sharing: [`Scheme::Additive`] (all n shares needed, the
+//! SPDZ default) or [`Scheme::Shamir`] (any t + 1 of n). Every protocol of the crate works
+//! on either; the few steps that differ (adding a public constant, reconstructing) ask the
+//! scheme.
 
 pub mod additive;
+pub mod shamir;
+
+use rand::Rng;
+
+use crate::field::TinyField;
+
+/// How a value is split into shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// x = x₁ + … + xₙ: all n shares are needed ([`additive`]).
+    Additive,
+    /// Shares on a random polynomial of degree `threshold`: any `threshold + 1` shares
+    /// give the secret, any `threshold` reveal nothing ([`shamir`]).
+    Shamir {
+        /// t: how many shares together still reveal nothing.
+        threshold: usize,
+    },
+}
+
+impl Scheme {
+    /// Appends n shares of `secret`.
+    pub fn share<F: TinyField, R: Rng + ?Sized>(
+        self,
+        secret: F,
+        n: usize,
+        rng: &mut R,
+        out: &mut Vec<F>,
+    ) {
+        match self {
+            Scheme::Additive => additive::share(secret, n, rng, out),
+            Scheme::Shamir { threshold } => shamir::share(secret, n, threshold, rng, out),
+        }
+    }
+
+    /// The secret from the shares of the holders at positions `holders` (0-based), which
+    /// must number at least [`needed`](Self::needed).
+    pub fn reconstruct<F: TinyField>(self, holders: &[usize], shares: &[F]) -> F {
+        match self {
+            Scheme::Additive => additive::reconstruct(shares),
+            Scheme::Shamir { .. } => shamir::reconstruct(holders, shares),
+        }
+    }
+
+    /// How many of n shares it takes to reconstruct.
+    pub fn needed(self, n: usize) -> usize {
+        match self {
+            Scheme::Additive => n,
+            Scheme::Shamir { threshold } => threshold + 1,
+        }
+    }
+
+    /// Which holders add a public constant to their share: the first only (additive) or
+    /// every one (Shamir, whose constant term is the secret).
+    pub fn adds_constant(self, holder: usize) -> bool {
+        match self {
+            Scheme::Additive => holder == 0,
+            Scheme::Shamir { .. } => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One test suite, run against every scheme.
+    use rand::SeedableRng;
+    use rand::rngs::ChaCha12Rng;
+
+    use super::*;
+    use crate::field::{F101, F127};
+
+    fn schemes(n: usize) -> Vec<Scheme> {
+        let mut s = vec![Scheme::Additive];
+        s.extend((0..n).map(|t| Scheme::Shamir { threshold: t }));
+        s
+    }
+
+    /// Every subset of positions 0..n, as a list.
+    fn subsets(n: usize) -> impl Iterator<Item = Vec<usize>> {
+        (0u32..1 << n).map(move |mask| (0..n).filter(|i| mask >> i & 1 == 1).collect())
+    }
+
+    #[test]
+    fn every_large_enough_subset_reconstructs() {
+        let mut rng = ChaCha12Rng::seed_from_u64(1);
+        for n in 1..=6 {
+            for scheme in schemes(n) {
+                for x in [-50i64, -1, 0, 7, 50] {
+                    let mut shares = Vec::new();
+                    scheme.share(F101::from_i64(x), n, &mut rng, &mut shares);
+                    assert_eq!(shares.len(), n);
+                    for subset in subsets(n).filter(|s| s.len() >= scheme.needed(n)) {
+                        let picked: Vec<F101> = subset.iter().map(|&i| shares[i]).collect();
+                        assert_eq!(
+                            scheme.reconstruct(&subset, &picked),
+                            F101::from_i64(x),
+                            "{scheme:?} {subset:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sharings_are_linear_and_constants_go_where_the_scheme_says() {
+        let mut rng = ChaCha12Rng::seed_from_u64(2);
+        let n = 5;
+        for scheme in schemes(n) {
+            let (mut xs, mut ys) = (Vec::new(), Vec::new());
+            scheme.share(F127::from_i64(1234), n, &mut rng, &mut xs);
+            scheme.share(F127::from_i64(-34), n, &mut rng, &mut ys);
+            let all: Vec<usize> = (0..n).collect();
+            let mut z: Vec<F127> = xs
+                .iter()
+                .zip(&ys)
+                .map(|(a, b)| *a * F127::from(3) + b)
+                .collect();
+            for (i, s) in z.iter_mut().enumerate() {
+                if scheme.adds_constant(i) {
+                    *s += F127::from(100);
+                }
+            }
+            assert_eq!(
+                scheme.reconstruct(&all, &z),
+                F127::from_i64(3 * 1234 - 34 + 100),
+                "{scheme:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_few_shamir_shares_leave_every_secret_possible() {
+        // t shares of a degree-t sharing in F101: for each candidate secret exactly one
+        // polynomial passes through them, so every secret is equally consistent.
+        let mut rng = ChaCha12Rng::seed_from_u64(3);
+        let (n, t) = (4, 2);
+        let mut shares = Vec::new();
+        shamir::share(F101::from(9u64), n, t, &mut rng, &mut shares);
+        let known = [0usize, 2];
+        for candidate in 0..101u64 {
+            // The unique degree-t polynomial through (0, candidate) and the known points
+            // gives some share for holder 4; with it the three points reconstruct the
+            // candidate, and the known shares are unchanged.
+            let points = [known[0], known[1], 3];
+            let l = shamir::lagrange_at_zero::<F101>(&points);
+            let missing = (F101::from(candidate) - l[0] * shares[0] - l[1] * shares[2])
+                * Option::<F101>::from(ff::Field::invert(&l[2])).expect("non-zero");
+            let picked = [shares[0], shares[2], missing];
+            assert_eq!(shamir::reconstruct(&points, &picked), F101::from(candidate));
+        }
+    }
+}
