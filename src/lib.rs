@@ -29,6 +29,7 @@ pub use machine::VirtualMachine;
 pub use private::PrivateScalar;
 pub use public::PublicScalar;
 pub use shared::SharedScalar;
+pub use sharing::Scheme;
 pub use simulation::{Simulation, SimulationBuilder};
 pub use transcript::{Sent, Transcript};
 pub use view::{Message, Sender, Step, View, Views};
@@ -61,7 +62,7 @@ mod tutorial {
 /// Everything a lesson needs: `use tinyspdz::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Costs, DefaultField, Error, F61, F101, F127, Openings, PrivateScalar, PublicScalar,
+        Costs, DefaultField, Error, F61, F101, F127, Openings, PrivateScalar, PublicScalar, Scheme,
         SharedScalar, Simulation, TinyField, Views, VirtualMachine,
     };
 }

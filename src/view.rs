@@ -83,6 +83,12 @@ pub enum Step {
     MacReveal,
     /// A share of ρ, σ or τ while sacrificing a triple to check another.
     Sacrifice,
+    /// A sub-share of a local product hᵢ in BGW multiplication.
+    BgwReshare,
+    /// A share of zero in a proactive refresh.
+    Refresh,
+    /// A sub-share sent to a new holder when a value is re-shared.
+    Reshare,
 }
 
 impl fmt::Display for Step {
@@ -103,6 +109,9 @@ impl fmt::Display for Step {
             Step::MacCommit => "mac commit",
             Step::MacReveal => "mac reveal",
             Step::Sacrifice => "sacrifice",
+            Step::BgwReshare => "bgw reshare",
+            Step::Refresh => "refresh",
+            Step::Reshare => "reshare",
         })
     }
 }

@@ -8,9 +8,11 @@
 //! receiver's view) and returns the slot id of the result.
 
 pub mod beaver;
+pub mod bgw;
 pub mod input;
 pub mod linear;
 pub mod mac_check;
 pub mod output;
 pub mod partial_open;
+pub mod resharing;
 pub mod sacrifice;
