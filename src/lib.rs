@@ -53,6 +53,10 @@ mod tutorial {
     struct CheatersAndMacs;
     #[doc = include_str!("../tutorial/src/costs.md")]
     struct Costs;
+    #[doc = include_str!("../tutorial/src/threshold.md")]
+    struct Threshold;
+    #[doc = include_str!("../tutorial/src/aggregation.md")]
+    struct Aggregation;
     #[doc = include_str!("../tutorial/src/playground.md")]
     struct Playground;
     #[doc = include_str!("../tutorial/src/beyond.md")]

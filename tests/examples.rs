@@ -85,3 +85,17 @@ fn cheating_is_caught_with_macs_and_not_without() {
     assert!(out.contains("the simulation was told: bob"), "{out}");
     insta::assert_snapshot!("cheating", out);
 }
+
+#[test]
+fn secure_aggregation_reveals_the_sum_with_and_without_a_dropout() {
+    let out = run_example("secure_aggregation");
+    assert_eq!(
+        out.matches("120 inputs arrived; their sum is PublicScalar(241380)")
+            .count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("s3 dropped out"), "{out}");
+    assert!(out.contains("client7 holds 0 value(s)"), "{out}");
+    insta::assert_snapshot!("secure_aggregation", out);
+}
