@@ -351,10 +351,41 @@ impl<F: TinyField> SimulationBuilder<F> {
             pending: Pending::default(),
             aborted: None,
             scratch: Vec::new(),
+            sent: Vec::new(),
             transcript: None,
         };
         Simulation {
             world: Rc::new(RefCell::new(world)),
+        }
+    }
+}
+
+/// The positions (0-based) of the holders that answer in a protocol step.
+#[derive(Debug, Clone)]
+pub(crate) enum Positions {
+    /// All n holders: 0, 1, …, n − 1.
+    All(usize),
+    /// Some of them, in order.
+    Some(Vec<usize>),
+}
+
+/// 0, 1, …, 127: the positions of [`Positions::All`], borrowed without allocating.
+const INDICES: [usize; MAX_HOLDERS] = {
+    let mut indices = [0; MAX_HOLDERS];
+    let mut i = 0;
+    while i < MAX_HOLDERS {
+        indices[i] = i;
+        i += 1;
+    }
+    indices
+};
+
+impl std::ops::Deref for Positions {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        match self {
+            Positions::All(n) => &INDICES[..*n],
+            Positions::Some(positions) => positions,
         }
     }
 }
@@ -388,6 +419,8 @@ pub(crate) struct World<F> {
     pub aborted: Option<Error>,
     /// A reusable buffer for protocols.
     pub scratch: Vec<F>,
+    /// A reusable buffer for the shares sent in an opening.
+    pub sent: Vec<F>,
     /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
     pub transcript: Option<Vec<(MachineId, Record<F>)>>,
 }
@@ -434,19 +467,22 @@ impl<F: TinyField> World<F> {
 
     /// The positions of the holders of `set` that can answer for the value in slot `x`
     /// (online and holding a valid share), or an error when fewer than the scheme needs.
-    pub fn answering(&self, set: HolderSetId, x: u32) -> Result<Vec<usize>> {
+    pub fn answering(&self, set: HolderSetId, x: u32) -> Result<Positions> {
         self.answering_for(set, self.store.meta(x).valid, self.store.meta(x).number)
     }
 
     /// The positions of the holders of `set` that are online and in `valid`, or an error
     /// naming value `about` when fewer than the scheme needs.
-    pub fn answering_for(&self, set: HolderSetId, valid: u128, about: u64) -> Result<Vec<usize>> {
+    pub fn answering_for(&self, set: HolderSetId, valid: u128, about: u64) -> Result<Positions> {
         let valid = valid & self.online_mask(set);
         let holders = self.holder_sets.get(set);
+        if valid.count_ones() as usize == holders.len() {
+            return Ok(Positions::All(holders.len())); // everybody answers: no allocation
+        }
         let answering: Vec<usize> = (0..holders.len()).filter(|k| valid >> k & 1 == 1).collect();
         let needed = self.holder_sets.scheme(set).needed(holders.len());
         if answering.len() >= needed {
-            return Ok(answering);
+            return Ok(Positions::Some(answering));
         }
         let missing = (0..holders.len())
             .filter(|k| valid >> k & 1 == 0)

@@ -69,7 +69,7 @@ pub(crate) fn reconstruct<F: TinyField>(
     if !w.macs {
         // Steps 1 and 2: every other answering holder sends R its share.
         let mut sent = Vec::with_capacity(positions.len());
-        for &k in &positions {
+        for &k in positions.iter() {
             let from = w.holder_sets.get(set)[k];
             let share = w.adversary.opening(from, w.store.data(x)[k]);
             sent.push(share);
@@ -121,7 +121,7 @@ pub(crate) fn reconstruct<F: TinyField>(
         ..Costs::default()
     };
     if !to_is_holder {
-        for &k in &positions {
+        for &k in positions.iter() {
             let from = w.holder_sets.get(set)[k];
             w.deliver(to, from.0, Step::Reconstruct, about, opened);
         }

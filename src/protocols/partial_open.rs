@@ -46,7 +46,8 @@ pub(crate) fn partial_open<F: TinyField>(
     macs: &[F],
 ) -> F {
     let n = shares.len();
-    let mut sent = Vec::with_capacity(positions.len());
+    let mut sent = std::mem::take(&mut w.sent);
+    sent.clear();
     // Step 1: broadcast (through the adversary, who may shift it).
     for &i in positions {
         let from = w.holder_sets.get(set)[i];
@@ -59,6 +60,7 @@ pub(crate) fn partial_open<F: TinyField>(
     }
     // Step 2: reconstruct (add up, or interpolate for Shamir).
     let value = w.holder_sets.scheme(set).reconstruct(positions, &sent);
+    w.sent = sent;
     // Step 3: keep the MAC shares for the check.
     if !macs.is_empty() {
         let answered = positions.iter().fold(0u128, |acc, &i| acc | 1 << i);

@@ -59,7 +59,7 @@ pub(crate) fn refresh<F: TinyField>(
     let scheme = w.holder_sets.scheme(set);
     let width = w.store.data(x).len();
     let mut zero = Vec::with_capacity(n);
-    for &i in &answering {
+    for &i in answering.iter() {
         let from = w.holder_sets.get(set)[i];
         for part in 0..width / n {
             // Step 1: a fresh sharing of 0 from holder i.
