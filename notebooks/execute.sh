@@ -8,7 +8,7 @@ out=$(mktemp -d)
 status=0
 for nb in lesson_*.ipynb; do
   echo "-- $nb"
-  if ! jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+  if ! python3 -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
       --output-dir "$out" "$nb" > "$out/$nb.log" 2>&1; then
     cat "$out/$nb.log"; status=1; continue
   fi
