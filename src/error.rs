@@ -122,6 +122,42 @@ pub enum Error {
         most: usize,
     },
 
+    /// A real number that does not fit the fixed-point format.
+    #[error(
+        "{value} does not fit fixed point: |x| must be below {limit} (raise k, or rescale the input)"
+    )]
+    FixedOutOfRange {
+        /// The number, in decimal.
+        value: String,
+        /// 2^{k−1}, in decimal.
+        limit: String,
+    },
+
+    /// Fixed-point values of different precisions were combined.
+    #[error(
+        "cannot combine fixed-point values of precisions {left:?} and {right:?}: use one precision"
+    )]
+    PrecisionMismatch {
+        /// The left operand's precision.
+        left: crate::fixed::Precision,
+        /// The right operand's precision.
+        right: crate::fixed::Precision,
+    },
+
+    /// The field is too small to mask values of the asked bit length.
+    #[error(
+        "{field} cannot compare or truncate {bits}-bit values: that needs a prime of at least \
+         {needed} bits (statistical masking): use F127"
+    )]
+    FieldTooSmall {
+        /// The field's name.
+        field: &'static str,
+        /// The value range in bits.
+        bits: u32,
+        /// The prime's size needed.
+        needed: u32,
+    },
+
     /// A machine was asked to act on its share of a value it holds no share of.
     #[error("machine '{machine}' holds no share of #{value}: pick one of its holders")]
     NotAHolder {

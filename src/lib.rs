@@ -3,9 +3,13 @@
 #![forbid(unsafe_code)]
 
 pub mod adversary;
+mod bit;
+pub mod circuits;
+mod compare;
 pub mod dealer;
 mod error;
 pub mod field;
+pub mod fixed;
 pub mod ledger;
 mod machine;
 mod notebook;
@@ -21,9 +25,12 @@ pub mod transcript;
 pub mod view;
 
 pub use adversary::{Adversary, Openings};
+pub use bit::SharedBit;
+pub use compare::{COMPARISON_BITS, Comparand};
 pub use dealer::TrustedDealer;
 pub use error::{Error, Result};
 pub use field::{DefaultField, F61, F101, F127, TinyField};
+pub use fixed::{Precision, PrivateFixed, SharedFixed};
 pub use ledger::{Costs, Ledger, LedgerLine};
 pub use machine::VirtualMachine;
 pub use private::PrivateScalar;
@@ -66,7 +73,8 @@ mod tutorial {
 /// Everything a lesson needs: `use tinyspdz::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Costs, DefaultField, Error, F61, F101, F127, Openings, PrivateScalar, PublicScalar, Scheme,
-        SharedScalar, Simulation, TinyField, Views, VirtualMachine,
+        Costs, DefaultField, Error, F61, F101, F127, Openings, PrivateFixed, PrivateScalar,
+        PublicScalar, Scheme, SharedBit, SharedFixed, SharedScalar, Simulation, TinyField, Views,
+        VirtualMachine,
     };
 }

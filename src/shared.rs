@@ -113,6 +113,36 @@ impl<F: TinyField> SharedScalar<F> {
         self.id
     }
 
+    /// A dealer mask for this value's holders: its low `m` bits (one sharing each, when
+    /// `with_bits`), its low part Σ 2ⁱ·rᵢ and its high part r″ of `high_bits` bits.
+    #[track_caller]
+    pub(crate) fn bit_mask(
+        &self,
+        m: u32,
+        high_bits: u32,
+        with_bits: bool,
+    ) -> (Vec<Self>, Self, Self) {
+        let at = Location::caller();
+        let mut w = self.sim.world.borrow_mut();
+        let mut costs = crate::ledger::Costs::default();
+        let mask = crate::dealer::bits::deal_bit_mask(
+            &mut w,
+            self.holders,
+            m,
+            high_bits,
+            with_bits,
+            &mut costs,
+        );
+        w.charge_extra(at, costs);
+        drop(w);
+        let wrap = |id| SharedScalar::from_slot(self.sim.clone(), id, self.holders);
+        (
+            mask.bits.into_iter().map(wrap).collect(),
+            wrap(mask.low),
+            wrap(mask.high),
+        )
+    }
+
     /// s·x + c for public s and c: every holder scales its share (and MAC share), the
     /// first adds c (and every holder αᵢ·c to its MAC share).
     pub(crate) fn affine(&self, s: F, c: F) -> Self {

@@ -85,6 +85,8 @@ pub enum Step {
     Sacrifice,
     /// A sub-share of a local product hᵢ in BGW multiplication.
     BgwReshare,
+    /// A share of a mask bit or mask part from the dealer (truncation, comparison).
+    MaskBit,
     /// A share of zero in a proactive refresh.
     Refresh,
     /// A sub-share sent to a new holder when a value is re-shared.
@@ -110,6 +112,7 @@ impl fmt::Display for Step {
             Step::MacReveal => "mac reveal",
             Step::Sacrifice => "sacrifice",
             Step::BgwReshare => "bgw reshare",
+            Step::MaskBit => "mask bit",
             Step::Refresh => "refresh",
             Step::Reshare => "reshare",
         })

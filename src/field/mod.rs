@@ -44,7 +44,7 @@ pub type DefaultField = F127;
 /// encoding and decoding.
 ///
 /// Implemented by [`F127`], [`F61`] and [`F101`]; `Display` prints the signed decimal value.
-pub trait TinyField: PrimeField + fmt::Debug + fmt::Display + 'static {
+pub trait TinyField: PrimeField + fmt::Debug + fmt::Display + Constant + 'static {
     /// A short name for messages, e.g. `"F101"`.
     const NAME: &'static str;
 
@@ -71,6 +71,17 @@ pub trait TinyField: PrimeField + fmt::Debug + fmt::Display + 'static {
         } else {
             BigInt::from(v)
         }
+    }
+
+    /// The canonical integer in `0..p` as a `u128`, keeping its low 128 bits (all of them
+    /// for the fields here).
+    fn to_u128(&self) -> u128 {
+        let repr = self.to_repr();
+        let bytes = repr.as_ref();
+        let mut low = [0u8; 16];
+        let n = bytes.len().min(16);
+        low[..n].copy_from_slice(&bytes[..n]);
+        u128::from_le_bytes(low)
     }
 
     /// The centred representative as an `i128`, or `None` when it does not fit.

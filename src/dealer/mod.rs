@@ -28,6 +28,8 @@
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535 (§2, the preprocessing).
 //! - Damgård et al., *Practical Covertly Secure MPC for Dishonest Majority*, eprint 2012/642.
 
+pub mod bits;
+
 use std::panic::Location;
 
 use crate::error::Result;
@@ -111,7 +113,12 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
 
 /// Appends an authenticated sharing of `v` to `out`: n shares, then (MACs on) n MAC shares
 /// of α·v. Returns the number of elements appended.
-fn deal_value<F: TinyField>(w: &mut World<F>, set: HolderSetId, v: F, out: &mut Vec<F>) -> usize {
+pub(crate) fn deal_value<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    v: F,
+    out: &mut Vec<F>,
+) -> usize {
     let n = w.holder_sets.get(set).len();
     let scheme = w.holder_sets.scheme(set);
     scheme.share(v, n, &mut w.rng, out);
@@ -125,7 +132,13 @@ fn deal_value<F: TinyField>(w: &mut World<F>, set: HolderSetId, v: F, out: &mut 
 }
 
 /// Delivers each holder its part of a dealt value stored at `out[start..start + width]`.
-fn hand_out<F: TinyField>(w: &mut World<F>, set: HolderSetId, step: Step, about: u64, dealt: &[F]) {
+pub(crate) fn hand_out<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    step: Step,
+    about: u64,
+    dealt: &[F],
+) {
     let n = w.holder_sets.get(set).len();
     for k in 0..n {
         let to = w.holder_sets.get(set)[k];

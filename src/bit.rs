@@ -1,0 +1,172 @@
+//! Shared bits: the results of comparisons, 0 or 1, that nobody sees.
+
+use std::fmt;
+use std::ops::{BitAnd, BitOr, BitXor, Not};
+
+use crate::error::{Result, or_panic};
+use crate::field::{DefaultField, TinyField};
+use crate::machine::VirtualMachine;
+use crate::shared::SharedScalar;
+
+/// A secret bit, 0 or 1, shared like any [`SharedScalar`]: the result of a comparison.
+///
+/// It is deliberately not a `bool`: `if x.less_than(&y) { … }` does not compile, because
+/// no machine knows the bit. Use it obliviously instead, with [`select`](Self::select)
+/// (`if b { x } else { y }` computed on shares), in arithmetic through
+/// [`as_scalar`](Self::as_scalar), or combine bits with `!`, `&`, `|` and `^`. Reveal it
+/// with [`open`](Self::open) or [`reconstruct`](Self::reconstruct).
+///
+/// | expression | protocol | cost |
+/// |---|---|---|
+/// | `!b` | 1 − b, local | free |
+/// | `a & b` | a·b | 1 triple |
+/// | `a \| b` | a + b − a·b | 1 triple |
+/// | `a ^ b` | a + b − 2·a·b | 1 triple |
+/// | `b.select(&x, &y)` | y + b·(x − y) | 1 triple |
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(1);
+/// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+/// let x = PrivateScalar::new(3, &alice).share(&[&bob]);
+/// let y = PrivateScalar::new(8, &bob).share(&[&alice]);
+/// let smaller = x.less_than(&y);                 // a SharedBit: nobody knows it
+/// let min = smaller.select(&x, &y);              // if x < y { x } else { y }, obliviously
+/// assert_eq!(min.reconstruct(&alice)?, 3);
+/// assert!(smaller.open()?);
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub struct SharedBit<F: TinyField = DefaultField> {
+    bit: SharedScalar<F>,
+}
+
+impl<F: TinyField> SharedBit<F> {
+    /// Wraps a shared value the caller knows to be 0 or 1.
+    pub(crate) fn from_scalar(bit: SharedScalar<F>) -> Self {
+        SharedBit { bit }
+    }
+
+    /// The bit as a shared 0 or 1, for arithmetic.
+    pub fn as_scalar(&self) -> &SharedScalar<F> {
+        &self.bit
+    }
+
+    /// The bit as a shared 0 or 1.
+    pub fn into_scalar(self) -> SharedScalar<F> {
+        self.bit
+    }
+
+    /// Reveals the bit to every holder (after a MAC check).
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::open`].
+    #[track_caller]
+    pub fn open(&self) -> Result<bool> {
+        Ok(self.bit.open()?.field_value() == F::ONE)
+    }
+
+    /// Delivers the bit to `machine` only.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::reconstruct`].
+    #[track_caller]
+    pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<bool> {
+        Ok(self.bit.reconstruct(machine)?.field_value() == F::ONE)
+    }
+
+    /// `if self { yes } else { no }`, computed on shares: no + self·(yes − no).
+    ///
+    /// # Panics
+    ///
+    /// When the operands cannot be combined or too few holders answer;
+    /// [`try_select`](Self::try_select) returns the error instead.
+    #[track_caller]
+    pub fn select(&self, yes: &SharedScalar<F>, no: &SharedScalar<F>) -> SharedScalar<F> {
+        or_panic(self.try_select(yes, no))
+    }
+
+    /// [`select`](Self::select), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_select(
+        &self,
+        yes: &SharedScalar<F>,
+        no: &SharedScalar<F>,
+    ) -> Result<SharedScalar<F>> {
+        Ok(no + &self.bit.try_mul(&yes.try_sub(no)?)?)
+    }
+
+    #[track_caller]
+    fn combine(
+        &self,
+        other: &Self,
+        f: impl FnOnce(&SharedScalar<F>, &SharedScalar<F>, SharedScalar<F>) -> SharedScalar<F>,
+    ) -> Self {
+        let (a, b) = (&self.bit, &other.bit);
+        let product = or_panic(a.try_mul(b));
+        SharedBit::from_scalar(f(a, b, product))
+    }
+}
+
+impl<F: TinyField> Clone for SharedBit<F> {
+    fn clone(&self) -> Self {
+        SharedBit::from_scalar(self.bit.clone())
+    }
+}
+
+impl<F: TinyField> fmt::Display for SharedBit<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "SharedBit{}",
+            self.bit.to_string().trim_start_matches("SharedScalar")
+        )
+    }
+}
+
+impl<F: TinyField> fmt::Debug for SharedBit<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// `!b` = 1 − b.
+impl<F: TinyField> Not for &SharedBit<F> {
+    type Output = SharedBit<F>;
+    fn not(self) -> SharedBit<F> {
+        SharedBit::from_scalar(1 - &self.bit)
+    }
+}
+
+/// `a & b` = a·b.
+///
+/// # Panics
+///
+/// As `SharedScalar`'s `*`.
+impl<F: TinyField> BitAnd for &SharedBit<F> {
+    type Output = SharedBit<F>;
+    #[track_caller]
+    fn bitand(self, other: &SharedBit<F>) -> SharedBit<F> {
+        self.combine(other, |_, _, ab| ab)
+    }
+}
+
+/// `a | b` = a + b − a·b.
+impl<F: TinyField> BitOr for &SharedBit<F> {
+    type Output = SharedBit<F>;
+    #[track_caller]
+    fn bitor(self, other: &SharedBit<F>) -> SharedBit<F> {
+        self.combine(other, |a, b, ab| &(a + b) - &ab)
+    }
+}
+
+/// `a ^ b` = a + b − 2·a·b.
+impl<F: TinyField> BitXor for &SharedBit<F> {
+    type Output = SharedBit<F>;
+    #[track_caller]
+    fn bitxor(self, other: &SharedBit<F>) -> SharedBit<F> {
+        self.combine(other, |a, b, ab| &(a + b) - &(ab * 2))
+    }
+}

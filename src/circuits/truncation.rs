@@ -1,0 +1,113 @@
+//! Truncation: dividing a shared value by 2ᵐ, exactly or with probabilistic rounding.
+//!
+//! # The math
+//!
+//! For a in [−2^{ℓ−1}, 2^{ℓ−1}) and a dealer mask r = 2ᵐ·r″ + r′ with r′ < 2ᵐ (see
+//! [`crate::dealer::bits`]), open c = 2^{ℓ−1} + a + r. Because 2^{ℓ−1} and 2ᵐ·r″ are
+//! multiples of 2ᵐ,
+//!
+//! a mod 2ᵐ = (c mod 2ᵐ) − r′ + 2ᵐ·[c mod 2ᵐ < r′],
+//!
+//! and then ⌊a / 2ᵐ⌋ = (a − (a mod 2ᵐ))·2⁻ᵐ, where 2⁻ᵐ is the inverse of 2ᵐ modulo p.
+//! Dropping the comparison gives (a − (c mod 2ᵐ) + r′)·2⁻ᵐ = ⌊a / 2ᵐ⌋ + u, where the carry
+//! u is 1 with probability (a mod 2ᵐ)/2ᵐ: probabilistic rounding, off by at most one unit
+//! in the last place, and unbiased on average.
+//!
+//! # Protocol (Catrina and Saxena 2010, Mod2m, Trunc and TruncPr)
+//!
+//! 1. The dealer deals r′ (bit by bit for the exact version) and r″ (ℓ + κ − m bits).
+//! 2. The holders partially open c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′.
+//! 3. Exact: u = BitLT(c mod 2ᵐ, r′ bits) ([`super::bit_lt`]); a mod 2ᵐ = (c mod 2ᵐ) − r′ +
+//!    2ᵐ·u; the quotient is (a − a mod 2ᵐ)·2⁻ᵐ.
+//! 4. Probabilistic: the quotient is (a − (c mod 2ᵐ) + r′)·2⁻ᵐ (no comparison).
+//!
+//! # Security note
+//!
+//! c hides a statistically: a has ℓ bits, r has ℓ + κ, so c is within 2⁻κ of uniform
+//! (κ = 40). Inputs outside [−2^{ℓ−1}, 2^{ℓ−1}) give wrong results, silently; the shadow
+//! of the fixed-point module reports them. The field must hold ℓ + κ + 1 bits.
+//!
+//! # References
+//!
+//! - O. Catrina, A. Saxena, *Secure Computation with Fixed-Point Numbers*, FC 2010.
+//! - O. Catrina, S. de Hoogh, *Improved Primitives for Secure Multiparty Integer
+//!   Computation*, SCN 2010.
+
+use super::bit_lt::bit_lt;
+use crate::dealer::bits::KAPPA;
+use crate::error::{Error, Result};
+use crate::field::TinyField;
+use crate::shared::SharedScalar;
+
+/// 2ᵏ as a field element.
+pub(crate) fn pow2<F: TinyField>(k: u32) -> F {
+    F::from_u128(1u128 << k)
+}
+
+/// Checks that the field has room for ℓ-bit values masked with κ more bits.
+pub(crate) fn check_room<F: TinyField>(bits: u32) -> Result<()> {
+    let needed = bits + KAPPA + 1;
+    if u64::from(F::NUM_BITS) - 1 < u64::from(needed) {
+        return Err(Error::FieldTooSmall {
+            field: F::NAME,
+            bits,
+            needed,
+        });
+    }
+    Ok(())
+}
+
+/// Steps 1–2: the mask and the opened c mod 2ᵐ.
+#[track_caller]
+fn masked_open<F: TinyField>(
+    a: &SharedScalar<F>,
+    bits: u32,
+    m: u32,
+    with_bits: bool,
+) -> Result<(Vec<SharedScalar<F>>, SharedScalar<F>, u128)> {
+    check_room::<F>(bits)?;
+    let (r_bits, r_low, r_high) = a.bit_mask(m, bits + KAPPA - m, with_bits);
+    let masked = a + pow2::<F>(bits - 1) + &(&r_high * pow2::<F>(m)) + &r_low;
+    let c = masked.partial_open()?.field_value().to_u128();
+    Ok((r_bits, r_low, c & ((1u128 << m) - 1)))
+}
+
+/// a mod 2ᵐ for a in [−2^{ℓ−1}, 2^{ℓ−1}) (steps 1–3, Mod2m).
+#[track_caller]
+pub(crate) fn mod2m<F: TinyField>(
+    a: &SharedScalar<F>,
+    bits: u32,
+    m: u32,
+) -> Result<SharedScalar<F>> {
+    let (r_bits, r_low, c_low) = masked_open(a, bits, m, true)?;
+    let u = bit_lt(c_low, &r_bits)?;
+    Ok(&(&u * pow2::<F>(m)) - &r_low + F::from_u128(c_low))
+}
+
+/// ⌊a / 2ᵐ⌋ exactly (steps 1–3, Trunc).
+#[track_caller]
+pub(crate) fn trunc<F: TinyField>(
+    a: &SharedScalar<F>,
+    bits: u32,
+    m: u32,
+) -> Result<SharedScalar<F>> {
+    let low = mod2m(a, bits, m)?;
+    Ok(&(a - &low) * inverse_pow2::<F>(m))
+}
+
+/// ⌊a / 2ᵐ⌋ or ⌊a / 2ᵐ⌋ + 1, rounding up with probability (a mod 2ᵐ)/2ᵐ (steps 1, 2, 4,
+/// TruncPr).
+#[track_caller]
+pub(crate) fn trunc_pr<F: TinyField>(
+    a: &SharedScalar<F>,
+    bits: u32,
+    m: u32,
+) -> Result<SharedScalar<F>> {
+    let (_, r_low, c_low) = masked_open(a, bits, m, false)?;
+    Ok(&(&(a + &r_low) - F::from_u128(c_low)) * inverse_pow2::<F>(m))
+}
+
+/// 2⁻ᵐ modulo p.
+pub(crate) fn inverse_pow2<F: TinyField>(m: u32) -> F {
+    Option::from(ff::Field::invert(&pow2::<F>(m))).expect("p is odd")
+}

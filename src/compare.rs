@@ -1,0 +1,178 @@
+//! Comparisons and what is built on them, as methods of [`SharedScalar`].
+
+use crate::bit::SharedBit;
+use crate::circuits::comparison::{eqz, ltz};
+use crate::error::{Result, or_panic};
+use crate::field::{Constant, TinyField};
+use crate::shared::SharedScalar;
+
+/// Bits of the integers that comparisons of [`SharedScalar`]s accept: both operands and
+/// their difference must lie in [−2⁶³, 2⁶³), i.e. fit an `i64`.
+pub const COMPARISON_BITS: u32 = 64;
+
+/// What a shared value can be compared with: another shared value or a public constant
+/// (`i32`, `i64`, `u64`, a field element, a [`crate::PublicScalar`]).
+pub trait Comparand<F: TinyField> {
+    /// `x − self`, as a shared value.
+    fn subtract_from(self, x: &SharedScalar<F>) -> Result<SharedScalar<F>>;
+}
+
+impl<F: TinyField> Comparand<F> for &SharedScalar<F> {
+    fn subtract_from(self, x: &SharedScalar<F>) -> Result<SharedScalar<F>> {
+        x.try_sub(self)
+    }
+}
+
+impl<F: TinyField, K: Constant> Comparand<F> for K {
+    fn subtract_from(self, x: &SharedScalar<F>) -> Result<SharedScalar<F>> {
+        Ok(x - self)
+    }
+}
+
+/// Generates a comparison method, its `try_` twin, and documentation.
+macro_rules! comparison {
+    ($(#[$doc:meta])* $name:ident, $try_name:ident, |$d:ident| $body:expr) => {
+        $(#[$doc])*
+        ///
+        /// Correct when both operands and their difference lie in [−2⁶³, 2⁶³) (see
+        /// [`COMPARISON_BITS`]); outside that range the bit is wrong. Needs the field
+        /// [`crate::F127`]. Costs one masked opening and about 63 multiplications (63 rounds).
+        ///
+        /// # Panics
+        ///
+        /// When the operands cannot be combined, too few holders answer or the field is
+        /// too small; the `try_` twin returns the error instead.
+        #[track_caller]
+        pub fn $name(&self, other: impl Comparand<F>) -> SharedBit<F> {
+            or_panic(self.$try_name(other))
+        }
+
+        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
+        #[track_caller]
+        pub fn $try_name(&self, other: impl Comparand<F>) -> Result<SharedBit<F>> {
+            let $d = other.subtract_from(self)?;
+            Ok(SharedBit::from_scalar($body))
+        }
+    };
+}
+
+impl<F: TinyField> SharedScalar<F> {
+    comparison!(
+        /// `[self < other]` as a shared bit.
+        less_than, try_less_than, |d| ltz(&d, COMPARISON_BITS)?
+    );
+    comparison!(
+        /// `[self > other]` as a shared bit.
+        greater_than, try_greater_than, |d| ltz(&-&d, COMPARISON_BITS)?
+    );
+    comparison!(
+        /// `[self ≤ other]` as a shared bit: 1 − [self > other].
+        less_or_equal, try_less_or_equal, |d| 1 - &ltz(&-&d, COMPARISON_BITS)?
+    );
+    comparison!(
+        /// `[self ≥ other]` as a shared bit: 1 − [self < other].
+        greater_or_equal, try_greater_or_equal, |d| 1 - &ltz(&d, COMPARISON_BITS)?
+    );
+    comparison!(
+        /// `[self = other]` as a shared bit.
+        equals, try_equals, |d| eqz(&d, COMPARISON_BITS)?
+    );
+
+    /// `[self = 0]` as a shared bit. As [`equals`](Self::equals) with 0.
+    ///
+    /// # Panics
+    ///
+    /// As [`equals`](Self::equals); [`try_is_zero`](Self::try_is_zero) returns the error.
+    #[track_caller]
+    pub fn is_zero(&self) -> SharedBit<F> {
+        or_panic(self.try_is_zero())
+    }
+
+    /// [`is_zero`](Self::is_zero), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_is_zero(&self) -> Result<SharedBit<F>> {
+        Ok(SharedBit::from_scalar(eqz(self, COMPARISON_BITS)?))
+    }
+
+    /// The smaller of `self` and `other`, obliviously: one comparison and one select.
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_min`](Self::try_min) returns the error.
+    #[track_caller]
+    pub fn min(&self, other: &Self) -> Self {
+        or_panic(self.try_min(other))
+    }
+
+    /// [`min`](Self::min), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_min(&self, other: &Self) -> Result<Self> {
+        self.try_less_than(other)?.try_select(self, other)
+    }
+
+    /// The larger of `self` and `other`, obliviously.
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_max`](Self::try_max) returns the error.
+    #[track_caller]
+    pub fn max(&self, other: &Self) -> Self {
+        or_panic(self.try_max(other))
+    }
+
+    /// [`max`](Self::max), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_max(&self, other: &Self) -> Result<Self> {
+        self.try_less_than(other)?.try_select(other, self)
+    }
+
+    /// |self|: −self when self < 0, obliviously.
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_abs`](Self::try_abs) returns the error.
+    #[track_caller]
+    pub fn abs(&self) -> Self {
+        or_panic(self.try_abs())
+    }
+
+    /// [`abs`](Self::abs), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_abs(&self) -> Result<Self> {
+        // |x| = x − 2·[x < 0]·x
+        let negative = ltz(self, COMPARISON_BITS)?;
+        Ok(self - &(negative.try_mul(self)? * 2))
+    }
+
+    /// −1, 0 or 1 as self is negative, zero or positive: [x > 0] − [x < 0].
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_sign`](Self::try_sign) returns the error.
+    #[track_caller]
+    pub fn sign(&self) -> Self {
+        or_panic(self.try_sign())
+    }
+
+    /// [`sign`](Self::sign), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_sign(&self) -> Result<Self> {
+        Ok(&ltz(&-self, COMPARISON_BITS)? - &ltz(self, COMPARISON_BITS)?)
+    }
+
+    /// max(self, 0), obliviously: self·(1 − [self < 0]).
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
+    #[track_caller]
+    pub fn relu(&self) -> Self {
+        or_panic(self.try_relu())
+    }
+
+    /// [`relu`](Self::relu), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_relu(&self) -> Result<Self> {
+        (1 - &ltz(self, COMPARISON_BITS)?).try_mul(self)
+    }
+}

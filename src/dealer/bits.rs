@@ -1,0 +1,97 @@
+//! Masks with known bits: what truncation and comparison need from the dealer.
+//!
+//! To work on the bits of a shared value a without opening it, the protocols open
+//! a + r for a random r, public afterwards but statistically hiding a, and need r in two
+//! forms: as a whole and split into its low bits. The dealer deals
+//!
+//! - r₀, …, r_{m−1}: random bits, each shared (and authenticated) on its own;
+//! - r″: a random integer of ℓ + κ − m bits, shared as one value;
+//!
+//! and r = 2ᵐ·r″ + Σ 2ⁱ·rᵢ follows by linearity. With κ = 40 extra bits, a + r reveals
+//! nothing about a of ℓ bits except with probability about 2⁻⁴⁰ (statistical masking).
+//! This is the preprocessing of Catrina and de Hoogh, in the role that Escudero et al.'s
+//! edaBits play in dishonest-majority SPDZ.
+//!
+//! # Security note
+//!
+//! The dealer is trusted to deal bits that are 0 or 1; real SPDZ checks that, or makes
+//! edaBits with a cut-and-choose.
+//!
+//! # References
+//!
+//! - O. Catrina, S. de Hoogh, *Improved Primitives for Secure Multiparty Integer
+//!   Computation*, SCN 2010.
+//! - D. Escudero, S. Ghosh, M. Keller, R. Rachuri, P. Scholl, *Improved Primitives for MPC
+//!   over Mixed Arithmetic-Binary Circuits* (edaBits), CRYPTO 2020, eprint 2020/338.
+
+use rand::RngExt;
+
+use super::{deal_value, ensure_key, hand_out};
+use crate::field::TinyField;
+use crate::ledger::Costs;
+use crate::simulation::World;
+use crate::store::{HolderSetId, Holding};
+use crate::view::Step;
+
+/// The statistical security parameter κ: masks are κ bits longer than what they hide.
+pub const KAPPA: u32 = 40;
+
+/// Slots of a dealt mask r = 2ᵐ·r″ + Σ 2ⁱ·rᵢ: the bits (least significant first, empty
+/// when they were not asked for), the low part Σ 2ⁱ·rᵢ, and r″.
+pub(crate) struct BitMask {
+    pub bits: Vec<u32>,
+    pub low: u32,
+    pub high: u32,
+}
+
+/// Deals a mask with `m` low bits and `high_bits` more above them among `set`, as fresh
+/// authenticated sharings; with `with_bits` the low part also comes bit by bit.
+pub(crate) fn deal_bit_mask<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    m: u32,
+    high_bits: u32,
+    with_bits: bool,
+    costs: &mut Costs,
+) -> BitMask {
+    ensure_key(w, set, costs);
+    let valid = w.online_mask(set);
+    let n = w.holder_sets.get(set).len() as u64;
+    let deal = |w: &mut World<F>, v: F, costs: &mut Costs| {
+        let about = w.store.next_number();
+        let mut data = w.store.buffer();
+        let width = deal_value(w, set, v, &mut data) as u64;
+        hand_out(w, set, Step::MaskBit, about, &data);
+        *costs += Costs {
+            dealer_messages: n,
+            dealer_elements: width,
+            ..Costs::default()
+        };
+        w.store.insert(Holding::Shared(set), 0, valid, data)
+    };
+    let mut bits = Vec::new();
+    let mut low = F::ZERO;
+    let mut power = F::ONE;
+    for _ in 0..m {
+        let bit: bool = w.rng.random();
+        let b = if bit { F::ONE } else { F::ZERO };
+        low += power * b;
+        power = power.double();
+        if with_bits {
+            bits.push(deal(w, b, costs));
+        }
+    }
+    let low = deal(w, low, costs);
+    let high = random_below::<F>(w, high_bits);
+    let high = deal(w, high, costs);
+    w.dealer.masks += 1;
+    costs.masks += 1;
+    BitMask { bits, low, high }
+}
+
+/// A uniformly random integer in [0, 2^bits), as a field element (bits ≤ 126).
+fn random_below<F: TinyField>(w: &mut World<F>, bits: u32) -> F {
+    assert!(bits <= 126, "masks fit in 126 bits");
+    let v: u128 = w.rng.random();
+    F::from_u128(v & ((1u128 << bits) - 1))
+}
