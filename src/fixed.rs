@@ -233,7 +233,7 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(())
     }
 
-    fn same(&self, value: SharedScalar<F>) -> Self {
+    pub(crate) fn same(&self, value: SharedScalar<F>) -> Self {
         SharedFixed {
             value,
             precision: self.precision,
@@ -578,6 +578,19 @@ fixed_constant!(
     add = |p: Precision, k: i32| p.encode(f64::from(k)).map(F::from_i128),
     mul = |x: &SharedFixed<F>, k: i32| Ok::<_, Error>(x.same(&x.value * k))
 );
+
+/// `x / y` for a shared divisor: see [`SharedFixed::try_div`].
+///
+/// # Panics
+///
+/// As [`SharedFixed::reciprocal`].
+impl<F: TinyField> Div<&SharedFixed<F>> for &SharedFixed<F> {
+    type Output = SharedFixed<F>;
+    #[track_caller]
+    fn div(self, y: &SharedFixed<F>) -> SharedFixed<F> {
+        or_panic(self.try_div(y))
+    }
+}
 
 /// `x / d` for a public `f64` d: see [`SharedFixed::try_div_public`].
 impl<F: TinyField> Div<f64> for &SharedFixed<F> {

@@ -12,6 +12,7 @@ pub mod field;
 pub mod fixed;
 pub mod ledger;
 mod machine;
+pub mod math;
 mod notebook;
 mod ops;
 mod private;

@@ -7,13 +7,27 @@ use tinyspdz::{COMPARISON_BITS, Step};
 
 /// Edge values: equal, zero, ±1, and the ends of the documented range (operands and their
 /// difference within [−2⁶³, 2⁶³)).
-const EDGES: [i64; 9] = [0, 1, -1, 2, -2, i64::MAX / 2, i64::MIN / 2, (i64::MAX / 2) - 1, 12_345];
+const EDGES: [i64; 9] = [
+    0,
+    1,
+    -1,
+    2,
+    -2,
+    i64::MAX / 2,
+    i64::MIN / 2,
+    (i64::MAX / 2) - 1,
+    12_345,
+];
 
 fn check_all(holders: &[VirtualMachine], shamir: bool, x: i64, y: i64) -> Result<(), Error> {
     let refs: Vec<&VirtualMachine> = holders.iter().collect();
     let share = |v: i64, owner: &VirtualMachine| {
         let p = PrivateScalar::new(v, owner);
-        if shamir { p.share_threshold(&refs, 1) } else { p.share_among(&refs) }
+        if shamir {
+            p.share_threshold(&refs, 1)
+        } else {
+            p.share_among(&refs)
+        }
     };
     let (sx, sy) = (share(x, &holders[0]), share(y, &holders[1]));
     let got = [
@@ -66,8 +80,13 @@ fn small_fields_are_refused_with_a_clear_error() {
     let sim = Simulation::builder().field::<F61>().seed(1).build();
     let (a, b) = (sim.machine("a"), sim.machine("b"));
     let x = PrivateScalar::new(3, &a).share(&[&b]);
-    let err = x.try_less_than(4).expect_err("2⁶¹ − 1 has no room to mask 64-bit values");
-    assert!(matches!(err, Error::FieldTooSmall { bits: 64, .. }), "{err}");
+    let err = x
+        .try_less_than(4)
+        .expect_err("2⁶¹ − 1 has no room to mask 64-bit values");
+    assert!(
+        matches!(err, Error::FieldTooSmall { bits: 64, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("use F127"));
 }
 
@@ -75,7 +94,10 @@ fn small_fields_are_refused_with_a_clear_error() {
 fn chi2(counts: &[u64]) -> f64 {
     let total: u64 = counts.iter().sum();
     let expected = total as f64 / counts.len() as f64;
-    counts.iter().map(|&c| (c as f64 - expected).powi(2) / expected).sum()
+    counts
+        .iter()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum()
 }
 
 /// Everything bob sees while alice's secret is compared with 0: the masked opening c
@@ -108,9 +130,21 @@ fn openings_during_a_comparison_look_uniform_whatever_the_secret() {
     // is deterministic.
     for secret in [5i64, -123_456_789] {
         let (masked, beaver) = bobs_view(secret, 2_560);
-        assert_eq!(masked.iter().sum::<u64>(), 2_560, "one masked opening per comparison");
-        assert!(chi2(&masked) < 330.0, "masked openings, secret {secret}: χ² = {}", chi2(&masked));
-        assert!(chi2(&beaver) < 330.0, "beaver openings, secret {secret}: χ² = {}", chi2(&beaver));
+        assert_eq!(
+            masked.iter().sum::<u64>(),
+            2_560,
+            "one masked opening per comparison"
+        );
+        assert!(
+            chi2(&masked) < 330.0,
+            "masked openings, secret {secret}: χ² = {}",
+            chi2(&masked)
+        );
+        assert!(
+            chi2(&beaver) < 330.0,
+            "beaver openings, secret {secret}: χ² = {}",
+            chi2(&beaver)
+        );
     }
 }
 
@@ -127,7 +161,11 @@ fn comparisons_are_charged_to_the_callers_line_with_their_dealer_bits() -> Resul
     assert_eq!(ledger.lines()[0].location.line(), line);
     let costs = ledger.total();
     assert_eq!(costs.masks, 1);
-    assert_eq!(costs.triples, u64::from(COMPARISON_BITS) - 2, "BitLT over 63 bits");
+    assert_eq!(
+        costs.triples,
+        u64::from(COMPARISON_BITS) - 2,
+        "BitLT over 63 bits"
+    );
     assert!(bit.open()?);
     Ok(())
 }

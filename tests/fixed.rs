@@ -15,7 +15,11 @@ fn encoded(x: f64) -> f64 {
 
 fn three() -> (Simulation, [VirtualMachine; 3]) {
     let sim = Simulation::with_seed(7);
-    let m = [sim.machine("alice"), sim.machine("bob"), sim.machine("charlie")];
+    let m = [
+        sim.machine("alice"),
+        sim.machine("bob"),
+        sim.machine("charlie"),
+    ];
     (sim, m)
 }
 
@@ -62,14 +66,27 @@ proptest! {
 fn edges_of_the_range_and_equal_values() -> Result<(), Error> {
     let (_, [a, b, c]) = three();
     let limit = 2f64.powi(31);
-    for (x, y) in [(0.0, 0.0), (1.5, 1.5), (-ULP, 0.0), (0.0, ULP), (limit - 1.0, -(limit - 1.0)), (-3.25, 3.25)] {
+    for (x, y) in [
+        (0.0, 0.0),
+        (1.5, 1.5),
+        (-ULP, 0.0),
+        (0.0, ULP),
+        (limit - 1.0, -(limit - 1.0)),
+        (-3.25, 3.25),
+    ] {
         let sx = PrivateFixed::new(x, &a).share(&[&b, &c]);
         let sy = PrivateFixed::new(y, &b).share(&[&a, &c]);
         assert_eq!(sx.less_than(&sy).open()?, x < y, "{x} < {y}");
         assert_eq!(sx.equals(&sy).open()?, x == y, "{x} = {y}");
     }
-    assert!(matches!(PrivateFixed::try_new(limit, &a), Err(Error::FixedOutOfRange { .. })));
-    assert!(matches!(PrivateFixed::try_new(f64::NAN, &a), Err(Error::FixedOutOfRange { .. })));
+    assert!(matches!(
+        PrivateFixed::try_new(limit, &a),
+        Err(Error::FixedOutOfRange { .. })
+    ));
+    assert!(matches!(
+        PrivateFixed::try_new(f64::NAN, &a),
+        Err(Error::FixedOutOfRange { .. })
+    ));
     Ok(())
 }
 
@@ -86,7 +103,11 @@ fn a_chain_of_twenty_products_stays_within_twenty_ulps() -> Result<(), Error> {
     let got = x.open()?;
     // Each product adds at most one ulp, and earlier errors grow by the factor 1.01.
     let bound = 20.0 * ULP * 1.01f64.powi(20);
-    assert!((got - exact).abs() <= bound, "{got} vs {exact}: error {} > {bound}", (got - exact).abs());
+    assert!(
+        (got - exact).abs() <= bound,
+        "{got} vs {exact}: error {} > {bound}",
+        (got - exact).abs()
+    );
     Ok(())
 }
 
@@ -98,6 +119,9 @@ fn precision_is_part_of_the_value() -> Result<(), Error> {
     assert_eq!(x.precision(), coarse);
     assert_eq!((&x * &x).open()?, 6.25);
     let y = PrivateFixed::new(1.0, &b).share(&[&a]);
-    assert!(matches!(x.try_add(&y), Err(Error::PrecisionMismatch { .. })));
+    assert!(matches!(
+        x.try_add(&y),
+        Err(Error::PrecisionMismatch { .. })
+    ));
     Ok(())
 }
