@@ -133,7 +133,7 @@ impl<F: TinyField> SharedFixed<F> {
         // Clamp: 0 below −6, 1 above 6.
         let below = self.try_less_than_public(-6.0)?;
         let above = (-self).try_less_than_public(-6.0)?;
-        let zero = &inside * 0;
+        let zero = inside.same(inside.encoded().affine(F::ZERO, F::ZERO));
         let one = &zero + 1;
         let clamped = Self::try_select_fixed(&above, &one, &inside)?;
         Self::try_select_fixed(&below, &zero, &clamped)
@@ -226,7 +226,7 @@ impl<F: TinyField> SharedFixed<F> {
             .iter()
             .map(|&t| Ok(1 - &ltz(&(&whole - t), 8)?))
             .collect::<Result<_>>()?;
-        let zero = &whole * 0;
+        let zero = whole.affine(F::ZERO, F::ZERO);
         let mut two_to_whole = zero.clone();
         for (i, &t) in range.iter().enumerate() {
             let next = at_least.get(i + 1).unwrap_or(&zero);
@@ -265,7 +265,7 @@ impl<F: TinyField> SharedFixed<F> {
     #[track_caller]
     fn try_polynomial(&self, coefficients: &[f64]) -> Result<Self> {
         let (last, rest) = coefficients.split_last().expect("at least one coefficient");
-        let mut acc = &(self * 0) + *last;
+        let mut acc = &self.same(self.encoded().affine(F::ZERO, F::ZERO)) + *last;
         for &c in rest.iter().rev() {
             acc = &acc.try_mul(self)? + c;
         }
