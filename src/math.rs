@@ -21,7 +21,7 @@
 //! | [`reciprocal`](crate::SharedFixed::reciprocal), `x / y` | x ≠ 0 | ≈ 2·2⁻ᶠ relative to 1/x, plus one ulp |
 //! | [`sqrt`](crate::SharedFixed::sqrt) | x ≥ 0 | ≈ 2⁻ᶠ relative, plus one ulp |
 //! | [`ln`](crate::SharedFixed::ln) | x > 0 | ≈ 4 ulps (polynomial error 2.2·10⁻⁷) |
-//! | [`exp`](crate::SharedFixed::exp) | [−f·ln 2, (k − 1)·ln 2) ≈ [−11.1, 21.5) | ≈ 2⁻ᶠ relative, plus one ulp |
+//! | [`exp`](crate::SharedFixed::exp) | [−f·ln 2, (k − 1)·ln 2) ≈ [−11.1, 21.5) | ≈ 4·2⁻ᶠ relative, plus one ulp |
 //! | [`sigmoid`](crate::SharedFixed::sigmoid) | all reals | 4·10⁻³ (degree-9 polynomial on [−6, 6], clamped outside) |
 //! | [`tanh`](crate::SharedFixed::tanh) | all reals | 8·10⁻³ (2·σ(2x) − 1) |
 //!
