@@ -3,6 +3,9 @@
 
 use proptest::prelude::*;
 use tinyspdz::prelude::*;
+
+mod common;
+use common::chi2;
 use tinyspdz::{COMPARISON_BITS, Step};
 
 /// Edge values: equal, zero, ±1, and the ends of the documented range (operands and their
@@ -88,16 +91,6 @@ fn small_fields_are_refused_with_a_clear_error() {
         "{err}"
     );
     assert!(err.to_string().contains("use F127"));
-}
-
-/// χ² statistic of `counts` against a uniform distribution.
-fn chi2(counts: &[u64]) -> f64 {
-    let total: u64 = counts.iter().sum();
-    let expected = total as f64 / counts.len() as f64;
-    counts
-        .iter()
-        .map(|&c| (c as f64 - expected).powi(2) / expected)
-        .sum()
 }
 
 /// Everything bob sees while alice's secret is compared with 0: the masked opening c

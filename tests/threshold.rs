@@ -6,22 +6,15 @@ use rand::rngs::ChaCha12Rng;
 use rand::{RngExt, SeedableRng};
 use tinyspdz::prelude::*;
 
+mod common;
+use common::chi2;
+
 fn machines<F: TinyField>(sim: &Simulation<F>, n: usize) -> Vec<VirtualMachine<F>> {
     (0..n).map(|i| sim.machine(format!("m{i}"))).collect()
 }
 
 fn refs<F: TinyField>(machines: &[VirtualMachine<F>]) -> Vec<&VirtualMachine<F>> {
     machines.iter().collect()
-}
-
-/// χ² statistic of `counts` against a uniform distribution.
-fn chi2(counts: &[u64]) -> f64 {
-    let total: u64 = counts.iter().sum();
-    let expected = total as f64 / counts.len() as f64;
-    counts
-        .iter()
-        .map(|&c| (c as f64 - expected).powi(2) / expected)
-        .sum()
 }
 
 #[test]
