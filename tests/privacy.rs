@@ -23,6 +23,9 @@
 //! far more: see `chi_square_detects_bias`.
 
 use tinyspdz::prelude::*;
+
+mod common;
+use common::chi2;
 use tinyspdz::{Sender, Step, View};
 
 const P: usize = 101;
@@ -56,16 +59,6 @@ fn chi2_critical(df: usize, alpha: f64) -> f64 {
         }
     }
     (lo + hi) / 2.0
-}
-
-/// Pearson's statistic of `counts` against the uniform distribution.
-fn chi_square(counts: &[u64]) -> f64 {
-    let n: u64 = counts.iter().sum();
-    let expected = n as f64 / counts.len() as f64;
-    counts
-        .iter()
-        .map(|&c| (c as f64 - expected).powi(2) / expected)
-        .sum()
 }
 
 /// The two-sample (homogeneity) statistic of two histograms with equal totals;
@@ -102,7 +95,7 @@ fn build(seed: u64, macs: bool, views: Views) -> Simulation<F101> {
 fn assert_uniform(counts: &[u64], what: &str) {
     let df = counts.len() - 1;
     let critical = chi2_critical(df, ALPHA);
-    let stat = chi_square(counts);
+    let stat = chi2(counts);
     assert!(
         stat < critical,
         "{what}: χ² = {stat:.1} ≥ {critical:.1} (df = {df}), not uniform"
@@ -139,14 +132,14 @@ fn critical_values_match_tables_and_wilson_hilferty() {
 fn chi_square_detects_bias() {
     // 200 samples per cell, perfectly flat: statistic 0.
     let mut counts = vec![200u64; P];
-    assert!(chi_square(&counts) < 1e-9);
+    assert!(chi2(&counts) < 1e-9);
     // One cell twice as likely adds 200²/200 = 200 > 161.3: rejected.
     counts[0] = 400;
-    assert!(chi_square(&counts) > chi2_critical(100, ALPHA));
+    assert!(chi2(&counts) > chi2_critical(100, ALPHA));
     // Everything in one cell (what the sum of *all* shares looks like): far beyond.
     let mut constant = vec![0u64; P];
     constant[37] = 20_200;
-    assert!(chi_square(&constant) > 1e6);
+    assert!(chi2(&constant) > 1e6);
 }
 
 /// Shares `secret` from alice among alice, bob and charlie `runs` times in one simulation;
@@ -176,7 +169,7 @@ fn every_proper_subset_of_shares_is_uniform() {
     let critical = chi2_critical(P - 1, ALPHA);
     let critical_joint = chi2_critical(P * P - 1, ALPHA);
     let check = |counts: &[u64], critical: f64, what: String| {
-        let stat = chi_square(counts);
+        let stat = chi2(counts);
         assert!(
             stat < critical,
             "{what}: χ² = {stat:.1} ≥ {critical:.1}, not uniform"
@@ -222,7 +215,7 @@ fn every_proper_subset_of_shares_is_uniform() {
         for s in &samples {
             all[(s[0] + s[1] + s[2]) % P] += 1;
         }
-        assert!(chi_square(&all) > 1e6);
+        assert!(chi2(&all) > 1e6);
     }
 }
 
