@@ -78,26 +78,10 @@ pub(crate) fn multiply<F: TinyField>(
     let mut masked = std::mem::take(&mut w.scratch);
     masked.clear();
     masked.extend(w.store.data(x).iter().zip(a).map(|(&xi, &ai)| xi - ai));
-    let d = partial_open(
-        w,
-        set,
-        about,
-        Step::BeaverD,
-        &positions,
-        &masked[..n],
-        &masked[n..],
-    );
+    let d = partial_open(w, set, about, Step::BeaverD, &positions, &masked);
     masked.clear();
     masked.extend(w.store.data(y).iter().zip(b).map(|(&yi, &bi)| yi - bi));
-    let e = partial_open(
-        w,
-        set,
-        about,
-        Step::BeaverE,
-        &positions,
-        &masked[..n],
-        &masked[n..],
-    );
+    let e = partial_open(w, set, about, Step::BeaverE, &positions, &masked);
     w.scratch = masked;
 
     // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public

@@ -104,15 +104,7 @@ pub(crate) fn reconstruct<F: TinyField>(
     for (m, &xi) in masked.iter_mut().zip(w.store.data(x)) {
         *m = xi - *m;
     }
-    let opened = partial_open(
-        w,
-        set,
-        about,
-        Step::Reconstruct,
-        &positions,
-        &masked[..n],
-        &masked[n..],
-    );
+    let opened = partial_open(w, set, about, Step::Reconstruct, &positions, &masked);
     w.store.recycle(masked);
     let links = (positions.len() * (n - 1)) as u64;
     costs += Costs {
@@ -153,15 +145,7 @@ pub(crate) fn open_partial<F: TinyField>(
     // Copy the shares out: the opening needs the whole world.
     let mut data = w.store.buffer();
     data.extend_from_slice(w.store.data(x));
-    let value = partial_open(
-        w,
-        set,
-        about,
-        Step::Open,
-        &positions,
-        &data[..n],
-        &data[n..],
-    );
+    let value = partial_open(w, set, about, Step::Open, &positions, &data);
     w.store.recycle(data);
     let links = (positions.len() * (n - 1)) as u64;
     w.charge(

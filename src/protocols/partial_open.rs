@@ -32,20 +32,20 @@ use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
 
-/// Opens the value with `shares` (and MAC shares `macs`, empty with MACs off), one per
-/// holder of `set`, using the holders at `positions` (those that can answer; all of them
-/// for additive sharing) (steps 1–3); returns the opened value. The caller charges the
-/// costs.
+/// Opens the value whose `sharing` is laid out as one share per holder of `set`, then
+/// (MACs on) one MAC share per holder, using the holders at `positions` (those that can
+/// answer; all of them for additive sharing) (steps 1–3); returns the opened value. The
+/// caller charges the costs.
 pub(crate) fn partial_open<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
     about: u64,
     step: Step,
     positions: &[usize],
-    shares: &[F],
-    macs: &[F],
+    sharing: &[F],
 ) -> F {
-    let n = shares.len();
+    let n = w.holder_sets.get(set).len();
+    let (shares, macs) = sharing.split_at(n);
     let mut sent = std::mem::take(&mut w.sent);
     sent.clear();
     // Step 1: broadcast (through the adversary, who may shift it).

@@ -59,25 +59,9 @@ pub(crate) fn check_triple<F: TinyField>(
     let t = F::random(&mut w.rng);
     // Step 3: open ρ = t·a − f and σ = b − g.
     let rho_shares: Vec<F> = a.iter().zip(f).map(|(&ai, &fi)| t * ai - fi).collect();
-    let rho = partial_open(
-        w,
-        set,
-        about,
-        Step::Sacrifice,
-        positions,
-        &rho_shares[..n],
-        &rho_shares[n..],
-    );
+    let rho = partial_open(w, set, about, Step::Sacrifice, positions, &rho_shares);
     let sigma_shares: Vec<F> = b.iter().zip(g).map(|(&bi, &gi)| bi - gi).collect();
-    let sigma = partial_open(
-        w,
-        set,
-        about,
-        Step::Sacrifice,
-        positions,
-        &sigma_shares[..n],
-        &sigma_shares[n..],
-    );
+    let sigma = partial_open(w, set, about, Step::Sacrifice, positions, &sigma_shares);
     // Step 4: open τ = t·c − h − σ·f − ρ·g − σ·ρ (the public σ·ρ goes to the first share,
     // and αᵢ·σ·ρ to every MAC share).
     let mut tau: Vec<F> = (0..c.len())
@@ -89,15 +73,7 @@ pub(crate) fn check_triple<F: TinyField>(
         w.holder_sets.scheme(set),
         -(sigma * rho),
     );
-    let tau = partial_open(
-        w,
-        set,
-        about,
-        Step::Sacrifice,
-        positions,
-        &tau[..n],
-        &tau[n..],
-    );
+    let tau = partial_open(w, set, about, Step::Sacrifice, positions, &tau);
     let links = (positions.len() * (n - 1)) as u64;
     *costs += Costs {
         opened: 3,
