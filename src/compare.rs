@@ -1,9 +1,14 @@
 //! Comparisons and what is built on them, as methods of [`SharedScalar`].
 
+use std::panic::Location;
+
+use num_bigint::BigInt;
+
 use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
 use crate::field::{Constant, TinyField};
+use crate::shadow::{Finding, WarningKind};
 use crate::shared::SharedScalar;
 
 /// Bits of the integers that comparisons of [`SharedScalar`]s accept: both operands and
@@ -31,7 +36,7 @@ impl<F: TinyField, K: Constant> Comparand<F> for K {
 
 /// Generates a comparison method, its `try_` twin, and documentation.
 macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, |$d:ident| $body:expr) => {
+    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal, |$d:ident| $body:expr) => {
         $(#[$doc])*
         ///
         /// Correct when both operands and their difference lie in [−2⁶³, 2⁶³) (see
@@ -51,31 +56,60 @@ macro_rules! comparison {
         #[track_caller]
         pub fn $try_name(&self, other: impl Comparand<F>) -> Result<SharedBit<F>> {
             let $d = other.subtract_from(self)?;
+            follow($op, &$d);
             Ok(SharedBit::from_scalar($body))
         }
     };
 }
 
+/// In a simulation with a shadow, records a comparison at the caller's line, with a
+/// warning when the operands' difference `d` lies outside [−2⁶³, 2⁶³), where the bit is
+/// wrong.
+#[track_caller]
+fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>) {
+    if !d.shadowed() {
+        return;
+    }
+    let difference = d.peek().to_bigint();
+    let limit = BigInt::from(1) << (COMPARISON_BITS - 1);
+    let mut warnings = Vec::new();
+    if difference < -&limit || difference >= limit {
+        let detail = format!(
+            "the operands differ by {difference}, outside the comparison range [−2^{}, 2^{})",
+            COMPARISON_BITS - 1,
+            COMPARISON_BITS - 1
+        );
+        warnings.push((WarningKind::OutsideDomain, detail));
+    }
+    let finding = Finding {
+        operation,
+        error: 0.0,
+        added: 0.0,
+        warnings,
+    };
+    d.record(Location::caller(), finding);
+}
+
 impl<F: TinyField> SharedScalar<F> {
     comparison!(
         /// `[self < other]` as a shared bit.
-        less_than, try_less_than, |d| ltz(&d, COMPARISON_BITS)?
+        less_than, try_less_than, "<", |d| ltz(&d, COMPARISON_BITS)?
     );
     comparison!(
         /// `[self > other]` as a shared bit.
-        greater_than, try_greater_than, |d| ltz(&-&d, COMPARISON_BITS)?
+        greater_than, try_greater_than, ">", |d| ltz(&-&d, COMPARISON_BITS)?
     );
     comparison!(
         /// `[self ≤ other]` as a shared bit: 1 − [self > other].
-        less_or_equal, try_less_or_equal, |d| 1 - &ltz(&-&d, COMPARISON_BITS)?
+        less_or_equal, try_less_or_equal, "≤", |d| 1 - &ltz(&-&d, COMPARISON_BITS)?
     );
     comparison!(
         /// `[self ≥ other]` as a shared bit: 1 − [self < other].
-        greater_or_equal, try_greater_or_equal, |d| 1 - &ltz(&d, COMPARISON_BITS)?
+        greater_or_equal, try_greater_or_equal, "≥", |d| 1 - &ltz(&d, COMPARISON_BITS)?
     );
     comparison!(
         /// `[self = other]` as a shared bit.
-        equals, try_equals, |d| eqz(&d, COMPARISON_BITS)?
+        equals, try_equals, "=", |d| eqz(&d, COMPARISON_BITS)?
     );
 
     /// `[self = 0]` as a shared bit. As [`equals`](Self::equals) with 0.
@@ -91,6 +125,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`is_zero`](Self::is_zero), returning an error instead of panicking.
     #[track_caller]
     pub fn try_is_zero(&self) -> Result<SharedBit<F>> {
+        follow("= 0", self);
         Ok(SharedBit::from_scalar(eqz(self, COMPARISON_BITS)?))
     }
 

@@ -226,7 +226,7 @@ fn same_place(a: &Location<'_>, b: &Location<'_>) -> bool {
 }
 
 /// `file:line`, with the file's directories dropped for readability.
-fn place(l: &Location<'_>) -> String {
+pub(crate) fn place(l: &Location<'_>) -> String {
     let file = l.file().rsplit(['/', '\\']).next().unwrap_or(l.file());
     format!("{file}:{}", l.line())
 }

@@ -46,7 +46,7 @@ use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::{trunc, trunc_pr};
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
-use crate::fixed::SharedFixed;
+use crate::fixed::{Domain, Precision, SharedFixed};
 use crate::shared::SharedScalar;
 
 /// σ(x) − ½ on [−6, 6] as an odd polynomial in u = x/6: coefficients of u, u³, …, u⁹.
@@ -80,9 +80,14 @@ const LN: [f64; 8] = [
 /// 1/√m for m ∈ [½, 1), in u = 4m − 3: coefficients of u⁰ … u².
 const INVERSE_SQRT: [f64; 3] = [1.154_151_16, -0.203_270_79, 0.052_378_88];
 
-/// Generates a panicking method and its `try_` twin.
+/// Generates a function's panicking method and its `try_` twin, which runs the function's
+/// steps on an untracked copy and lets the shadow follow the whole function as one
+/// operation.
 macro_rules! function {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident) => {
+    (
+        $(#[$doc:meta])* $name:ident, $try_name:ident, steps = $steps:ident,
+        exact = $exact:expr, domain = $domain:expr
+    ) => {
         $(#[$doc])*
         ///
         /// See the [module docs](crate::math) for its domain and error bound.
@@ -95,39 +100,65 @@ macro_rules! function {
         pub fn $name(&self) -> Self {
             or_panic(self.$try_name())
         }
+
+        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
+        #[track_caller]
+        pub fn $try_name(&self) -> Result<Self> {
+            let result = self.same(self.encoded().clone()).$steps()?;
+            let domain: fn(Precision) -> Domain = $domain;
+            let exact: fn(f64) -> f64 = $exact;
+            let name = stringify!($name);
+            Ok(result.follow(name, [self], |[x]| exact(x), domain(self.precision())))
+        }
     };
 }
 
 impl<F: TinyField> SharedFixed<F> {
     function!(
         /// The logistic function σ(x) = 1 / (1 + e⁻ˣ).
-        sigmoid, try_sigmoid
+        sigmoid, try_sigmoid, steps = sigmoid_steps,
+        exact = |x| 1.0 / (1.0 + (-x).exp()), domain = |_| Domain::All
     );
     function!(
         /// The hyperbolic tangent, 2·σ(2x) − 1.
-        tanh, try_tanh
+        tanh, try_tanh, steps = tanh_steps, exact = f64::tanh, domain = |_| Domain::All
     );
     function!(
         /// 1/x, by normalization and Newton–Raphson.
-        reciprocal, try_reciprocal
+        reciprocal, try_reciprocal, steps = reciprocal_steps,
+        exact = f64::recip, domain = |_| Domain::NonZero
     );
     function!(
         /// √x, by normalization and Newton–Raphson on 1/√m.
-        sqrt, try_sqrt
+        sqrt, try_sqrt, steps = sqrt_steps, exact = f64::sqrt, domain = |_| Domain::NonNegative
     );
     function!(
         /// The natural logarithm, by normalization and a polynomial for ln m.
-        ln, try_ln
+        ln, try_ln, steps = ln_steps, exact = f64::ln, domain = |_| Domain::Positive
     );
     function!(
         /// eˣ = 2^{x·log₂e}: the integer part of the exponent by exact truncation, the
         /// fraction by a polynomial.
-        exp, try_exp
+        exp, try_exp, steps = exp_steps, exact = f64::exp, domain = exp_domain
     );
 
-    /// [`sigmoid`](Self::sigmoid), returning an error instead of panicking.
+    /// `self / other` for a shared divisor: `self · other.reciprocal()`.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_reciprocal`](Self::try_reciprocal) and [`try_mul`](Self::try_mul).
     #[track_caller]
-    pub fn try_sigmoid(&self) -> Result<Self> {
+    pub fn try_div(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let x = self.same(self.encoded().clone());
+        let quotient = x.try_mul(&other.same(other.encoded().clone()).reciprocal_steps()?)?;
+        let domain = Domain::NonZero;
+        Ok(quotient.follow("÷", [self, other], |[x, y]| x / y, domain))
+    }
+
+    /// The steps of [`sigmoid`](Self::sigmoid).
+    #[track_caller]
+    fn sigmoid_steps(&self) -> Result<Self> {
         let u = self.try_mul_public(1.0 / 6.0)?;
         let inside = &u.try_odd_polynomial(&SIGMOID)? + 0.5;
         // Clamp: 0 below −6, 1 above 6.
@@ -139,15 +170,15 @@ impl<F: TinyField> SharedFixed<F> {
         Self::try_select_fixed(&below, &zero, &clamped)
     }
 
-    /// [`tanh`](Self::tanh), returning an error instead of panicking.
+    /// The steps of [`tanh`](Self::tanh).
     #[track_caller]
-    pub fn try_tanh(&self) -> Result<Self> {
-        Ok(&((self * 2).try_sigmoid()? * 2) - 1)
+    fn tanh_steps(&self) -> Result<Self> {
+        Ok(&((self * 2).sigmoid_steps()? * 2) - 1)
     }
 
-    /// [`reciprocal`](Self::reciprocal), returning an error instead of panicking.
+    /// The steps of [`reciprocal`](Self::reciprocal).
     #[track_caller]
-    pub fn try_reciprocal(&self) -> Result<Self> {
+    fn reciprocal_steps(&self) -> Result<Self> {
         // 1/x = sign(x)·1/|x|.
         let negative = ltz(self.encoded(), self.precision().bits() + 1)?;
         let sign = 1 - &(&negative * 2);
@@ -166,19 +197,9 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(self.same(inverse.try_mul(&sign)?))
     }
 
-    /// `self / other` for a shared divisor: `self · other.reciprocal()`.
-    ///
-    /// # Errors
-    ///
-    /// As [`try_reciprocal`](Self::try_reciprocal) and [`try_mul`](Self::try_mul).
+    /// The steps of [`sqrt`](Self::sqrt).
     #[track_caller]
-    pub fn try_div(&self, other: &Self) -> Result<Self> {
-        self.try_mul(&other.try_reciprocal()?)
-    }
-
-    /// [`sqrt`](Self::sqrt), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_sqrt(&self) -> Result<Self> {
+    fn sqrt_steps(&self) -> Result<Self> {
         let p = self.precision();
         let (onehot, m) = self.normalize()?;
         // 1/√m from a quadratic start and two Newton steps, then √m = m·(1/√m).
@@ -197,9 +218,9 @@ impl<F: TinyField> SharedFixed<F> {
         root_m.try_mul(&factor)
     }
 
-    /// [`ln`](Self::ln), returning an error instead of panicking.
+    /// The steps of [`ln`](Self::ln).
     #[track_caller]
-    pub fn try_ln(&self) -> Result<Self> {
+    fn ln_steps(&self) -> Result<Self> {
         let p = self.precision();
         let (onehot, m) = self.normalize()?;
         let ln_m = (&(&m * 4) - 3).try_polynomial(&LN)?;
@@ -211,9 +232,9 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(&ln_m + &exponent)
     }
 
-    /// [`exp`](Self::exp), returning an error instead of panicking.
+    /// The steps of [`exp`](Self::exp).
     #[track_caller]
-    pub fn try_exp(&self) -> Result<Self> {
+    fn exp_steps(&self) -> Result<Self> {
         let p = self.precision();
         // y = x·log₂e = I + F with I = ⌊y⌋ (exact truncation) and F ∈ [0, 1).
         let y = self.try_mul_public(std::f64::consts::LOG2_E)?;
@@ -279,11 +300,6 @@ impl<F: TinyField> SharedFixed<F> {
     }
 
     #[track_caller]
-    fn try_mul_public(&self, k: f64) -> Result<Self> {
-        Ok(self * k)
-    }
-
-    #[track_caller]
     fn try_less_than_public(&self, k: f64) -> Result<SharedBit<F>> {
         let difference = self - k;
         Ok(SharedBit::from_scalar(ltz(
@@ -296,6 +312,13 @@ impl<F: TinyField> SharedFixed<F> {
     fn try_select_fixed(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Result<Self> {
         Ok(yes.same(bit.try_select(yes.encoded(), no.encoded())?))
     }
+}
+
+/// [−f·ln 2, (k − 1)·ln 2): where eˣ is neither below one unit in the last place nor
+/// beyond the range.
+fn exp_domain(p: Precision) -> Domain {
+    let ln2 = std::f64::consts::LN_2;
+    Domain::Interval(-f64::from(p.f) * ln2, f64::from(p.k - 1) * ln2)
 }
 
 /// Σⱼ hⱼ·w(j): a public linear combination of shared values.

@@ -9,6 +9,7 @@ use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
 use crate::protocols::{beaver, bgw, linear, output, resharing};
 use crate::public::PublicScalar;
+use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
 use crate::store::HolderSetId;
@@ -111,6 +112,23 @@ impl<F: TinyField> SharedScalar<F> {
 
     pub(crate) fn slot(&self) -> u32 {
         self.id
+    }
+
+    /// The value, read outside the protocol: for the shadow's report only.
+    pub(crate) fn peek(&self) -> F {
+        self.sim.world.borrow().peek(self.holders, self.id)
+    }
+
+    /// Whether the simulation keeps a plaintext shadow.
+    pub(crate) fn shadowed(&self) -> bool {
+        self.sim.shadowed()
+    }
+
+    /// Records a finding of the shadow at `at`.
+    pub(crate) fn record(&self, at: &'static Location<'static>, finding: Finding) {
+        if let Some(shadow) = &mut self.sim.world.borrow_mut().shadow {
+            shadow.record(at, finding);
+        }
     }
 
     /// A dealer mask for this value's holders: its low `m` bits (one sharing each, when

@@ -22,6 +22,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
 use crate::machine::{MachineId, VirtualMachine};
 use crate::protocols::mac_check::{self, Pending};
+use crate::shadow::{Shadow, ShadowReport};
 use crate::sharing::Scheme;
 use crate::store::{HolderSetId, HolderSets, MAX_HOLDERS, Store};
 use crate::transcript::{Sent, Transcript};
@@ -109,6 +110,7 @@ impl Simulation {
             views: Views::default(),
             macs: true,
             sacrifice: false,
+            shadow: false,
             field: PhantomData,
         }
     }
@@ -266,6 +268,17 @@ impl<F: TinyField> Simulation<F> {
     pub fn reset_costs(&self) {
         self.world.borrow_mut().ledger = Ledger::default();
     }
+
+    /// The plaintext shadow's findings so far, or `None` when the simulation was not built
+    /// with [`SimulationBuilder::shadow`].
+    pub fn shadow_report(&self) -> Option<ShadowReport> {
+        self.world.borrow().shadow.as_ref().map(Shadow::report)
+    }
+
+    /// Whether the shadow is on.
+    pub(crate) fn shadowed(&self) -> bool {
+        self.world.borrow().shadow.is_some()
+    }
 }
 
 /// Settings for a new [`Simulation`]; made by [`Simulation::builder`].
@@ -276,6 +289,7 @@ pub struct SimulationBuilder<F: TinyField = DefaultField> {
     views: Views,
     macs: bool,
     sacrifice: bool,
+    shadow: bool,
     field: PhantomData<F>,
 }
 
@@ -287,6 +301,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             views,
             macs,
             sacrifice,
+            shadow,
             ..
         } = self;
         SimulationBuilder {
@@ -294,6 +309,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             views,
             macs,
             sacrifice,
+            shadow,
             field: PhantomData,
         }
     }
@@ -331,6 +347,15 @@ impl<F: TinyField> SimulationBuilder<F> {
         self
     }
 
+    /// Checking mode: every shared fixed-point number carries the exact value it stands
+    /// for, and [`Simulation::shadow_report`] says where precision was lost, what came
+    /// close to overflowing and which function saw an input outside its domain (see
+    /// [`crate::shadow`]). Off by default; it never changes what the protocol does.
+    pub fn shadow(mut self) -> Self {
+        self.shadow = true;
+        self
+    }
+
     /// Makes the simulation.
     pub fn build(self) -> Simulation<F> {
         let rng = match self.seed {
@@ -353,6 +378,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             scratch: Vec::new(),
             sent: Vec::new(),
             transcript: None,
+            shadow: self.shadow.then(Shadow::default),
         };
         Simulation {
             world: Rc::new(RefCell::new(world)),
@@ -423,6 +449,8 @@ pub(crate) struct World<F> {
     pub sent: Vec<F>,
     /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
     pub transcript: Option<Vec<(MachineId, Record<F>)>>,
+    /// The plaintext shadow, in checking mode.
+    pub shadow: Option<Shadow>,
 }
 
 impl<F: TinyField> World<F> {
@@ -494,6 +522,16 @@ impl<F: TinyField> World<F> {
             answering: answering.len(),
             needed,
         })
+    }
+
+    /// What the shares in slot `x` add up to, read outside the protocol (no messages, no
+    /// views, no costs): for the shadow's report only.
+    pub fn peek(&self, set: HolderSetId, x: u32) -> F {
+        let valid = self.store.meta(x).valid;
+        let n = self.holder_sets.get(set).len();
+        let positions: Vec<usize> = (0..n).filter(|k| valid >> k & 1 == 1).collect();
+        let shares: Vec<F> = positions.iter().map(|&k| self.store.data(x)[k]).collect();
+        self.holder_sets.scheme(set).reconstruct(&positions, &shares)
     }
 
     /// The names of a set of machines, for error messages.
