@@ -531,7 +531,9 @@ impl<F: TinyField> World<F> {
         let n = self.holder_sets.get(set).len();
         let positions: Vec<usize> = (0..n).filter(|k| valid >> k & 1 == 1).collect();
         let shares: Vec<F> = positions.iter().map(|&k| self.store.data(x)[k]).collect();
-        self.holder_sets.scheme(set).reconstruct(&positions, &shares)
+        self.holder_sets
+            .scheme(set)
+            .reconstruct(&positions, &shares)
     }
 
     /// The names of a set of machines, for error messages.
