@@ -6,13 +6,14 @@ use num_bigint::BigInt;
 
 use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
-use crate::error::{Result, or_panic};
+use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::shadow::{Finding, WarningKind};
 use crate::shared::SharedScalar;
 
-/// Bits of the integers that comparisons of [`SharedScalar`]s accept: both operands and
-/// their difference must lie in [−2⁶³, 2⁶³), i.e. fit an `i64`.
+/// The default width of integer comparisons: both operands and their difference must
+/// lie in [−2⁶³, 2⁶³), i.e. fit an `i64`. Another width is picked with
+/// [`SimulationBuilder::comparison_bits`](crate::SimulationBuilder::comparison_bits).
 pub const COMPARISON_BITS: u32 = 64;
 
 /// What a shared value can be compared with: another shared value or a public constant
@@ -36,12 +37,15 @@ impl<F: TinyField, K: Constant> Comparand<F> for K {
 
 /// Generates a comparison method, its `try_` twin, and documentation.
 macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal, |$d:ident| $body:expr) => {
+    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal, |$d:ident, $bits:ident| $body:expr) => {
         $(#[$doc])*
         ///
-        /// Correct when both operands and their difference lie in [−2⁶³, 2⁶³) (see
-        /// [`COMPARISON_BITS`]); outside that range the bit is wrong. Needs the field
-        /// [`crate::F127`]. Costs one masked opening and about 63 multiplications (63 rounds).
+        /// Correct when both operands and their difference lie in [−2^{ℓ−1}, 2^{ℓ−1}), with
+        /// ℓ = 64 unless the simulation was built with another
+        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits). Outside that
+        /// range the result is wrong, and need not even be 0 or 1: the
+        /// [shadow](crate::shadow) reports it. Needs the field [`crate::F127`]. Costs one
+        /// masked opening and ℓ − 2 multiplications (`equals`: ℓ − 1, in ⌈log₂ ℓ⌉ layers).
         ///
         /// # Panics
         ///
@@ -56,28 +60,29 @@ macro_rules! comparison {
         #[track_caller]
         pub fn $try_name(&self, other: impl Comparand<F>) -> Result<SharedBit<F>> {
             let $d = other.subtract_from(self)?;
-            follow($op, &$d);
+            let $bits = $d.comparison_bits()?;
+            follow($op, &$d, $bits);
             Ok(SharedBit::from_scalar($body))
         }
     };
 }
 
 /// In a simulation with a shadow, records a comparison at the caller's line, with a
-/// warning when the operands' difference `d` lies outside [−2⁶³, 2⁶³), where the bit is
-/// wrong.
+/// warning when the operands' difference `d` lies outside [−2^{ℓ−1}, 2^{ℓ−1}) (ℓ = `bits`),
+/// where the bit is wrong.
 #[track_caller]
-fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>) {
+fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>, bits: u32) {
     if !d.shadowed() {
         return;
     }
     let difference = d.peek().to_bigint();
-    let limit = BigInt::from(1) << (COMPARISON_BITS - 1);
+    let limit = BigInt::from(1) << (bits - 1);
     let mut warnings = Vec::new();
     if difference < -&limit || difference >= limit {
         let detail = format!(
             "the operands differ by {difference}, outside the comparison range [−2^{}, 2^{})",
-            COMPARISON_BITS - 1,
-            COMPARISON_BITS - 1
+            bits - 1,
+            bits - 1
         );
         warnings.push((WarningKind::OutsideDomain, detail));
     }
@@ -91,25 +96,34 @@ fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>) {
 }
 
 impl<F: TinyField> SharedScalar<F> {
+    /// The simulation's comparison width ℓ, checked.
+    fn comparison_bits(&self) -> Result<u32> {
+        let bits = self.simulation().world.borrow().comparison_bits;
+        if bits < 2 {
+            return Err(Error::ComparisonWidth { bits });
+        }
+        Ok(bits)
+    }
+
     comparison!(
         /// `[self < other]` as a shared bit.
-        less_than, try_less_than, "<", |d| ltz(&d, COMPARISON_BITS)?
+        less_than, try_less_than, "<", |d, bits| ltz(&d, bits)?
     );
     comparison!(
         /// `[self > other]` as a shared bit.
-        greater_than, try_greater_than, ">", |d| ltz(&-&d, COMPARISON_BITS)?
+        greater_than, try_greater_than, ">", |d, bits| ltz(&-&d, bits)?
     );
     comparison!(
         /// `[self ≤ other]` as a shared bit: 1 − [self > other].
-        less_or_equal, try_less_or_equal, "≤", |d| 1 - &ltz(&-&d, COMPARISON_BITS)?
+        less_or_equal, try_less_or_equal, "≤", |d, bits| 1 - &ltz(&-&d, bits)?
     );
     comparison!(
         /// `[self ≥ other]` as a shared bit: 1 − [self < other].
-        greater_or_equal, try_greater_or_equal, "≥", |d| 1 - &ltz(&d, COMPARISON_BITS)?
+        greater_or_equal, try_greater_or_equal, "≥", |d, bits| 1 - &ltz(&d, bits)?
     );
     comparison!(
         /// `[self = other]` as a shared bit.
-        equals, try_equals, "=", |d| eqz(&d, COMPARISON_BITS)?
+        equals, try_equals, "=", |d, bits| eqz(&d, bits)?
     );
 
     /// `[self = 0]` as a shared bit. As [`equals`](Self::equals) with 0.
@@ -125,8 +139,9 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`is_zero`](Self::is_zero), returning an error instead of panicking.
     #[track_caller]
     pub fn try_is_zero(&self) -> Result<SharedBit<F>> {
-        follow("= 0", self);
-        Ok(SharedBit::from_scalar(eqz(self, COMPARISON_BITS)?))
+        let bits = self.comparison_bits()?;
+        follow("= 0", self, bits);
+        Ok(SharedBit::from_scalar(eqz(self, bits)?))
     }
 
     /// The smaller of `self` and `other`, obliviously: one comparison and one select.
@@ -175,7 +190,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_abs(&self) -> Result<Self> {
         // |x| = x − 2·[x < 0]·x
-        let negative = ltz(self, COMPARISON_BITS)?;
+        let negative = ltz(self, self.comparison_bits()?)?;
         Ok(self - &(negative.try_mul(self)? * 2))
     }
 
@@ -192,7 +207,8 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`sign`](Self::sign), returning an error instead of panicking.
     #[track_caller]
     pub fn try_sign(&self) -> Result<Self> {
-        Ok(&ltz(&-self, COMPARISON_BITS)? - &ltz(self, COMPARISON_BITS)?)
+        let bits = self.comparison_bits()?;
+        Ok(&ltz(&-self, bits)? - &ltz(self, bits)?)
     }
 
     /// max(self, 0), obliviously: self·(1 − [self < 0]).
@@ -208,6 +224,6 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`relu`](Self::relu), returning an error instead of panicking.
     #[track_caller]
     pub fn try_relu(&self) -> Result<Self> {
-        (1 - &ltz(self, COMPARISON_BITS)?).try_mul(self)
+        (1 - &ltz(self, self.comparison_bits()?)?).try_mul(self)
     }
 }

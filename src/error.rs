@@ -147,7 +147,8 @@ pub enum Error {
     /// The field is too small to mask values of the asked bit length.
     #[error(
         "{field} cannot compare or truncate {bits}-bit values: that needs a prime of at least \
-         {needed} bits (statistical masking): use F127"
+         {needed} bits (statistical masking): use a field that large (F127 has 127), or fewer \
+         bits (a smaller fixed-point precision or comparison width)"
     )]
     FieldTooSmall {
         /// The field's name.
@@ -156,6 +157,13 @@ pub enum Error {
         bits: u32,
         /// The prime's size needed.
         needed: u32,
+    },
+
+    /// An integer comparison width below 2 bits.
+    #[error("comparisons need at least 2 bits, not {bits}: pick a width of 2 to 85 bits")]
+    ComparisonWidth {
+        /// The width asked for.
+        bits: u32,
     },
 
     /// A machine was asked to act on its share of a value it holds no share of.

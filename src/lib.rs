@@ -32,7 +32,7 @@ pub use compare::{COMPARISON_BITS, Comparand};
 pub use dealer::TrustedDealer;
 pub use error::{Error, Result};
 pub use field::{DefaultField, F61, F101, F127, TinyField};
-pub use fixed::{Precision, PrivateFixed, SharedFixed};
+pub use fixed::{FixedComparand, Precision, PrivateFixed, SharedFixed};
 pub use ledger::{Costs, Ledger, LedgerLine};
 pub use machine::VirtualMachine;
 pub use private::PrivateScalar;
@@ -67,6 +67,10 @@ mod tutorial {
     struct Threshold;
     #[doc = include_str!("../tutorial/src/aggregation.md")]
     struct Aggregation;
+    #[doc = include_str!("../tutorial/src/fixed-point.md")]
+    struct FixedPoint;
+    #[doc = include_str!("../tutorial/src/comparison.md")]
+    struct Comparison;
     #[doc = include_str!("../tutorial/src/playground.md")]
     struct Playground;
     #[doc = include_str!("../tutorial/src/beyond.md")]
@@ -76,8 +80,8 @@ mod tutorial {
 /// Everything a lesson needs: `use tinyspdz::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Costs, DefaultField, Error, F61, F101, F127, Openings, PrivateFixed, PrivateScalar,
-        PublicScalar, Scheme, SharedBit, SharedFixed, SharedScalar, Simulation, TinyField, Views,
-        VirtualMachine,
+        Costs, DefaultField, Error, F61, F101, F127, Openings, Precision, PrivateFixed,
+        PrivateScalar, PublicScalar, Scheme, SharedBit, SharedFixed, SharedScalar, Simulation,
+        TinyField, Views, VirtualMachine,
     };
 }

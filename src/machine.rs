@@ -93,8 +93,7 @@ impl<F: TinyField> VirtualMachine<F> {
             i => Sender::Machine(w.machines[i as usize].name.to_string()),
         };
         let messages = log
-            .records
-            .iter()
+            .records()
             .map(|r| Message {
                 from: sender(r.from),
                 step: r.step,

@@ -25,8 +25,9 @@
 //! | [`sigmoid`](crate::SharedFixed::sigmoid) | all reals | 4·10⁻³ (degree-9 polynomial on [−6, 6], clamped outside) |
 //! | [`tanh`](crate::SharedFixed::tanh) | all reals | 8·10⁻³ (2·σ(2x) − 1) |
 //!
-//! Outside its domain a function returns a wrong number, silently: reciprocal and ln of 0
-//! give 0, ln and sqrt of a negative number give garbage, exp overflows its range.
+//! Outside its domain a function returns a wrong number: reciprocal of 0 gives 0, ln of
+//! 0 and ln or sqrt of a negative number give garbage, exp overflows its range. A
+//! simulation with the [shadow](crate::shadow) reports every such input.
 //!
 //! # Security note
 //!
@@ -41,7 +42,6 @@
 //! - M. Aliasgari, M. Blanton, Y. Zhang, A. Steele, *Secure Computation on Floating Point
 //!   Numbers*, NDSS 2013 (square roots, logarithms and exponentials by polynomials).
 
-use crate::bit::SharedBit;
 use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::{trunc, trunc_pr};
 use crate::error::{Result, or_panic};
@@ -162,12 +162,12 @@ impl<F: TinyField> SharedFixed<F> {
         let u = self.try_mul_public(1.0 / 6.0)?;
         let inside = &u.try_odd_polynomial(&SIGMOID)? + 0.5;
         // Clamp: 0 below −6, 1 above 6.
-        let below = self.try_less_than_public(-6.0)?;
-        let above = (-self).try_less_than_public(-6.0)?;
+        let below = self.try_less_than(-6.0)?;
+        let above = (-self).try_less_than(-6.0)?;
         let zero = inside.same(inside.encoded().affine(F::ZERO, F::ZERO));
         let one = &zero + 1;
-        let clamped = Self::try_select_fixed(&above, &one, &inside)?;
-        Self::try_select_fixed(&below, &zero, &clamped)
+        let clamped = Self::try_select(&above, &one, &inside)?;
+        Self::try_select(&below, &zero, &clamped)
     }
 
     /// The steps of [`tanh`](Self::tanh).
@@ -297,20 +297,6 @@ impl<F: TinyField> SharedFixed<F> {
     #[track_caller]
     fn try_odd_polynomial(&self, coefficients: &[f64]) -> Result<Self> {
         self.try_mul(&self.try_mul(self)?.try_polynomial(coefficients)?)
-    }
-
-    #[track_caller]
-    fn try_less_than_public(&self, k: f64) -> Result<SharedBit<F>> {
-        let difference = self - k;
-        Ok(SharedBit::from_scalar(ltz(
-            difference.encoded(),
-            self.precision().bits() + 1,
-        )?))
-    }
-
-    #[track_caller]
-    fn try_select_fixed(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Result<Self> {
-        Ok(yes.same(bit.try_select(yes.encoded(), no.encoded())?))
     }
 }
 

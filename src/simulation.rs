@@ -16,6 +16,7 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 
 use crate::adversary::{Adversary, AdversaryState};
+use crate::compare::COMPARISON_BITS;
 use crate::dealer::{DealerState, TrustedDealer};
 use crate::error::{Error, Result};
 use crate::field::{DefaultField, TinyField};
@@ -111,6 +112,7 @@ impl Simulation {
             macs: true,
             sacrifice: false,
             shadow: false,
+            comparison_bits: COMPARISON_BITS,
             field: PhantomData,
         }
     }
@@ -290,6 +292,7 @@ pub struct SimulationBuilder<F: TinyField = DefaultField> {
     macs: bool,
     sacrifice: bool,
     shadow: bool,
+    comparison_bits: u32,
     field: PhantomData<F>,
 }
 
@@ -302,6 +305,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             macs,
             sacrifice,
             shadow,
+            comparison_bits,
             ..
         } = self;
         SimulationBuilder {
@@ -310,6 +314,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             macs,
             sacrifice,
             shadow,
+            comparison_bits,
             field: PhantomData,
         }
     }
@@ -356,6 +361,17 @@ impl<F: TinyField> SimulationBuilder<F> {
         self
     }
 
+    /// The width ℓ of integer comparisons: [`SharedScalar`](crate::SharedScalar)s compare
+    /// correctly when both operands and their difference lie in [−2^{ℓ−1}, 2^{ℓ−1}).
+    /// Default [`COMPARISON_BITS`] = 64 (the range of an `i64`); a comparison costs about
+    /// ℓ multiplications, so 32 halves its cost. Widths the field cannot mask (ℓ + 41 bits
+    /// must fit) make comparisons return [`Error::FieldTooSmall`], widths below 2
+    /// [`Error::ComparisonWidth`].
+    pub fn comparison_bits(mut self, bits: u32) -> Self {
+        self.comparison_bits = bits;
+        self
+    }
+
     /// Makes the simulation.
     pub fn build(self) -> Simulation<F> {
         let rng = match self.seed {
@@ -379,6 +395,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             sent: Vec::new(),
             transcript: None,
             shadow: self.shadow.then(Shadow::default),
+            comparison_bits: self.comparison_bits,
         };
         Simulation {
             world: Rc::new(RefCell::new(world)),
@@ -451,6 +468,8 @@ pub(crate) struct World<F> {
     pub transcript: Option<Vec<(MachineId, Record<F>)>>,
     /// The plaintext shadow, in checking mode.
     pub shadow: Option<Shadow>,
+    /// The width of integer comparisons.
+    pub comparison_bits: u32,
 }
 
 impl<F: TinyField> World<F> {

@@ -8,7 +8,6 @@
 //! Views keep the last [`Views::Last`] messages per machine by default, so a long
 //! computation runs in constant memory; [`Views::Off`] records nothing at all.
 
-use std::collections::VecDeque;
 use std::fmt;
 
 use crate::field::TinyField;
@@ -184,34 +183,44 @@ pub(crate) struct Record<F> {
 /// The sender index that stands for the dealer.
 pub(crate) const DEALER: u32 = u32::MAX;
 
-/// One machine's stored view.
+/// One machine's stored view: a ring of the last messages (all of them with
+/// [`Views::All`]), the oldest at `head`.
 #[derive(Debug)]
 pub(crate) struct ViewLog<F> {
-    pub records: VecDeque<Record<F>>,
+    records: Vec<Record<F>>,
+    head: usize,
     pub forgotten: u64,
 }
 
 impl<F> ViewLog<F> {
     pub fn new() -> Self {
         ViewLog {
-            records: VecDeque::new(),
+            records: Vec::new(),
+            head: 0,
             forgotten: 0,
         }
+    }
+
+    /// The kept messages, oldest first.
+    pub fn records(&self) -> impl Iterator<Item = &Record<F>> {
+        let (newer, older) = self.records.split_at(self.head);
+        older.iter().chain(newer)
     }
 
     /// Keeps `record` as far as `limit` allows.
     pub fn push(&mut self, limit: Views, record: Record<F>) {
         match limit {
             Views::Off => self.forgotten += 1,
-            Views::All => self.records.push_back(record),
-            Views::Last(n) => {
-                if self.records.len() >= n {
-                    self.forgotten += 1;
-                    if self.records.pop_front().is_none() {
-                        return;
-                    }
+            Views::All => self.records.push(record),
+            Views::Last(n) if self.records.len() < n => self.records.push(record),
+            Views::Last(_) => {
+                // Full: overwrite the oldest.
+                self.forgotten += 1;
+                self.records[self.head] = record;
+                self.head += 1;
+                if self.head == self.records.len() {
+                    self.head = 0;
                 }
-                self.records.push_back(record);
             }
         }
     }

@@ -90,7 +90,41 @@ fn small_fields_are_refused_with_a_clear_error() {
         matches!(err, Error::FieldTooSmall { bits: 64, .. }),
         "{err}"
     );
-    assert!(err.to_string().contains("use F127"));
+    assert!(err.to_string().contains("F127 has 127"));
+}
+
+#[test]
+fn a_narrower_comparison_width_is_cheaper_and_correct_inside_its_range() {
+    let sim = Simulation::builder().seed(2).comparison_bits(32).build();
+    let (a, b) = (sim.machine("a"), sim.machine("b"));
+    let edges = [i32::MIN / 2, -70_000, -1, 0, 1, 65_535, i32::MAX / 2];
+    for &x in &edges {
+        for &y in &edges {
+            let sx = PrivateScalar::new(x, &a).share(&[&b]);
+            let sy = PrivateScalar::new(y, &b).share(&[&a]);
+            assert_eq!(sx.less_than(&sy).open().unwrap(), x < y, "{x} < {y}");
+            assert_eq!(sx.equals(&sy).open().unwrap(), x == y, "{x} = {y}");
+        }
+    }
+    let x = PrivateScalar::new(5, &a).share(&[&b]);
+    sim.reset_costs();
+    let _ = x.less_than(7);
+    assert_eq!(sim.stats().triples, 30, "ℓ − 2 multiplications for ℓ = 32");
+
+    let too_narrow = Simulation::builder().comparison_bits(1).build();
+    let (a, b) = (too_narrow.machine("a"), too_narrow.machine("b"));
+    let x = PrivateScalar::new(0, &a).share(&[&b]);
+    let err = x.try_less_than(1).expect_err("1 bit cannot hold a sign");
+    assert!(matches!(err, Error::ComparisonWidth { bits: 1 }), "{err}");
+
+    let too_wide = Simulation::builder().comparison_bits(90).build();
+    let (a, b) = (too_wide.machine("a"), too_wide.machine("b"));
+    let x = PrivateScalar::new(0, &a).share(&[&b]);
+    let err = x.try_equals(1).expect_err("90 + 41 bits exceed F127");
+    assert!(
+        matches!(err, Error::FieldTooSmall { bits, .. } if bits >= 90),
+        "{err}"
+    );
 }
 
 /// Everything bob sees while alice's secret is compared with 0: the masked opening c

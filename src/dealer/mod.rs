@@ -166,6 +166,11 @@ impl<F: TinyField> Triple<F> {
         let (b, c) = rest.split_at(width);
         (a, b, c)
     }
+
+    /// Gives the triple's memory back for the next value: a used triple is gone.
+    pub fn discard(self, w: &mut World<F>) {
+        w.store.recycle(self.data);
+    }
 }
 
 /// Deals a fresh triple among `set` for the value numbered `about`, adding what it cost
@@ -180,7 +185,7 @@ pub(crate) fn deal_triple<F: TinyField>(
     w.dealer.triples += 1;
     let offset = w.adversary.triple_offset(w.dealer.triples);
     let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
-    let mut data = Vec::new();
+    let mut data = w.store.buffer();
     let mut width = 0;
     for (v, step) in [
         (a, Step::TripleA),

@@ -4,6 +4,8 @@
 //! when x̃ − ỹ < 0, a comparison of ℓ = k + f + 1 bits (one more than a value, so the
 //! difference of any two values in range fits). See [`crate::circuits::comparison`].
 
+use std::borrow::Cow;
+
 use super::SharedFixed;
 use super::shadow::Domain;
 use crate::bit::SharedBit;
@@ -12,158 +14,214 @@ use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::shared::SharedScalar;
 
+/// What a shared fixed-point number can be compared with: another one (`&SharedFixed`)
+/// or a public `f64` or `i32`.
+pub trait FixedComparand<'a, F: TinyField> {
+    /// The operand as a shared number in the format of `like` (a public number is shared
+    /// trivially, for free).
+    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>>;
+}
+
+impl<'a, F: TinyField> FixedComparand<'a, F> for &'a SharedFixed<F> {
+    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
+        like.check(self)?;
+        Ok(Cow::Borrowed(self))
+    }
+}
+
+impl<'a, F: TinyField> FixedComparand<'a, F> for f64 {
+    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
+        let encoded = F::from_i128(like.precision.encode(self)?);
+        let mut public = like.same(like.value.affine(F::ZERO, encoded));
+        public.exact = like.exact.map(|_| self);
+        Ok(Cow::Owned(public))
+    }
+}
+
+impl<'a, F: TinyField> FixedComparand<'a, F> for i32 {
+    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
+        f64::from(self).operand(like)
+    }
+}
+
+/// Generates a comparison, its `try_` twin and documentation.
+macro_rules! comparison {
+    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal,
+     exact = $exact:expr, |$x:ident, $y:ident| $bit:expr) => {
+        $(#[$doc])*
+        ///
+        /// Correct for any two numbers in range (|x| < 2^{k−1}); see the module docs.
+        ///
+        /// # Panics
+        ///
+        /// When the operands cannot be combined or too few holders answer; the `try_` twin
+        /// returns the error instead.
+        #[track_caller]
+        pub fn $name<'a>(&self, other: impl FixedComparand<'a, F>) -> SharedBit<F> {
+            or_panic(self.$try_name(other))
+        }
+
+        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
+        #[track_caller]
+        pub fn $try_name<'a>(&self, other: impl FixedComparand<'a, F>) -> Result<SharedBit<F>> {
+            let other = other.operand(self)?;
+            let ($x, $y) = (self, other.as_ref());
+            let bit = SharedBit::from_scalar($bit);
+            Ok(Self::follow_bit($op, [self, other.as_ref()], $exact, bit))
+        }
+    };
+}
+
 impl<F: TinyField> SharedFixed<F> {
     /// Bits of a comparison: one more than an encoded value.
     fn comparison_bits(&self) -> u32 {
         self.precision.bits() + 1
     }
 
-    /// `[self < other]` as a shared bit (ℓ = k + f + 1 bits: correct for any two values
-    /// in range).
-    ///
-    /// # Panics
-    ///
-    /// As [`crate::SharedScalar::less_than`]; [`try_less_than`](Self::try_less_than)
-    /// returns the error.
+    /// [x < 0] for the encoding x, as a step inside an operation.
     #[track_caller]
-    pub fn less_than(&self, other: &Self) -> SharedBit<F> {
-        or_panic(self.try_less_than(other))
+    fn negative(&self, x: &SharedScalar<F>) -> Result<SharedScalar<F>> {
+        ltz(x, self.comparison_bits())
     }
 
-    /// [`less_than`](Self::less_than), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_less_than(&self, other: &Self) -> Result<SharedBit<F>> {
-        let bit = self.untracked_less_than(other)?;
-        Ok(Self::follow_bit("<", [self, other], |x, y| x < y, bit))
-    }
-
-    /// `[self > other]` as a shared bit.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than).
-    #[track_caller]
-    pub fn greater_than(&self, other: &Self) -> SharedBit<F> {
-        or_panic(self.try_greater_than(other))
-    }
-
-    /// [`greater_than`](Self::greater_than), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_greater_than(&self, other: &Self) -> Result<SharedBit<F>> {
-        self.check(other)?;
-        let d = other.value.try_sub(&self.value)?;
-        let bit = SharedBit::from_scalar(ltz(&d, self.comparison_bits())?);
-        Ok(Self::follow_bit(">", [self, other], |x, y| x > y, bit))
-    }
-
-    /// `[self = other]` as a shared bit: equal encodings, so numbers closer than 2⁻ᶠ
-    /// may compare equal.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than).
-    #[track_caller]
-    pub fn equals(&self, other: &Self) -> SharedBit<F> {
-        or_panic(self.try_equals(other))
-    }
-
-    /// [`equals`](Self::equals), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_equals(&self, other: &Self) -> Result<SharedBit<F>> {
-        self.check(other)?;
-        let d = self.value.try_sub(&other.value)?;
-        let bit = SharedBit::from_scalar(eqz(&d, self.comparison_bits())?);
-        Ok(Self::follow_bit("=", [self, other], |x, y| x == y, bit))
-    }
+    comparison!(
+        /// `[self < other]` as a shared bit.
+        less_than, try_less_than, "<", exact = |a, b| a < b,
+        |x, y| x.negative(&x.value.try_sub(&y.value)?)?
+    );
+    comparison!(
+        /// `[self > other]` as a shared bit.
+        greater_than, try_greater_than, ">", exact = |a, b| a > b,
+        |x, y| x.negative(&y.value.try_sub(&x.value)?)?
+    );
+    comparison!(
+        /// `[self ≤ other]` as a shared bit: 1 − [self > other].
+        less_or_equal, try_less_or_equal, "≤", exact = |a, b| a <= b,
+        |x, y| 1 - &x.negative(&y.value.try_sub(&x.value)?)?
+    );
+    comparison!(
+        /// `[self ≥ other]` as a shared bit: 1 − [self < other].
+        greater_or_equal, try_greater_or_equal, "≥", exact = |a, b| a >= b,
+        |x, y| 1 - &x.negative(&x.value.try_sub(&y.value)?)?
+    );
+    comparison!(
+        /// `[self = other]` as a shared bit: equal encodings, so numbers closer than 2⁻ᶠ
+        /// may compare equal.
+        equals, try_equals, "=", exact = |a, b| a == b,
+        |x, y| eqz(&x.value.try_sub(&y.value)?, x.comparison_bits())?
+    );
 
     /// `[self < 0]` as a shared bit.
     ///
     /// # Panics
     ///
-    /// As [`less_than`](Self::less_than).
+    /// When too few holders answer; [`try_is_negative`](Self::try_is_negative) returns
+    /// the error instead.
     #[track_caller]
     pub fn is_negative(&self) -> SharedBit<F> {
-        let bit = SharedBit::from_scalar(or_panic(self.negative()));
-        Self::follow_bit("< 0", [self, self], |x, _| x < 0.0, bit)
+        or_panic(self.try_is_negative())
     }
 
-    /// `if bit { yes } else { no }` on shares.
+    /// [`is_negative`](Self::is_negative), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_is_negative(&self) -> Result<SharedBit<F>> {
+        let bit = SharedBit::from_scalar(self.negative(&self.value)?);
+        Ok(Self::follow_bit("< 0", [self, self], |x, _| x < 0.0, bit))
+    }
+
+    /// `if bit { yes } else { no }` on shares: no + bit·(yes − no).
     ///
     /// # Panics
     ///
-    /// As [`SharedBit::select`].
+    /// As [`SharedBit::select`]; [`try_select`](Self::try_select) returns the error.
     #[track_caller]
     pub fn select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Self {
-        let chosen = yes.same(bit.select(&yes.value, &no.value));
+        or_panic(Self::try_select(bit, yes, no))
+    }
+
+    /// [`select`](Self::select), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Result<Self> {
+        yes.check(no)?;
+        let chosen = yes.same(bit.try_select(&yes.value, &no.value)?);
         let picks_yes = || bit.as_scalar().peek() == F::ONE;
-        chosen.follow(
-            "select",
-            [yes, no],
-            |[y, n]| if picks_yes() { y } else { n },
-            Domain::All,
-        )
+        let exact = |[y, n]: [f64; 2]| if picks_yes() { y } else { n };
+        Ok(chosen.follow("select", [yes, no], exact, Domain::All))
     }
 
     /// max(self, 0): self·(1 − [self < 0]).
     ///
     /// # Panics
     ///
-    /// As [`less_than`](Self::less_than).
+    /// As [`is_negative`](Self::is_negative); [`try_relu`](Self::try_relu) returns the error.
     #[track_caller]
     pub fn relu(&self) -> Self {
-        let negative = or_panic(self.negative());
-        let kept = self.same(or_panic((1 - &negative).try_mul(&self.value)));
-        kept.follow("relu", [self], |[x]| x.max(0.0), Domain::All)
+        or_panic(self.try_relu())
+    }
+
+    /// [`relu`](Self::relu), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_relu(&self) -> Result<Self> {
+        let negative = self.negative(&self.value)?;
+        let kept = self.same((1 - &negative).try_mul(&self.value)?);
+        Ok(kept.follow("relu", [self], |[x]| x.max(0.0), Domain::All))
     }
 
     /// |self|: self − 2·[self < 0]·self.
     ///
     /// # Panics
     ///
-    /// As [`less_than`](Self::less_than).
+    /// As [`is_negative`](Self::is_negative); [`try_abs`](Self::try_abs) returns the error.
     #[track_caller]
     pub fn abs(&self) -> Self {
-        let negative = or_panic(self.negative());
-        let flipped = or_panic(negative.try_mul(&self.value)) * 2;
-        let magnitude = self.same(&self.value - &flipped);
-        magnitude.follow("abs", [self], |[x]| x.abs(), Domain::All)
+        or_panic(self.try_abs())
     }
 
-    /// The smaller of the two.
+    /// [`abs`](Self::abs), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_abs(&self) -> Result<Self> {
+        let negative = self.negative(&self.value)?;
+        let flipped = negative.try_mul(&self.value)? * 2;
+        let magnitude = self.same(&self.value - &flipped);
+        Ok(magnitude.follow("abs", [self], |[x]| x.abs(), Domain::All))
+    }
+
+    /// The smaller of the two: one comparison and one select.
     ///
     /// # Panics
     ///
-    /// As [`less_than`](Self::less_than).
+    /// As [`less_than`](Self::less_than); [`try_min`](Self::try_min) returns the error.
     #[track_caller]
     pub fn min(&self, other: &Self) -> Self {
-        let less = or_panic(self.untracked_less_than(other));
-        let smaller = self.same(less.select(&self.value, &other.value));
-        smaller.follow("min", [self, other], |[x, y]| x.min(y), Domain::All)
+        or_panic(self.try_min(other))
+    }
+
+    /// [`min`](Self::min), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_min(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let less = self.negative(&self.value.try_sub(&other.value)?)?;
+        let smaller =
+            self.same(SharedBit::from_scalar(less).try_select(&self.value, &other.value)?);
+        Ok(smaller.follow("min", [self, other], |[x, y]| x.min(y), Domain::All))
     }
 
     /// The larger of the two.
     ///
     /// # Panics
     ///
-    /// As [`less_than`](Self::less_than).
+    /// As [`less_than`](Self::less_than); [`try_max`](Self::try_max) returns the error.
     #[track_caller]
     pub fn max(&self, other: &Self) -> Self {
-        let less = or_panic(self.untracked_less_than(other));
-        let larger = self.same(less.select(&other.value, &self.value));
-        larger.follow("max", [self, other], |[x, y]| x.max(y), Domain::All)
+        or_panic(self.try_max(other))
     }
 
-    /// [self < 0], as a step inside an operation.
+    /// [`max`](Self::max), returning an error instead of panicking.
     #[track_caller]
-    fn negative(&self) -> Result<SharedScalar<F>> {
-        ltz(&self.value, self.comparison_bits())
-    }
-
-    /// `[self < other]`, as a step inside an operation (not followed by the shadow).
-    #[track_caller]
-    fn untracked_less_than(&self, other: &Self) -> Result<SharedBit<F>> {
+    pub fn try_max(&self, other: &Self) -> Result<Self> {
         self.check(other)?;
-        let d = self.value.try_sub(&other.value)?;
-        Ok(SharedBit::from_scalar(ltz(&d, self.comparison_bits())?))
+        let less = self.negative(&self.value.try_sub(&other.value)?)?;
+        let larger = self.same(SharedBit::from_scalar(less).try_select(&other.value, &self.value)?);
+        Ok(larger.follow("max", [self, other], |[x, y]| x.max(y), Domain::All))
     }
 }

@@ -30,6 +30,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
 use crate::shared::SharedScalar;
+pub use compare::FixedComparand;
 pub(crate) use shadow::Domain;
 
 /// The fixed-point format: f fractional bits, integer parts below 2^{k−1} in absolute value.
@@ -160,6 +161,12 @@ impl<F: TinyField> PrivateFixed<F> {
     }
 }
 
+impl<F: TinyField> fmt::Debug for PrivateFixed<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl<F: TinyField> fmt::Display for PrivateFixed<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -179,7 +186,8 @@ impl<F: TinyField> fmt::Display for PrivateFixed<F> {
 /// | `x * 3`, `3 * x` (integers) | free |
 /// | `x * y`, `x * 0.5`, `0.5 * x`, `x / 4.0` | a multiplication (for `x * y`) and a probabilistic truncation |
 /// | `x * n` for a shared integer n ([`mul_integer`](Self::mul_integer)) | a multiplication |
-/// | `x.less_than(&y)`, `x.relu()`, … | a comparison of ℓ = k + f + 1 bits |
+/// | `x.less_than(&y)`, `x.less_than(0.5)`, `x.relu()`, … | a comparison of ℓ = k + f + 1 bits |
+/// | `x / y`, `x.sqrt()`, `x.sigmoid()`, … | see [`crate::math`] |
 ///
 /// `x` and `y` may be owned or borrowed. Products are rounded probabilistically: see the
 /// [module docs](crate::fixed) for the error this implies.

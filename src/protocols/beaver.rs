@@ -95,6 +95,7 @@ pub(crate) fn multiply<F: TinyField>(
         d * e,
     );
 
+    triple.discard(w);
     let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
     let links = (positions.len() * (n - 1)) as u64;
     costs += Costs {

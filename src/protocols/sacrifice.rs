@@ -74,6 +74,7 @@ pub(crate) fn check_triple<F: TinyField>(
         -(sigma * rho),
     );
     let tau = partial_open(w, set, about, Step::Sacrifice, positions, &tau);
+    other.discard(w);
     let links = (positions.len() * (n - 1)) as u64;
     *costs += Costs {
         opened: 3,
