@@ -71,6 +71,10 @@ mod tutorial {
     struct FixedPoint;
     #[doc = include_str!("../tutorial/src/comparison.md")]
     struct Comparison;
+    #[doc = include_str!("../tutorial/src/shadow.md")]
+    struct Shadow;
+    #[doc = include_str!("../tutorial/src/logistic-regression.md")]
+    struct LogisticRegression;
     #[doc = include_str!("../tutorial/src/playground.md")]
     struct Playground;
     #[doc = include_str!("../tutorial/src/beyond.md")]

@@ -58,7 +58,8 @@ pub enum WarningKind {
     Overflow,
     /// The exact value is beyond ±2^{k−2}: one more doubling overflows.
     NearOverflow,
-    /// The error is over 1% of the value and over a quarter of a unit in the last place.
+    /// The error is over 1% of the value (and over 1/64 of a unit in the last place, so
+    /// that rounding noise around 0 does not count).
     PrecisionLost,
     /// A function's input lies outside the domain where its error bound holds.
     OutsideDomain,

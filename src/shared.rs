@@ -69,6 +69,19 @@ impl<F: TinyField> SharedScalar<F> {
         SharedScalar { sim, id, holders }
     }
 
+    /// Counts a masked opening of `opened` followed by `steps` rounds before `self` was
+    /// ready: its depth is at least `opened`'s + 1 + `steps`. (The steps after an opening
+    /// start from dealt values, so their depth alone forgets what came before.)
+    pub(crate) fn after_opening_of(self, opened: &Self, steps: u32) -> Self {
+        {
+            let mut w = self.sim.world.borrow_mut();
+            let meta = w.store.meta(self.id);
+            let depth = meta.depth.max(w.store.meta(opened.id).depth + 1 + steps);
+            w.store.set_meta(self.id, depth, meta.valid);
+        }
+        self
+    }
+
     /// Runs `f` on the world and wraps the slot it returns as a value with the same holders.
     pub(crate) fn derive(&self, f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> u32) -> Self {
         let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders);
@@ -215,7 +228,9 @@ impl<F: TinyField> SharedScalar<F> {
         self.sim.world.borrow().store.meta(self.id).number
     }
 
-    /// Multiplicative depth: the most multiplications on any path from the inputs.
+    /// Depth: the most rounds of interaction on any path from the inputs, i.e. the
+    /// multiplications and (inside comparisons and truncations) masked openings one after
+    /// the other. A network computing in parallel needs this many rounds.
     pub fn depth(&self) -> u32 {
         self.sim.world.borrow().store.meta(self.id).depth
     }

@@ -6,7 +6,7 @@
 //! Update with `INSTA_UPDATE=always cargo test --test book` and review the diff.
 
 use tinyspdz::prelude::*;
-use tinyspdz::{Sender, Step};
+use tinyspdz::{Precision, Sender, Step};
 
 /// Snapshots `text` as `tutorial/src/generated/<name>.snap`.
 fn book_snapshot(name: &str, text: &str) {
@@ -110,5 +110,43 @@ fn notebook_tables_show_holdings_views_ledgers_and_transcripts() -> Result<(), E
         ledger.contains("<th>MAC checks</th>") && ledger.contains("<td>total</td>"),
         "{ledger}"
     );
+    Ok(())
+}
+
+#[test]
+fn shadow_report_of_a_small_model() -> Result<(), Error> {
+    // ANCHOR: shadow
+    let sim = Simulation::builder().seed(11).shadow().build();
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    let small = Precision { f: 16, k: 16 }; // numbers below 2¹⁵ = 32 768
+    let price = PrivateFixed::with_precision(180.0, &alice, small)?.share(&[&bob]);
+    let rate = PrivateFixed::with_precision(0.00003, &bob, small)?.share(&[&alice]); // ≈ 2 ulps
+    let fee = &price * &rate; // 0.0054
+    let squared = &price * &price; // 32 400: close to the range
+    let total = &squared + &(&price * 10); // 34 200: beyond it
+    let risk = (&fee - 0.01).sqrt(); // √(−0.0046): outside the domain
+    // ANCHOR_END: shadow
+    let report = sim.shadow_report().expect("built with .shadow()");
+    let kinds: Vec<WarningKind> = report.warnings().iter().map(|w| w.kind).collect();
+    use tinyspdz::WarningKind;
+    assert_eq!(
+        kinds,
+        [
+            WarningKind::PrecisionLost,
+            WarningKind::PrecisionLost,
+            WarningKind::NearOverflow,
+            WarningKind::Overflow,
+            WarningKind::PrecisionLost,
+            WarningKind::OutsideDomain,
+        ],
+        "{report}"
+    );
+    assert!(
+        (fee.open()? - 0.0054).abs() > 0.0054 * 0.01,
+        "off by over 1%"
+    );
+    assert!((total.open()? - 34_200.0).abs() < 1.0);
+    let _ = risk;
+    book_snapshot("shadow_report", &report.to_string());
     Ok(())
 }

@@ -196,3 +196,19 @@ fn comparisons_are_charged_to_the_callers_line_with_their_dealer_bits() -> Resul
     assert!(bit.open()?);
     Ok(())
 }
+
+#[test]
+fn depth_counts_the_masked_opening_and_what_came_before_it() {
+    let sim = Simulation::with_seed(12);
+    let (a, b) = (sim.machine("a"), sim.machine("b"));
+    let x = PrivateScalar::new(5, &a).share(&[&b]);
+    let first = x.less_than(9).into_scalar();
+    // One opening, then BitLT's chain of 62 products.
+    assert_eq!(first.depth(), 1 + 62);
+    let product = &first * &x; // one more round
+    let second = product.less_than(3).into_scalar();
+    assert_eq!(second.depth(), first.depth() + 1 + 1 + 62);
+    let zero = product.is_zero().into_scalar(); // EQZ's tree: ⌈log₂ 64⌉ = 6
+    assert_eq!(zero.depth(), product.depth() + 1 + 6);
+    assert!(second.open().unwrap() == 0 && zero.open().unwrap() == 0);
+}

@@ -75,5 +75,7 @@ pub(crate) fn eqz<F: TinyField>(a: &SharedScalar<F>, bits: u32) -> Result<Shared
         }
         terms = next;
     }
-    Ok(terms.remove(0))
+    let product = terms.remove(0);
+    let steps = product.depth();
+    Ok(product.after_opening_of(a, steps))
 }

@@ -81,7 +81,8 @@ pub(crate) fn mod2m<F: TinyField>(
 ) -> Result<SharedScalar<F>> {
     let (r_bits, r_low, c_low) = masked_open(a, bits, m, true)?;
     let u = bit_lt(c_low, &r_bits)?;
-    Ok(&(&u * pow2::<F>(m)) - &r_low + F::from_u128(c_low))
+    let steps = u.depth();
+    Ok((&(&u * pow2::<F>(m)) - &r_low + F::from_u128(c_low)).after_opening_of(a, steps))
 }
 
 /// ⌊a / 2ᵐ⌋ exactly (steps 1–3, Trunc).
@@ -104,7 +105,8 @@ pub(crate) fn trunc_pr<F: TinyField>(
     m: u32,
 ) -> Result<SharedScalar<F>> {
     let (_, r_low, c_low) = masked_open(a, bits, m, false)?;
-    Ok(&(&(a + &r_low) - F::from_u128(c_low)) * inverse_pow2::<F>(m))
+    let rounded = &(&(a + &r_low) - F::from_u128(c_low)) * inverse_pow2::<F>(m);
+    Ok(rounded.after_opening_of(a, 0))
 }
 
 /// 2⁻ᵐ modulo p.

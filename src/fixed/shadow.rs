@@ -77,7 +77,7 @@ impl<F: TinyField> SharedFixed<F> {
         }
         warnings.extend(range_warning(result.precision, exact_value));
         let ulp = 2f64.powi(-(result.precision.f as i32));
-        if error > ulp / 4.0 && error > 0.01 * exact_value.abs() {
+        if error > ulp / 64.0 && error > 0.01 * exact_value.abs() {
             let detail = format!("result {value} where the exact value is {exact_value}");
             warnings.push((WarningKind::PrecisionLost, detail));
         }
