@@ -1,5 +1,10 @@
-//! The math library against f64, on the encoded inputs, within the documented bounds.
+//! The math library against f64, on the encoded inputs, within the documented bounds;
+//! and what a machine sees while a function runs does not depend on the input.
 
+mod common;
+
+use common::chi2;
+use tinyspdz::Step;
 use tinyspdz::prelude::*;
 
 const ULP: f64 = 1.0 / 65_536.0;
@@ -43,4 +48,82 @@ fn functions_match_f64_within_their_bounds() -> Result<(), Error> {
     let y = PrivateFixed::new(-2.5, &b).share(&[&a]);
     assert!(((&x / &y).open()? + 3.0).abs() <= 4.0 * ULP);
     Ok(())
+}
+
+/// One of the math functions, by name.
+type Function = (&'static str, fn(&SharedFixed) -> SharedFixed);
+
+const FUNCTIONS: [Function; 6] = [
+    ("sigmoid", SharedFixed::sigmoid),
+    ("tanh", SharedFixed::tanh),
+    ("reciprocal", SharedFixed::reciprocal),
+    ("sqrt", SharedFixed::sqrt),
+    ("ln", SharedFixed::ln),
+    ("exp", SharedFixed::exp),
+];
+
+/// Bob's view while alice's `secret` goes through `f`: every message's step and value.
+fn bobs_view(secret: f64, seed: u64, f: fn(&SharedFixed) -> SharedFixed) -> Vec<(Step, F127)> {
+    let sim = Simulation::builder().seed(seed).views(Views::All).build();
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    let x = PrivateFixed::new(secret, &alice).share(&[&bob]);
+    let before = bob.view().messages.len();
+    let _ = f(&x);
+    let view = bob.view();
+    assert_eq!(view.forgotten, 0, "the view keeps everything");
+    view.messages[before..]
+        .iter()
+        .map(|m| (m.step, m.value))
+        .collect()
+}
+
+#[test]
+fn the_steps_a_function_takes_do_not_depend_on_its_input() {
+    // Same seed, two inputs: the same messages in the same order (only values differ),
+    // so the number of openings, rounds and triples reveals nothing.
+    for (name, f) in FUNCTIONS {
+        let steps = |secret| -> Vec<Step> {
+            bobs_view(secret, 1, f)
+                .iter()
+                .map(|&(step, _)| step)
+                .collect()
+        };
+        assert_eq!(steps(0.75), steps(9.5), "{name}");
+    }
+}
+
+#[test]
+fn openings_inside_functions_look_uniform_whatever_the_input() {
+    // Masked openings c = a + r: their low 8 bits are uniform when r's are. Beaver
+    // openings d = x − a: their top 8 bits are uniform. χ² with 255 degrees of freedom
+    // below 330 (about 3.3 standard deviations); the seeds are fixed.
+    for ((name, f), seeds) in [(FUNCTIONS[0], 300), (FUNCTIONS[2], 60)] {
+        for secret in [0.75, 9.5] {
+            let (mut masked, mut beaver) = (vec![0u64; 256], vec![0u64; 256]);
+            for seed in 0..seeds {
+                for (step, v) in bobs_view(secret, seed, f) {
+                    let v = v.to_u128();
+                    match step {
+                        Step::Open => masked[(v & 0xff) as usize] += 1,
+                        Step::BeaverD | Step::BeaverE => beaver[(v >> 119) as usize] += 1,
+                        _ => {}
+                    }
+                }
+            }
+            assert!(
+                masked.iter().sum::<u64>() >= 2_560,
+                "{name}: enough openings"
+            );
+            assert!(
+                chi2(&masked) < 330.0,
+                "{name}({secret}) masked: {}",
+                chi2(&masked)
+            );
+            assert!(
+                chi2(&beaver) < 330.0,
+                "{name}({secret}) beaver: {}",
+                chi2(&beaver)
+            );
+        }
+    }
 }
