@@ -125,3 +125,21 @@ fn precision_is_part_of_the_value() -> Result<(), Error> {
     ));
     Ok(())
 }
+
+#[test]
+fn sign_and_is_zero_of_reals() -> Result<(), Error> {
+    let (_sim, [a, b, c]) = three();
+    for (x, sign) in [
+        (-3.25, -1.0),
+        (-1.0 / 65_536.0, -1.0),
+        (0.0, 0.0),
+        (0.5, 1.0),
+        (20_000.0, 1.0),
+    ] {
+        let s = PrivateFixed::new(x, &a).share(&[&b, &c]);
+        assert_eq!(s.sign().open()?, sign, "sign({x})");
+        assert_eq!(s.is_zero().open()?, x == 0.0, "{x} = 0");
+        assert_eq!(s.try_sign()?.open()?, sign);
+    }
+    Ok(())
+}

@@ -6,8 +6,8 @@
 
 use std::borrow::Cow;
 
-use super::SharedFixed;
 use super::shadow::Domain;
+use super::{SharedFixed, scale};
 use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
@@ -127,6 +127,48 @@ impl<F: TinyField> SharedFixed<F> {
     pub fn try_is_negative(&self) -> Result<SharedBit<F>> {
         let bit = SharedBit::from_scalar(self.negative(&self.value)?);
         Ok(Self::follow_bit("< 0", [self, self], |x, _| x < 0.0, bit))
+    }
+
+    /// `[self = 0]` as a shared bit: as [`equals`](Self::equals) with 0.
+    ///
+    /// # Panics
+    ///
+    /// When too few holders answer; [`try_is_zero`](Self::try_is_zero) returns the error.
+    #[track_caller]
+    pub fn is_zero(&self) -> SharedBit<F> {
+        or_panic(self.try_is_zero())
+    }
+
+    /// [`is_zero`](Self::is_zero), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_is_zero(&self) -> Result<SharedBit<F>> {
+        let bit = SharedBit::from_scalar(eqz(&self.value, self.comparison_bits())?);
+        Ok(Self::follow_bit("= 0", [self, self], |x, _| x == 0.0, bit))
+    }
+
+    /// −1, 0 or 1 as self is negative, zero or positive: [self > 0] − [self < 0], as a
+    /// shared fixed-point number.
+    ///
+    /// # Panics
+    ///
+    /// As [`is_negative`](Self::is_negative); [`try_sign`](Self::try_sign) returns the error.
+    #[track_caller]
+    pub fn sign(&self) -> Self {
+        or_panic(self.try_sign())
+    }
+
+    /// [`sign`](Self::sign), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_sign(&self) -> Result<Self> {
+        let positive = self.negative(&-&self.value)?;
+        let negative = self.negative(&self.value)?;
+        let sign = self.same(&(&positive - &negative) * scale::<F>(self.precision));
+        let exact = |[x]: [f64; 1]| match x.partial_cmp(&0.0) {
+            Some(std::cmp::Ordering::Greater) => 1.0,
+            Some(std::cmp::Ordering::Less) => -1.0,
+            _ => 0.0,
+        };
+        Ok(sign.follow("sign", [self], exact, Domain::All))
     }
 
     /// `if bit { yes } else { no }` on shares: no + bit·(yes − no).
