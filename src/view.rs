@@ -210,7 +210,7 @@ impl<F> ViewLog<F> {
     /// Keeps `record` as far as `limit` allows.
     pub fn push(&mut self, limit: Views, record: Record<F>) {
         match limit {
-            Views::Off => self.forgotten += 1,
+            Views::Off | Views::Last(0) => self.forgotten += 1,
             Views::All => self.records.push(record),
             Views::Last(n) if self.records.len() < n => self.records.push(record),
             Views::Last(_) => {

@@ -835,3 +835,31 @@ fn multiplicative_depth() {
     w *= 3;
     assert_eq!(w.depth(), 2, "a public factor adds no depth");
 }
+
+#[test]
+fn views_keep_the_last_messages_oldest_first() -> Result<(), Error> {
+    let run = |views: Views| -> Result<tinyspdz::View<F127>, Error> {
+        let sim = Simulation::builder().seed(5).views(views).build();
+        let ms = parties(&sim, 2);
+        let x = share(3, &ms[0], &ms);
+        for _ in 0..20 {
+            let _ = &x * &x;
+        }
+        Ok(ms[1].view())
+    };
+    let all = run(Views::All)?;
+    let last = run(Views::Last(7))?;
+    let none = run(Views::Last(0))?;
+    let total = all.messages.len();
+    assert!(total > 7);
+    assert_eq!(last.forgotten as usize, total - 7);
+    let tail: Vec<_> = all.messages[total - 7..]
+        .iter()
+        .map(|m| (m.step, m.value))
+        .collect();
+    let kept: Vec<_> = last.messages.iter().map(|m| (m.step, m.value)).collect();
+    assert_eq!(kept, tail);
+    assert!(none.messages.is_empty());
+    assert_eq!(none.forgotten as usize, total);
+    Ok(())
+}

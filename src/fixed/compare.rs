@@ -86,28 +86,28 @@ impl<F: TinyField> SharedFixed<F> {
 
     comparison!(
         /// `[self < other]` as a shared bit.
-        less_than, try_less_than, "<", exact = |a, b| a < b,
+        less_than, try_less_than, "<", exact = |[a, b]| a < b,
         |x, y| x.negative(&x.value.try_sub(&y.value)?)?
     );
     comparison!(
         /// `[self > other]` as a shared bit.
-        greater_than, try_greater_than, ">", exact = |a, b| a > b,
+        greater_than, try_greater_than, ">", exact = |[a, b]| a > b,
         |x, y| x.negative(&y.value.try_sub(&x.value)?)?
     );
     comparison!(
         /// `[self ≤ other]` as a shared bit: 1 − [self > other].
-        less_or_equal, try_less_or_equal, "≤", exact = |a, b| a <= b,
+        less_or_equal, try_less_or_equal, "≤", exact = |[a, b]| a <= b,
         |x, y| 1 - &x.negative(&y.value.try_sub(&x.value)?)?
     );
     comparison!(
         /// `[self ≥ other]` as a shared bit: 1 − [self < other].
-        greater_or_equal, try_greater_or_equal, "≥", exact = |a, b| a >= b,
+        greater_or_equal, try_greater_or_equal, "≥", exact = |[a, b]| a >= b,
         |x, y| 1 - &x.negative(&x.value.try_sub(&y.value)?)?
     );
     comparison!(
         /// `[self = other]` as a shared bit: equal encodings, so numbers closer than 2⁻ᶠ
         /// may compare equal.
-        equals, try_equals, "=", exact = |a, b| a == b,
+        equals, try_equals, "=", exact = |[a, b]| a == b,
         |x, y| eqz(&x.value.try_sub(&y.value)?, x.comparison_bits())?
     );
 
@@ -126,7 +126,7 @@ impl<F: TinyField> SharedFixed<F> {
     #[track_caller]
     pub fn try_is_negative(&self) -> Result<SharedBit<F>> {
         let bit = SharedBit::from_scalar(self.negative(&self.value)?);
-        Ok(Self::follow_bit("< 0", [self, self], |x, _| x < 0.0, bit))
+        Ok(Self::follow_bit("< 0", [self], |[x]| x < 0.0, bit))
     }
 
     /// `[self = 0]` as a shared bit: as [`equals`](Self::equals) with 0.
@@ -143,7 +143,7 @@ impl<F: TinyField> SharedFixed<F> {
     #[track_caller]
     pub fn try_is_zero(&self) -> Result<SharedBit<F>> {
         let bit = SharedBit::from_scalar(eqz(&self.value, self.comparison_bits())?);
-        Ok(Self::follow_bit("= 0", [self, self], |x, _| x == 0.0, bit))
+        Ok(Self::follow_bit("= 0", [self], |[x]| x == 0.0, bit))
     }
 
     /// −1, 0 or 1 as self is negative, zero or positive: [self > 0] − [self < 0], as a
@@ -241,10 +241,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// [`min`](Self::min), returning an error instead of panicking.
     #[track_caller]
     pub fn try_min(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        let less = self.negative(&self.value.try_sub(&other.value)?)?;
-        let smaller =
-            self.same(SharedBit::from_scalar(less).try_select(&self.value, &other.value)?);
+        let smaller = self.pick(other, true)?;
         Ok(smaller.follow("min", [self, other], |[x, y]| x.min(y), Domain::All))
     }
 
@@ -261,9 +258,21 @@ impl<F: TinyField> SharedFixed<F> {
     /// [`max`](Self::max), returning an error instead of panicking.
     #[track_caller]
     pub fn try_max(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        let less = self.negative(&self.value.try_sub(&other.value)?)?;
-        let larger = self.same(SharedBit::from_scalar(less).try_select(&other.value, &self.value)?);
+        let larger = self.pick(other, false)?;
         Ok(larger.follow("max", [self, other], |[x, y]| x.max(y), Domain::All))
+    }
+
+    /// The smaller of the two (or the larger, when not `smaller`), by one comparison and
+    /// one select, as a step inside an operation.
+    #[track_caller]
+    fn pick(&self, other: &Self, smaller: bool) -> Result<Self> {
+        self.check(other)?;
+        let less = SharedBit::from_scalar(self.negative(&self.value.try_sub(&other.value)?)?);
+        let (yes, no) = if smaller {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        Ok(self.same(less.try_select(&yes.value, &no.value)?))
     }
 }

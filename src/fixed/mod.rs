@@ -152,12 +152,8 @@ impl<F: TinyField> PrivateFixed<F> {
     /// The sharing as a fixed-point number, followed by the shadow from the number given.
     #[track_caller]
     fn shared(&self, value: SharedScalar<F>) -> SharedFixed<F> {
-        let shared = SharedFixed::untracked(value, self.precision);
-        if !shared.value.shadowed() {
-            return shared;
-        }
         let exact = self.exact;
-        shared.follow("share", [], |[]| exact, Domain::All)
+        SharedFixed::untracked(value, self.precision).follow("share", [], |[]| exact, Domain::All)
     }
 }
 

@@ -95,22 +95,24 @@ impl<F: TinyField> SharedFixed<F> {
     /// Follows a comparison of `inputs` in the shadow, when on: records whether the shared
     /// bit equals the comparison of the exact values.
     #[track_caller]
-    pub(crate) fn follow_bit(
+    pub(crate) fn follow_bit<const N: usize>(
         operation: &'static str,
-        inputs: [&Self; 2],
-        exact: impl Fn(f64, f64) -> bool,
+        inputs: [&Self; N],
+        exact: impl Fn([f64; N]) -> bool,
         bit: SharedBit<F>,
     ) -> SharedBit<F> {
-        let [Some(x), Some(y)] = inputs.map(|v| v.exact) else {
+        if inputs.iter().any(|x| x.exact.is_none()) {
             return bit;
-        };
+        }
+        let exact_inputs = inputs.map(|x| x.exact.unwrap_or(f64::NAN));
         let value = bit.as_scalar().peek() == F::ONE;
-        let expected = exact(x, y);
+        let expected = exact(exact_inputs);
         let mut warnings = Vec::new();
         if value != expected {
-            let (a, b) = (inputs[0].peek_number(), inputs[1].peek_number());
-            let detail =
-                format!("the bit is {value} for exact operands {x} and {y} (held as {a} and {b})");
+            let held = inputs.map(Self::peek_number);
+            let detail = format!(
+                "the bit is {value} for exact operands {exact_inputs:?} (held as {held:?})"
+            );
             warnings.push((WarningKind::WrongComparison, detail));
         }
         let finding = Finding {
