@@ -177,7 +177,7 @@ impl<F: TinyField> PrivateScalar<F> {
         let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let secret = self.field_value();
         let mut w = sim.world.borrow_mut();
-        let id = input::share(&mut w, self.owner.id(), secret, set, at);
+        let id = input::share(&mut w, self.owner.id(), &[secret], set, at);
         drop(w);
         Ok(SharedScalar::from_slot(sim.clone(), id, set))
     }

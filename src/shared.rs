@@ -177,7 +177,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// s·x + c for public s and c: every holder scales its share (and MAC share), the
     /// first adds c (and every holder αᵢ·c to its MAC share).
     pub(crate) fn affine(&self, s: F, c: F) -> Self {
-        self.derive(|w, x, h| linear::affine(w, x, h, s, c))
+        self.derive(|w, x, h| linear::affine(w, x, h, &[s], &[c]))
     }
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
@@ -253,7 +253,7 @@ impl<F: TinyField> SharedScalar<F> {
         }
         let at = Location::caller();
         let mut w = self.sim.world.borrow_mut();
-        let x = output::reconstruct(&mut w, self.id, self.holders, machine.id(), at)?;
+        let x = output::reconstruct(&mut w, self.id, self.holders, machine.id(), at)?[0];
         drop(w);
         Ok(PrivateScalar::from_field(x, machine))
     }
@@ -268,7 +268,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?;
+        let x = output::open(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -283,7 +283,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
     pub fn partial_open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open_partial(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?;
+        let x = output::open_partial(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?[0];
         Ok(PublicScalar::new(x))
     }
 

@@ -502,6 +502,19 @@ impl<F: TinyField> World<F> {
         self.ledger.charge(at, 0, costs);
     }
 
+    /// How many elements one lane of a sharing among `set` takes: n shares, then (MACs
+    /// on) n MAC shares. A vector of k lanes stores k such blocks one after the other.
+    #[inline]
+    pub fn lane_len(&self, set: HolderSetId) -> usize {
+        let n = self.holder_sets.get(set).len();
+        if self.macs { 2 * n } else { n }
+    }
+
+    /// How many lanes the shared value in slot `x` has (1 for a scalar).
+    pub fn lanes(&self, set: HolderSetId, x: u32) -> usize {
+        self.store.data(x).len() / self.lane_len(set)
+    }
+
     /// The holders of `set` that are online, as a mask (bit k for the k-th holder).
     pub fn online_mask(&self, set: HolderSetId) -> u128 {
         let holders = self.holder_sets.get(set);
@@ -546,10 +559,16 @@ impl<F: TinyField> World<F> {
     /// What the shares in slot `x` add up to, read outside the protocol (no messages, no
     /// views, no costs): for the shadow's report only.
     pub fn peek(&self, set: HolderSetId, x: u32) -> F {
+        self.peek_lane(set, x, 0)
+    }
+
+    /// [`peek`](Self::peek) for lane `j` of a vector.
+    pub fn peek_lane(&self, set: HolderSetId, x: u32, j: usize) -> F {
         let valid = self.store.meta(x).valid;
         let n = self.holder_sets.get(set).len();
+        let data = &self.store.data(x)[j * self.lane_len(set)..];
         let positions: Vec<usize> = (0..n).filter(|k| valid >> k & 1 == 1).collect();
-        let shares: Vec<F> = positions.iter().map(|&k| self.store.data(x)[k]).collect();
+        let shares: Vec<F> = positions.iter().map(|&k| data[k]).collect();
         self.holder_sets
             .scheme(set)
             .reconstruct(&positions, &shares)

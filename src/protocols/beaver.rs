@@ -22,7 +22,9 @@
 //!    holder updates its MAC share as above.
 //!
 //! One round, two opened values, one triple; the result's multiplicative depth is one more
-//! than its deeper operand's.
+//! than its deeper operand's. Vectors multiply lane by lane, one triple per lane, and
+//! independent products can share their round: every d and e of a batch travels in one
+//! message per link ([`multiply_many`]).
 //!
 //! # Security note
 //!
@@ -49,7 +51,8 @@ use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 
-/// Multiplies the shared values in slots `x` and `y`; returns the product's slot.
+/// Multiplies the shared values in slots `x` and `y` lane by lane (one lane for a
+/// scalar); returns the product's slot. One round however many lanes.
 ///
 /// # Errors
 ///
@@ -61,47 +64,49 @@ pub(crate) fn multiply<F: TinyField>(
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<u32> {
-    let about = w.store.next_number();
+    let mut z = 0;
+    multiply_many(w, &[(x, y)], set, at, |_, slot| z = slot)?;
+    Ok(z)
+}
+
+/// Multiplies several independent pairs of shared values lane by lane, opening every d
+/// and e in one round; hands each product's slot to `out` with the pair's index.
+///
+/// # Errors
+///
+/// [`Error::NotEnoughOnline`] when fewer holders can answer than the scheme needs.
+pub(crate) fn multiply_many<F: TinyField>(
+    w: &mut World<F>,
+    pairs: &[(u32, u32)],
+    set: HolderSetId,
+    at: &'static Location<'static>,
+    mut out: impl FnMut(usize, u32),
+) -> Result<()> {
     let n = w.holder_sets.get(set).len();
-    let valid = w.store.meta(x).valid & w.store.meta(y).valid & w.online_mask(set);
-    let positions = w.answering_for(set, valid, about)?;
+    let lane = w.lane_len(set);
     let mut costs = Costs::default();
-
-    // Step 1: a fresh triple, moved in here and dropped at the end.
-    let triple = deal_triple(w, set, about, &mut costs);
-    if w.sacrifice {
-        sacrifice::check_triple(w, set, &positions, &triple, about, &mut costs);
+    let mut positions = None;
+    let mut opened = 0;
+    for (k, &(x, y)) in pairs.iter().enumerate() {
+        let about = w.store.next_number();
+        let valid = w.store.meta(x).valid & w.store.meta(y).valid & w.online_mask(set);
+        let answering = w.answering_for(set, valid, about)?;
+        let lanes = w.store.data(x).len() / lane;
+        let mut z = w.store.buffer();
+        for j in 0..lanes {
+            multiply_lane(w, (x, y, j * lane), set, &answering, about, &mut z, &mut costs);
+        }
+        opened += 2 * lanes as u64;
+        let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
+        out(k, w.store.insert(Holding::Shared(set), depth, valid, z));
+        positions.get_or_insert(answering);
     }
-    let (a, b, c) = triple.parts();
-
-    // Steps 2 and 3: open d = x − a and e = y − b (shares, then MAC shares).
-    let mut masked = std::mem::take(&mut w.scratch);
-    masked.clear();
-    masked.extend(w.store.data(x).iter().zip(a).map(|(&xi, &ai)| xi - ai));
-    let d = partial_open(w, set, about, Step::BeaverD, &positions, &masked);
-    masked.clear();
-    masked.extend(w.store.data(y).iter().zip(b).map(|(&yi, &bi)| yi - bi));
-    let e = partial_open(w, set, about, Step::BeaverE, &positions, &masked);
-    w.scratch = masked;
-
-    // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
-    // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
-    let mut z = w.store.buffer();
-    z.extend((0..c.len()).map(|i| c[i] + d * b[i] + e * a[i]));
-    add_public(
-        &mut z,
-        w.dealer.key_shares(set),
-        w.holder_sets.scheme(set),
-        d * e,
-    );
-
-    triple.discard(w);
-    let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
-    let links = (positions.len() * (n - 1)) as u64;
+    // Steps 2 and 3 happen for every lane and pair at once: one message per link.
+    let links = positions.map_or(0, |p| (p.len() * (n - 1)) as u64);
     costs += Costs {
-        opened: 2,
+        opened,
         messages: links,
-        elements: 2 * links,
+        elements: opened * links,
         rounds: 1,
         ..Costs::default()
     };
@@ -110,5 +115,49 @@ pub(crate) fn multiply<F: TinyField>(
         // The error, if any, is kept by the world and returned by the next output.
         let _ = mac_check::check(w, at);
     }
-    Ok(w.store.insert(Holding::Shared(set), depth, valid, z))
+    Ok(())
+}
+
+/// Steps 1–4 for one lane: the lane of x and y starting at `start`; appends the
+/// product's shares (and MAC shares) to `z`.
+fn multiply_lane<F: TinyField>(
+    w: &mut World<F>,
+    (x, y, start): (u32, u32, usize),
+    set: HolderSetId,
+    positions: &[usize],
+    about: u64,
+    z: &mut Vec<F>,
+    costs: &mut Costs,
+) {
+    // Step 1: a fresh triple, moved in here and dropped at the end.
+    let triple = deal_triple(w, set, about, costs);
+    if w.sacrifice {
+        sacrifice::check_triple(w, set, positions, &triple, about, costs);
+    }
+    let (a, b, c) = triple.parts();
+    let lane = a.len();
+
+    // Steps 2 and 3: open d = x − a and e = y − b (shares, then MAC shares).
+    let mut masked = std::mem::take(&mut w.scratch);
+    masked.clear();
+    let xs = &w.store.data(x)[start..start + lane];
+    masked.extend(xs.iter().zip(a).map(|(&xi, &ai)| xi - ai));
+    let d = partial_open(w, set, about, Step::BeaverD, positions, &masked);
+    masked.clear();
+    let ys = &w.store.data(y)[start..start + lane];
+    masked.extend(ys.iter().zip(b).map(|(&yi, &bi)| yi - bi));
+    let e = partial_open(w, set, about, Step::BeaverE, positions, &masked);
+    w.scratch = masked;
+
+    // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
+    // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
+    let from = z.len();
+    z.extend((0..lane).map(|i| c[i] + d * b[i] + e * a[i]));
+    add_public(
+        &mut z[from..],
+        w.dealer.key_shares(set),
+        w.holder_sets.scheme(set),
+        d * e,
+    );
+    triple.discard(w);
 }

@@ -46,12 +46,13 @@ use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 
-/// Shares `secret`, owned by `owner`, among `set`; returns the shared value's slot.
-/// Holders that are offline receive nothing and hold no valid share.
+/// Shares `secrets` (one per lane: one for a scalar), owned by `owner`, among `set`;
+/// returns the shared value's slot. Holders that are offline receive nothing and hold no
+/// valid share. All lanes travel in one message per holder.
 pub(crate) fn share<F: TinyField>(
     w: &mut World<F>,
     owner: MachineId,
-    secret: F,
+    secrets: &[F],
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> u32 {
@@ -64,43 +65,54 @@ pub(crate) fn share<F: TinyField>(
     };
     ensure_key(w, set, &mut costs);
     let mut shares = w.store.buffer();
-    let mut sent = 0;
-    if w.macs {
-        // Step 1: the mask [r], with r told to the owner.
-        let r = deal_mask(
-            w,
-            set,
-            owner,
-            about,
-            Step::InputMask,
-            &mut shares,
-            &mut costs,
-        );
-        // Step 2: the owner broadcasts ε = x − r.
-        let epsilon = secret - r;
-        for k in 0..n {
-            let to = w.holder_sets.get(set)[k];
-            if to != owner {
-                w.deliver(to, owner.0, Step::InputShare, about, epsilon);
-                sent += 1;
+    let sent = w
+        .holder_sets
+        .get(set)
+        .iter()
+        .filter(|&&to| to != owner)
+        .count() as u64;
+    for &secret in secrets {
+        let from = shares.len();
+        if w.macs {
+            // Step 1: the mask [r], with r told to the owner.
+            let r = deal_mask(
+                w,
+                set,
+                owner,
+                about,
+                Step::InputMask,
+                &mut shares,
+                &mut costs,
+            );
+            // Step 2: the owner broadcasts ε = x − r.
+            let epsilon = secret - r;
+            for k in 0..n {
+                let to = w.holder_sets.get(set)[k];
+                if to != owner {
+                    w.deliver(to, owner.0, Step::InputShare, about, epsilon);
+                }
             }
-        }
-        // Step 3: [x] = [r] + ε.
-        add_public(&mut shares, w.dealer.key_shares(set), scheme, epsilon);
-    } else {
-        // Steps 1 and 2: random shares, each sent to its holder.
-        scheme.share(secret, n, &mut w.rng, &mut shares);
-        for (k, &share) in shares.iter().enumerate() {
-            let to = w.holder_sets.get(set)[k];
-            if to != owner {
-                w.deliver(to, owner.0, Step::InputShare, about, share);
-                sent += 1;
+            // Step 3: [x] = [r] + ε.
+            add_public(
+                &mut shares[from..],
+                w.dealer.key_shares(set),
+                scheme,
+                epsilon,
+            );
+        } else {
+            // Steps 1 and 2: random shares, each sent to its holder.
+            scheme.share(secret, n, &mut w.rng, &mut shares);
+            for k in 0..n {
+                let to = w.holder_sets.get(set)[k];
+                if to != owner {
+                    w.deliver(to, owner.0, Step::InputShare, about, shares[from + k]);
+                }
             }
         }
     }
     costs += Costs {
         messages: sent,
-        elements: sent,
+        elements: sent * secrets.len() as u64,
         ..Costs::default()
     };
     w.charge(at, costs);

@@ -60,19 +60,73 @@ pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], scheme: Sch
     }
 }
 
-/// z = s·x + c for public s and c: every holder scales its share and MAC share by s, then
-/// `c` is added as in [`add_public`] (step 1).
-pub(crate) fn affine<F: TinyField>(w: &mut World<F>, x: u32, set: HolderSetId, s: F, c: F) -> u32 {
+/// z = s·x + c for public s and c, lane by lane: every holder scales its share and MAC
+/// share by s, then `c` is added as in [`add_public`] (step 1). `s` and `c` hold one
+/// entry per lane, or a single entry for all lanes.
+pub(crate) fn affine<F: TinyField>(
+    w: &mut World<F>,
+    x: u32,
+    set: HolderSetId,
+    s: &[F],
+    c: &[F],
+) -> u32 {
     let meta = w.store.meta(x);
     let valid = meta.valid & w.online_mask(set);
+    let lane = w.lane_len(set);
+    let pick = |v: &[F], j: usize| if v.len() == 1 { v[0] } else { v[j] };
     let mut out = w.store.buffer();
-    out.extend(w.store.data(x).iter().map(|&a| s * a));
-    add_public(
-        &mut out,
-        w.dealer.key_shares(set),
-        w.holder_sets.scheme(set),
-        c,
-    );
+    for (j, xs) in w.store.data(x).chunks(lane).enumerate() {
+        let (sj, cj) = (pick(s, j), pick(c, j));
+        let from = out.len();
+        out.extend(xs.iter().map(|&a| sj * a));
+        add_public(
+            &mut out[from..],
+            w.dealer.key_shares(set),
+            w.holder_sets.scheme(set),
+            cj,
+        );
+    }
+    w.store.insert(Holding::Shared(set), meta.depth, valid, out)
+}
+
+/// A new value made of lanes of the values in slots `parts`: `lanes` lists, in order,
+/// which part and which of its lanes (repeats allowed). Each holder copies its shares
+/// (step 1). A scalar is a value with one lane, so this splits a vector, repeats a
+/// scalar, or joins values.
+pub(crate) fn gather<F: TinyField>(
+    w: &mut World<F>,
+    parts: &[u32],
+    set: HolderSetId,
+    lanes: impl Iterator<Item = (usize, usize)>,
+) -> u32 {
+    let lane = w.lane_len(set);
+    let mut valid = w.online_mask(set);
+    let mut depth = 0;
+    for &p in parts {
+        let meta = w.store.meta(p);
+        valid &= meta.valid;
+        depth = depth.max(meta.depth);
+    }
+    let mut out = w.store.buffer();
+    for (part, j) in lanes {
+        out.extend_from_slice(&w.store.data(parts[part])[j * lane..(j + 1) * lane]);
+    }
+    w.store.insert(Holding::Shared(set), depth, valid, out)
+}
+
+/// Σⱼ xⱼ over the lanes of the value in slot `x`, as a scalar: each holder adds up its
+/// shares (and MAC shares) (step 1).
+pub(crate) fn sum_lanes<F: TinyField>(w: &mut World<F>, x: u32, set: HolderSetId) -> u32 {
+    let meta = w.store.meta(x);
+    let valid = meta.valid & w.online_mask(set);
+    let lane = w.lane_len(set);
+    let mut out = w.store.buffer();
+    out.resize(lane, F::ZERO);
+    for xs in w.store.data(x).chunks(lane) {
+        for (o, &v) in out.iter_mut().zip(xs) {
+            *o += v;
+        }
+    }
     w.store.insert(Holding::Shared(set), meta.depth, valid, out)
 }
 

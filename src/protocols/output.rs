@@ -48,14 +48,15 @@ use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
 
-/// Delivers the value in slot `x` to `to` (steps 1–4); returns it.
+/// Delivers the value in slot `x` to `to` (steps 1–4); returns it, one element per lane.
+/// All lanes travel together: one message per link.
 pub(crate) fn reconstruct<F: TinyField>(
     w: &mut World<F>,
     x: u32,
     set: HolderSetId,
     to: MachineId,
     at: &'static Location<'static>,
-) -> Result<F> {
+) -> Result<Vec<F>> {
     mac_check::refuse_if_aborted(w)?;
     if !w.machines[to.0 as usize].online {
         return Err(Error::Offline {
@@ -64,63 +65,77 @@ pub(crate) fn reconstruct<F: TinyField>(
     }
     let about = w.store.meta(x).number;
     let n = w.holder_sets.get(set).len();
+    let lane = w.lane_len(set);
+    let lanes = w.lanes(set, x) as u64;
     let positions = w.answering(set, x)?;
     let to_is_holder = w.holder_sets.get(set).contains(&to);
+    let mut values = Vec::with_capacity(lanes as usize);
     if !w.macs {
         // Steps 1 and 2: every other answering holder sends R its share.
         let mut sent = Vec::with_capacity(positions.len());
-        for &k in positions.iter() {
-            let from = w.holder_sets.get(set)[k];
-            let share = w.adversary.opening(from, w.store.data(x)[k]);
-            sent.push(share);
-            if from != to {
-                w.deliver(to, from.0, Step::Reconstruct, about, share);
+        for start in (0..lanes as usize).map(|j| j * lane) {
+            sent.clear();
+            for &k in positions.iter() {
+                let from = w.holder_sets.get(set)[k];
+                let share = w.adversary.opening(from, w.store.data(x)[start + k]);
+                sent.push(share);
+                if from != to {
+                    w.deliver(to, from.0, Step::Reconstruct, about, share);
+                }
             }
+            values.push(w.holder_sets.scheme(set).reconstruct(&positions, &sent));
         }
-        let value = w.holder_sets.scheme(set).reconstruct(&positions, &sent);
         let messages = positions
             .iter()
             .filter(|&&k| w.holder_sets.get(set)[k] != to)
             .count() as u64;
         let costs = Costs {
-            opened: 1,
+            opened: lanes,
             messages,
-            elements: messages,
+            elements: messages * lanes,
             rounds: 1,
             ..Costs::default()
         };
         w.charge(at, costs);
-        return Ok(value);
+        return Ok(values);
     }
     let mut costs = Costs {
-        opened: 1,
+        opened: lanes,
         rounds: 1,
         ..Costs::default()
     };
-    // Step 1: the mask [r]; r goes to R alone.
+    let mut masks = Vec::with_capacity(lanes as usize);
     let mut masked = w.store.buffer();
-    let r = deal_mask(w, set, to, about, Step::OutputMask, &mut masked, &mut costs);
-    // Step 2: open x − r among the holders, and send it to R if R holds no share.
-    for (m, &xi) in masked.iter_mut().zip(w.store.data(x)) {
-        *m = xi - *m;
+    for start in (0..lanes as usize).map(|j| j * lane) {
+        // Step 1: the mask [r]; r goes to R alone.
+        masked.clear();
+        let r = deal_mask(w, set, to, about, Step::OutputMask, &mut masked, &mut costs);
+        masks.push(r);
+        // Step 2: open x − r among the holders, and send it to R if R holds no share.
+        for (m, &xi) in masked.iter_mut().zip(&w.store.data(x)[start..]) {
+            *m = xi - *m;
+        }
+        let opened = partial_open(w, set, about, Step::Reconstruct, &positions, &masked);
+        if !to_is_holder {
+            for &k in positions.iter() {
+                let from = w.holder_sets.get(set)[k];
+                w.deliver(to, from.0, Step::Reconstruct, about, opened);
+            }
+        }
+        values.push(opened);
     }
-    let opened = partial_open(w, set, about, Step::Reconstruct, &positions, &masked);
     w.store.recycle(masked);
     let links = (positions.len() * (n - 1)) as u64;
     costs += Costs {
         messages: links,
-        elements: links,
+        elements: links * lanes,
         ..Costs::default()
     };
     if !to_is_holder {
-        for &k in positions.iter() {
-            let from = w.holder_sets.get(set)[k];
-            w.deliver(to, from.0, Step::Reconstruct, about, opened);
-        }
         let m = positions.len() as u64;
         costs += Costs {
             messages: m,
-            elements: m,
+            elements: m * lanes,
             rounds: 1,
             ..Costs::default()
         };
@@ -129,49 +144,56 @@ pub(crate) fn reconstruct<F: TinyField>(
     // Step 3: check everything opened so far.
     mac_check::check(w, at)?;
     // Step 4: unmask.
-    Ok(opened + r)
+    Ok(values.iter().zip(&masks).map(|(&v, &r)| v + r).collect())
 }
 
-/// Opens the value in slot `x` to every holder (step 1 of open, without the check).
+/// Opens the value in slot `x` to every holder (step 1 of open, without the check); one
+/// element per lane, all lanes in one message per link.
 pub(crate) fn open_partial<F: TinyField>(
     w: &mut World<F>,
     x: u32,
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> Result<F> {
+) -> Result<Vec<F>> {
     let about = w.store.meta(x).number;
     let n = w.holder_sets.get(set).len();
+    let lane = w.lane_len(set);
     let positions = w.answering(set, x)?;
     // Copy the shares out: the opening needs the whole world.
     let mut data = w.store.buffer();
     data.extend_from_slice(w.store.data(x));
-    let value = partial_open(w, set, about, Step::Open, &positions, &data);
+    let values: Vec<F> = data
+        .chunks(lane)
+        .map(|sharing| partial_open(w, set, about, Step::Open, &positions, sharing))
+        .collect();
     w.store.recycle(data);
     let links = (positions.len() * (n - 1)) as u64;
+    let lanes = values.len() as u64;
     w.charge(
         at,
         Costs {
-            opened: 1,
+            opened: lanes,
             messages: links,
-            elements: links,
+            elements: links * lanes,
             rounds: 1,
             ..Costs::default()
         },
     );
-    Ok(value)
+    Ok(values)
 }
 
-/// Opens the value in slot `x` to every holder and checks it (steps 1–2); returns it.
+/// Opens the value in slot `x` to every holder and checks it (steps 1–2); returns it, one
+/// element per lane.
 pub(crate) fn open<F: TinyField>(
     w: &mut World<F>,
     x: u32,
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> Result<F> {
+) -> Result<Vec<F>> {
     mac_check::refuse_if_aborted(w)?;
     // Step 1: partial opening.
-    let value = open_partial(w, x, set, at)?;
+    let values = open_partial(w, x, set, at)?;
     // Step 2: the MAC check.
     mac_check::check(w, at)?;
-    Ok(value)
+    Ok(values)
 }
