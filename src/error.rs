@@ -207,6 +207,18 @@ pub enum Error {
         /// "sum" or "multiply".
         what: &'static str,
     },
+
+    /// Two vectors of different lengths were combined lane by lane.
+    #[error(
+        "the vectors have {left} and {right} elements: element-wise operations need equal \
+         lengths"
+    )]
+    LengthMismatch {
+        /// The left operand's length.
+        left: usize,
+        /// The right operand's length.
+        right: usize,
+    },
 }
 
 /// The value, or a panic with the error's message at the caller's line (for the panicking

@@ -7,7 +7,7 @@
 //! material: triples).
 
 use std::fmt;
-use std::ops::AddAssign;
+use std::ops::{AddAssign, Sub};
 use std::panic::Location;
 
 /// Counts of what a computation cost.
@@ -48,6 +48,25 @@ impl AddAssign for Costs {
         self.masks += o.masks;
         self.mac_checks += o.mac_checks;
         self.mac_elements += o.mac_elements;
+    }
+}
+
+/// What was spent between two readings of [`crate::Simulation::stats`]: `after - before`.
+impl Sub for Costs {
+    type Output = Costs;
+    fn sub(self, o: Costs) -> Costs {
+        Costs {
+            triples: self.triples - o.triples,
+            opened: self.opened - o.opened,
+            messages: self.messages - o.messages,
+            elements: self.elements - o.elements,
+            rounds: self.rounds - o.rounds,
+            dealer_messages: self.dealer_messages - o.dealer_messages,
+            dealer_elements: self.dealer_elements - o.dealer_elements,
+            masks: self.masks - o.masks,
+            mac_checks: self.mac_checks - o.mac_checks,
+            mac_elements: self.mac_elements - o.mac_elements,
+        }
     }
 }
 

@@ -8,6 +8,7 @@ pub mod circuits;
 mod compare;
 pub mod dealer;
 mod error;
+mod handle;
 pub mod field;
 pub mod fixed;
 pub mod ledger;
@@ -24,6 +25,7 @@ pub mod sharing;
 mod simulation;
 mod store;
 pub mod transcript;
+pub mod vector;
 pub mod view;
 
 pub use adversary::{Adversary, Openings};
@@ -42,6 +44,7 @@ pub use shared::SharedScalar;
 pub use sharing::Scheme;
 pub use simulation::{Simulation, SimulationBuilder};
 pub use transcript::{Sent, Transcript};
+pub use vector::{PrivateVector, PublicVector, SharedVector};
 pub use view::{Message, Sender, Step, View, Views};
 
 /// The tutorial's chapters, compiled and run as doctests so the book cannot rot.
@@ -85,7 +88,7 @@ mod tutorial {
 pub mod prelude {
     pub use crate::{
         Costs, DefaultField, Error, F61, F101, F127, Openings, Precision, PrivateFixed,
-        PrivateScalar, PublicScalar, Scheme, SharedBit, SharedFixed, SharedScalar, Simulation,
-        TinyField, Views, VirtualMachine,
+        PrivateScalar, PrivateVector, PublicScalar, PublicVector, Scheme, SharedBit, SharedFixed,
+        SharedScalar, SharedVector, Simulation, TinyField, Views, VirtualMachine,
     };
 }

@@ -142,20 +142,34 @@ impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
 /// ```
 impl<F: TinyField> VirtualMachine<F> {
     /// What the machine holds, as (value number, what it is, the element): its private
-    /// values, then its shares, in storage order.
+    /// values, then its shares, in storage order. A vector gives one row per element,
+    /// marked `[j]`.
     pub fn holdings(&self) -> Vec<(u64, String, F)> {
         let w = self.sim.world.borrow();
         let mut rows = Vec::new();
         for (meta, data) in w.store.live() {
             match meta.holding {
-                Holding::Private(owner) if owner == self.id => {
+                Holding::Private(owner) if owner == self.id && data.len() == 1 => {
                     rows.push((meta.number, "PrivateScalar".to_string(), data[0]));
+                }
+                Holding::Private(owner) if owner == self.id => {
+                    for (j, &v) in data.iter().enumerate() {
+                        rows.push((meta.number, format!("PrivateVector[{j}]"), v));
+                    }
                 }
                 Holding::Shared(set) => {
                     let holders = w.holder_sets.get(set);
                     if let Some(i) = holders.iter().position(|&h| h == self.id) {
                         let names = w.names(holders).join(", ");
-                        rows.push((meta.number, format!("share among ({names})"), data[i]));
+                        let lane = w.lane_len(set);
+                        let lanes = data.len() / lane;
+                        for (j, shares) in data.chunks(lane).enumerate() {
+                            let what = match lanes {
+                                1 => format!("share among ({names})"),
+                                _ => format!("share of [{j}] among ({names})"),
+                            };
+                            rows.push((meta.number, what, shares[i]));
+                        }
                     }
                 }
                 Holding::Private(_) => {}

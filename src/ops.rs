@@ -16,200 +16,216 @@ use crate::error::or_panic;
 use crate::field::{Constant, F61, F101, F127, TinyField};
 use crate::shared::SharedScalar;
 
-impl<F: TinyField> Add<&SharedScalar<F>> for &SharedScalar<F> {
-    type Output = SharedScalar<F>;
-    #[track_caller]
-    fn add(self, rhs: &SharedScalar<F>) -> SharedScalar<F> {
-        or_panic(self.try_add(rhs))
-    }
-}
-
-impl<F: TinyField> Sub<&SharedScalar<F>> for &SharedScalar<F> {
-    type Output = SharedScalar<F>;
-    #[track_caller]
-    fn sub(self, rhs: &SharedScalar<F>) -> SharedScalar<F> {
-        or_panic(self.try_sub(rhs))
-    }
-}
-
-impl<F: TinyField> Mul<&SharedScalar<F>> for &SharedScalar<F> {
-    type Output = SharedScalar<F>;
-    #[track_caller]
-    fn mul(self, rhs: &SharedScalar<F>) -> SharedScalar<F> {
-        or_panic(self.try_mul(rhs))
-    }
-}
-
-impl<F: TinyField> Neg for &SharedScalar<F> {
-    type Output = SharedScalar<F>;
-    fn neg(self) -> SharedScalar<F> {
-        self.affine(-F::ONE, F::ZERO)
-    }
-}
-
-impl<F: TinyField> Neg for SharedScalar<F> {
-    type Output = SharedScalar<F>;
-    fn neg(self) -> SharedScalar<F> {
-        -&self
-    }
-}
-
 /// Derives `x op y` for owned operands from the borrowed–borrowed impl.
 macro_rules! owned_variants {
-    (Trait = $tr:ident, method = $m:ident) => {
-        impl<F: TinyField> $tr<SharedScalar<F>> for SharedScalar<F> {
-            type Output = SharedScalar<F>;
+    (Type = $T:ident, Trait = $tr:ident, method = $m:ident) => {
+        impl<F: TinyField> $tr<$T<F>> for $T<F> {
+            type Output = $T<F>;
             #[track_caller]
-            fn $m(self, rhs: SharedScalar<F>) -> SharedScalar<F> {
+            fn $m(self, rhs: $T<F>) -> $T<F> {
                 (&self).$m(&rhs)
             }
         }
-        impl<F: TinyField> $tr<&SharedScalar<F>> for SharedScalar<F> {
-            type Output = SharedScalar<F>;
+        impl<F: TinyField> $tr<&$T<F>> for $T<F> {
+            type Output = $T<F>;
             #[track_caller]
-            fn $m(self, rhs: &SharedScalar<F>) -> SharedScalar<F> {
+            fn $m(self, rhs: &$T<F>) -> $T<F> {
                 (&self).$m(rhs)
             }
         }
-        impl<F: TinyField> $tr<SharedScalar<F>> for &SharedScalar<F> {
-            type Output = SharedScalar<F>;
+        impl<F: TinyField> $tr<$T<F>> for &$T<F> {
+            type Output = $T<F>;
             #[track_caller]
-            fn $m(self, rhs: SharedScalar<F>) -> SharedScalar<F> {
+            fn $m(self, rhs: $T<F>) -> $T<F> {
                 self.$m(&rhs)
             }
         }
     };
 }
-owned_variants!(Trait = Add, method = add);
-owned_variants!(Trait = Sub, method = sub);
-owned_variants!(Trait = Mul, method = mul);
 
 /// Derives `x op= y` for owned and borrowed `y`: `+=` and `-=` change the shares in place
 /// (`in_place`), `*=` replaces the value by a product (`via`).
 macro_rules! assign_variants {
-    (Trait = $tr:ident, method = $m:ident, in_place = $f:expr) => {
-        impl<F: TinyField> $tr<&SharedScalar<F>> for SharedScalar<F> {
+    (Type = $T:ident, Trait = $tr:ident, method = $m:ident, in_place = $f:expr) => {
+        impl<F: TinyField> $tr<&$T<F>> for $T<F> {
             #[track_caller]
-            fn $m(&mut self, rhs: &SharedScalar<F>) {
+            fn $m(&mut self, rhs: &$T<F>) {
                 or_panic(self.try_update(rhs, $f));
             }
         }
-        assign_variants!(@owned $tr, $m);
+        $crate::ops::assign_variants!(@owned $T, $tr, $m);
     };
-    (Trait = $tr:ident, method = $m:ident, via = $op:tt) => {
-        impl<F: TinyField> $tr<&SharedScalar<F>> for SharedScalar<F> {
+    (Type = $T:ident, Trait = $tr:ident, method = $m:ident, via = $op:tt) => {
+        impl<F: TinyField> $tr<&$T<F>> for $T<F> {
             #[track_caller]
-            fn $m(&mut self, rhs: &SharedScalar<F>) {
+            fn $m(&mut self, rhs: &$T<F>) {
                 *self = &*self $op rhs;
             }
         }
-        assign_variants!(@owned $tr, $m);
+        $crate::ops::assign_variants!(@owned $T, $tr, $m);
     };
-    (@owned $tr:ident, $m:ident) => {
-        impl<F: TinyField> $tr<SharedScalar<F>> for SharedScalar<F> {
+    (@owned $T:ident, $tr:ident, $m:ident) => {
+        impl<F: TinyField> $tr<$T<F>> for $T<F> {
             #[track_caller]
-            fn $m(&mut self, rhs: SharedScalar<F>) {
+            fn $m(&mut self, rhs: $T<F>) {
                 self.$m(&rhs);
             }
         }
     };
 }
-assign_variants!(
-    Trait = AddAssign,
-    method = add_assign,
-    in_place = |a, b| a + b
-);
-assign_variants!(
-    Trait = SubAssign,
-    method = sub_assign,
-    in_place = |a, b| a - b
-);
-assign_variants!(Trait = MulAssign, method = mul_assign, via = *);
 
 /// `x + k`, `x - k`, `x * k` and `x += k`, `x -= k`, `x *= k` for any public constant
 /// `k` (an `i32`, `i64`, `u64` or field element): each is one affine map s·x + c.
 macro_rules! constant_rhs {
-    (Trait = $tr:ident, method = $m:ident, Assign = $atr:ident, assign = $am:ident, map = $map:expr) => {
-        impl<F: TinyField, K: Constant> $tr<K> for &SharedScalar<F> {
-            type Output = SharedScalar<F>;
-            fn $m(self, k: K) -> SharedScalar<F> {
+    (Type = $T:ident, Trait = $tr:ident, method = $m:ident, Assign = $atr:ident, assign = $am:ident, map = $map:expr) => {
+        impl<F: TinyField, K: Constant> $tr<K> for &$T<F> {
+            type Output = $T<F>;
+            fn $m(self, k: K) -> $T<F> {
                 let (s, c) = ($map)(k.to_field::<F>());
                 self.affine(s, c)
             }
         }
-        impl<F: TinyField, K: Constant> $tr<K> for SharedScalar<F> {
-            type Output = SharedScalar<F>;
-            fn $m(self, k: K) -> SharedScalar<F> {
+        impl<F: TinyField, K: Constant> $tr<K> for $T<F> {
+            type Output = $T<F>;
+            fn $m(self, k: K) -> $T<F> {
                 (&self).$m(k)
             }
         }
-        impl<F: TinyField, K: Constant> $atr<K> for SharedScalar<F> {
+        impl<F: TinyField, K: Constant> $atr<K> for $T<F> {
             fn $am(&mut self, k: K) {
                 *self = (&*self).$m(k);
             }
         }
     };
 }
-constant_rhs!(
-    Trait = Add,
-    method = add,
-    Assign = AddAssign,
-    assign = add_assign,
-    map = |k: F| (F::ONE, k)
-);
-constant_rhs!(
-    Trait = Sub,
-    method = sub,
-    Assign = SubAssign,
-    assign = sub_assign,
-    map = |k: F| (F::ONE, -k)
-);
-constant_rhs!(
-    Trait = Mul,
-    method = mul,
-    Assign = MulAssign,
-    assign = mul_assign,
-    map = |k: F| (k, F::ZERO)
-);
 
 /// `k + x`, `k - x` and `k * x` for a constant `k` of type `$k` on the left. Rust needs one
 /// impl per left-hand type (the orphan rule), and an integer literal on the left must find
 /// exactly one integer impl, so integers on the left are `i32` (write `x * k` for other
 /// integer types); field elements work on either side.
 macro_rules! constant_lhs {
-    (impl[$($g:tt)*] Field = $f:ty, Constant = $k:ty) => {
-        impl<$($g)*> Add<&SharedScalar<$f>> for $k {
-            type Output = SharedScalar<$f>;
-            fn add(self, x: &SharedScalar<$f>) -> SharedScalar<$f> { x + self }
+    (impl[$($g:tt)*] Type = $T:ident, Field = $f:ty, Constant = $k:ty) => {
+        impl<$($g)*> Add<&$T<$f>> for $k {
+            type Output = $T<$f>;
+            fn add(self, x: &$T<$f>) -> $T<$f> { x + self }
         }
-        impl<$($g)*> Sub<&SharedScalar<$f>> for $k {
-            type Output = SharedScalar<$f>;
-            fn sub(self, x: &SharedScalar<$f>) -> SharedScalar<$f> {
+        impl<$($g)*> Sub<&$T<$f>> for $k {
+            type Output = $T<$f>;
+            fn sub(self, x: &$T<$f>) -> $T<$f> {
                 x.affine(-<$f as Field>::ONE, Constant::to_field::<$f>(self))
             }
         }
-        impl<$($g)*> Mul<&SharedScalar<$f>> for $k {
-            type Output = SharedScalar<$f>;
-            fn mul(self, x: &SharedScalar<$f>) -> SharedScalar<$f> { x * self }
+        impl<$($g)*> Mul<&$T<$f>> for $k {
+            type Output = $T<$f>;
+            fn mul(self, x: &$T<$f>) -> $T<$f> { x * self }
         }
-        impl<$($g)*> Add<SharedScalar<$f>> for $k {
-            type Output = SharedScalar<$f>;
-            fn add(self, x: SharedScalar<$f>) -> SharedScalar<$f> { &x + self }
+        impl<$($g)*> Add<$T<$f>> for $k {
+            type Output = $T<$f>;
+            fn add(self, x: $T<$f>) -> $T<$f> { &x + self }
         }
-        impl<$($g)*> Sub<SharedScalar<$f>> for $k {
-            type Output = SharedScalar<$f>;
-            fn sub(self, x: SharedScalar<$f>) -> SharedScalar<$f> { self - &x }
+        impl<$($g)*> Sub<$T<$f>> for $k {
+            type Output = $T<$f>;
+            fn sub(self, x: $T<$f>) -> $T<$f> { self - &x }
         }
-        impl<$($g)*> Mul<SharedScalar<$f>> for $k {
-            type Output = SharedScalar<$f>;
-            fn mul(self, x: SharedScalar<$f>) -> SharedScalar<$f> { &x * self }
+        impl<$($g)*> Mul<$T<$f>> for $k {
+            type Output = $T<$f>;
+            fn mul(self, x: $T<$f>) -> $T<$f> { &x * self }
         }
     };
 }
-constant_lhs!(impl[F: TinyField] Field = F, Constant = i32);
-constant_lhs!(impl[] Field = F127, Constant = F127);
-constant_lhs!(impl[] Field = F61, Constant = F61);
-constant_lhs!(impl[] Field = F101, Constant = F101);
+
+/// Every operator for a shared type `$T` (scalar or vector) that has `try_add`,
+/// `try_sub`, `try_mul`, `affine(s, c)` and `try_update`: the borrowed–borrowed cases by
+/// hand, the rest derived by the macros above.
+macro_rules! shared_operators {
+    ($T:ident) => {
+impl<F: TinyField> Add<&$T<F>> for &$T<F> {
+    type Output = $T<F>;
+    #[track_caller]
+    fn add(self, rhs: &$T<F>) -> $T<F> {
+        or_panic(self.try_add(rhs))
+    }
+}
+
+impl<F: TinyField> Sub<&$T<F>> for &$T<F> {
+    type Output = $T<F>;
+    #[track_caller]
+    fn sub(self, rhs: &$T<F>) -> $T<F> {
+        or_panic(self.try_sub(rhs))
+    }
+}
+
+impl<F: TinyField> Mul<&$T<F>> for &$T<F> {
+    type Output = $T<F>;
+    #[track_caller]
+    fn mul(self, rhs: &$T<F>) -> $T<F> {
+        or_panic(self.try_mul(rhs))
+    }
+}
+
+impl<F: TinyField> Neg for &$T<F> {
+    type Output = $T<F>;
+    fn neg(self) -> $T<F> {
+        self.affine(-F::ONE, F::ZERO)
+    }
+}
+
+impl<F: TinyField> Neg for $T<F> {
+    type Output = $T<F>;
+    fn neg(self) -> $T<F> {
+        -&self
+    }
+}
+
+$crate::ops::owned_variants!(Type = $T, Trait = Add, method = add);
+$crate::ops::owned_variants!(Type = $T, Trait = Sub, method = sub);
+$crate::ops::owned_variants!(Type = $T, Trait = Mul, method = mul);
+$crate::ops::assign_variants!(
+    Type = $T,
+    Trait = AddAssign,
+    method = add_assign,
+    in_place = |a, b| a + b
+);
+$crate::ops::assign_variants!(
+    Type = $T,
+    Trait = SubAssign,
+    method = sub_assign,
+    in_place = |a, b| a - b
+);
+$crate::ops::assign_variants!(Type = $T, Trait = MulAssign, method = mul_assign, via = *);
+$crate::ops::constant_rhs!(
+    Type = $T,
+    Trait = Add,
+    method = add,
+    Assign = AddAssign,
+    assign = add_assign,
+    map = |k: F| (F::ONE, k)
+);
+$crate::ops::constant_rhs!(
+    Type = $T,
+    Trait = Sub,
+    method = sub,
+    Assign = SubAssign,
+    assign = sub_assign,
+    map = |k: F| (F::ONE, -k)
+);
+$crate::ops::constant_rhs!(
+    Type = $T,
+    Trait = Mul,
+    method = mul,
+    Assign = MulAssign,
+    assign = mul_assign,
+    map = |k: F| (k, F::ZERO)
+);
+$crate::ops::constant_lhs!(impl[F: TinyField] Type = $T, Field = F, Constant = i32);
+$crate::ops::constant_lhs!(impl[] Type = $T, Field = F127, Constant = F127);
+$crate::ops::constant_lhs!(impl[] Type = $T, Field = F61, Constant = F61);
+$crate::ops::constant_lhs!(impl[] Type = $T, Field = F101, Constant = F101);
+    };
+}
+pub(crate) use {assign_variants, constant_lhs, constant_rhs, owned_variants, shared_operators};
+
+shared_operators!(SharedScalar);
 
 /// Adds up shared values. The standard library's `Iterator::sum` does not pass on the
 /// caller's line, so the ledger charges `sum()` to the standard library; use

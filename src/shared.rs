@@ -12,6 +12,7 @@ use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
+use crate::handle::Handle;
 use crate::store::HolderSetId;
 
 /// A value secret-shared among a set of machines: each holds a uniformly random-looking
@@ -59,14 +60,22 @@ use crate::store::HolderSetId;
 /// # Ok::<(), tinyspdz::Error>(())
 /// ```
 pub struct SharedScalar<F: TinyField = DefaultField> {
-    sim: Simulation<F>,
-    id: u32,
-    holders: HolderSetId,
+    h: Handle<F>,
 }
 
 impl<F: TinyField> SharedScalar<F> {
     pub(crate) fn from_slot(sim: Simulation<F>, id: u32, holders: HolderSetId) -> Self {
-        SharedScalar { sim, id, holders }
+        SharedScalar {
+            h: Handle { sim, id, holders },
+        }
+    }
+
+    pub(crate) fn from_handle(h: Handle<F>) -> Self {
+        SharedScalar { h }
+    }
+
+    pub(crate) fn handle(&self) -> &Handle<F> {
+        &self.h
     }
 
     /// Counts a masked opening of `opened` followed by `steps` rounds before `self` was
@@ -74,43 +83,17 @@ impl<F: TinyField> SharedScalar<F> {
     /// start from dealt values, so their depth alone forgets what came before.)
     pub(crate) fn after_opening_of(self, opened: &Self, steps: u32) -> Self {
         {
-            let mut w = self.sim.world.borrow_mut();
-            let meta = w.store.meta(self.id);
-            let depth = meta.depth.max(w.store.meta(opened.id).depth + 1 + steps);
-            w.store.set_meta(self.id, depth, meta.valid);
+            let mut w = self.h.sim.world.borrow_mut();
+            let meta = w.store.meta(self.h.id);
+            let depth = meta.depth.max(w.store.meta(opened.h.id).depth + 1 + steps);
+            w.store.set_meta(self.h.id, depth, meta.valid);
         }
         self
     }
 
-    /// Runs `f` on the world and wraps the slot it returns as a value with the same holders.
-    pub(crate) fn derive(&self, f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> u32) -> Self {
-        let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders);
-        SharedScalar::from_slot(self.sim.clone(), id, self.holders)
-    }
-
-    /// [`derive`](Self::derive) for a protocol that can fail.
-    pub(crate) fn try_derive(
-        &self,
-        f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> Result<u32>,
-    ) -> Result<Self> {
-        let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders)?;
-        Ok(SharedScalar::from_slot(self.sim.clone(), id, self.holders))
-    }
-
     /// Checks that `self` and `other` can be combined: same simulation, same holders.
     pub(crate) fn check(&self, other: &Self) -> Result<()> {
-        if self.sim != other.sim {
-            return Err(Error::SimulationMismatch {
-                what: "the operands",
-            });
-        }
-        if self.holders != other.holders {
-            let w = self.sim.world.borrow();
-            let left = w.names(w.holder_sets.get(self.holders));
-            let right = w.names(w.holder_sets.get(other.holders));
-            return Err(Error::HolderMismatch { left, right });
-        }
-        Ok(())
+        self.h.check(&other.h)
     }
 
     /// Runs a two-operand protocol after checking the operands.
@@ -119,27 +102,26 @@ impl<F: TinyField> SharedScalar<F> {
         other: &Self,
         f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> Result<u32>,
     ) -> Result<Self> {
-        self.check(other)?;
-        self.try_derive(|w, x, h| f(w, x, other.id, h))
+        self.h.binary(&other.h, f).map(Self::from_handle)
     }
 
     pub(crate) fn slot(&self) -> u32 {
-        self.id
+        self.h.id
     }
 
     /// The value, read outside the protocol: for the shadow's report only.
     pub(crate) fn peek(&self) -> F {
-        self.sim.world.borrow().peek(self.holders, self.id)
+        self.h.peek(0)
     }
 
     /// Whether the simulation keeps a plaintext shadow.
     pub(crate) fn shadowed(&self) -> bool {
-        self.sim.shadowed()
+        self.h.sim.shadowed()
     }
 
     /// Records a finding of the shadow at `at`.
     pub(crate) fn record(&self, at: &'static Location<'static>, finding: Finding) {
-        if let Some(shadow) = &mut self.sim.world.borrow_mut().shadow {
+        if let Some(shadow) = &mut self.h.sim.world.borrow_mut().shadow {
             shadow.record(at, finding);
         }
     }
@@ -154,11 +136,11 @@ impl<F: TinyField> SharedScalar<F> {
         with_bits: bool,
     ) -> (Vec<Self>, Self, Self) {
         let at = Location::caller();
-        let mut w = self.sim.world.borrow_mut();
+        let mut w = self.h.sim.world.borrow_mut();
         let mut costs = crate::ledger::Costs::default();
         let mask = crate::dealer::bits::deal_bit_mask(
             &mut w,
-            self.holders,
+            self.h.holders,
             m,
             high_bits,
             with_bits,
@@ -166,7 +148,7 @@ impl<F: TinyField> SharedScalar<F> {
         );
         w.charge_extra(at, costs);
         drop(w);
-        let wrap = |id| SharedScalar::from_slot(self.sim.clone(), id, self.holders);
+        let wrap = |id| SharedScalar::from_slot(self.h.sim.clone(), id, self.h.holders);
         (
             mask.bits.into_iter().map(wrap).collect(),
             wrap(mask.low),
@@ -177,62 +159,46 @@ impl<F: TinyField> SharedScalar<F> {
     /// s·x + c for public s and c: every holder scales its share (and MAC share), the
     /// first adds c (and every holder αᵢ·c to its MAC share).
     pub(crate) fn affine(&self, s: F, c: F) -> Self {
-        self.derive(|w, x, h| linear::affine(w, x, h, &[s], &[c]))
+        Self::from_handle(self.h.affine(&[s], &[c]))
     }
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
     pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
-        self.check(other)?;
-        linear::zip_in_place(
-            &mut self.sim.world.borrow_mut(),
-            self.id,
-            other.id,
-            self.holders,
-            f,
-        );
-        Ok(())
+        self.h.try_update(&other.h, f)
     }
 
     /// The simulation the value lives in.
     pub fn simulation(&self) -> &Simulation<F> {
-        &self.sim
+        &self.h.sim
     }
 
     /// The machines holding shares, in share order.
     pub fn holders(&self) -> Vec<VirtualMachine<F>> {
-        let w = self.sim.world.borrow();
-        let ids = w.holder_sets.get(self.holders).to_vec();
-        drop(w);
-        let all = self.sim.machines();
-        ids.iter().map(|id| all[id.0 as usize].clone()).collect()
+        self.h.holder_machines()
     }
 
     /// The shares, one per holder in [`holders`](Self::holders) order. Looking at all of
     /// them is what no single machine can do: it is the simulation's privilege.
     pub fn shares(&self) -> Vec<F> {
-        let w = self.sim.world.borrow();
-        let n = w.holder_sets.get(self.holders).len();
-        w.store.data(self.id)[..n].to_vec()
+        self.h.lane_shares(0, false)
     }
 
     /// The MAC shares, one per holder in [`holders`](Self::holders) order: they add up to
     /// α·x under the holders' secret MAC key α. Empty in a semi-honest simulation.
     pub fn mac_shares(&self) -> Vec<F> {
-        let w = self.sim.world.borrow();
-        let n = w.holder_sets.get(self.holders).len();
-        w.store.data(self.id)[n..].to_vec()
+        self.h.lane_shares(0, true)
     }
 
     /// The value's number, `#n` in machine listings and views.
     pub fn number(&self) -> u64 {
-        self.sim.world.borrow().store.meta(self.id).number
+        self.h.number()
     }
 
     /// Depth: the most rounds of interaction on any path from the inputs, i.e. the
     /// multiplications and (inside comparisons and truncations) masked openings one after
     /// the other. A network computing in parallel needs this many rounds.
     pub fn depth(&self) -> u32 {
-        self.sim.world.borrow().store.meta(self.id).depth
+        self.h.depth()
     }
 
     /// Delivers the value to `machine` only (holder or not). With MACs on, the holders
@@ -246,14 +212,14 @@ impl<F: TinyField> SharedScalar<F> {
     /// check; [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateScalar<F>> {
-        if machine.simulation() != &self.sim {
+        if machine.simulation() != &self.h.sim {
             return Err(Error::SimulationMismatch {
                 what: "the value and the receiving machine",
             });
         }
         let at = Location::caller();
-        let mut w = self.sim.world.borrow_mut();
-        let x = output::reconstruct(&mut w, self.id, self.holders, machine.id(), at)?[0];
+        let mut w = self.h.sim.world.borrow_mut();
+        let x = output::reconstruct(&mut w, self.h.id, self.h.holders, machine.id(), at)?[0];
         drop(w);
         Ok(PrivateScalar::from_field(x, machine))
     }
@@ -268,7 +234,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?[0];
+        let x = output::open(&mut self.h.sim.world.borrow_mut(), self.h.id, self.h.holders, at)?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -283,7 +249,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
     pub fn partial_open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open_partial(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)?[0];
+        let x = output::open_partial(&mut self.h.sim.world.borrow_mut(), self.h.id, self.h.holders, at)?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -343,7 +309,9 @@ impl<F: TinyField> SharedScalar<F> {
 
     #[track_caller]
     fn mul_at(&self, other: &Self, at: &'static Location<'static>) -> Result<Self> {
-        self.try_derive(|w, x, h| beaver::multiply(w, x, other.id, h, at))
+        self.h
+            .try_derive(|w, x, h| beaver::multiply(w, x, other.h.id, h, at))
+            .map(Self::from_handle)
     }
 
     /// `self * other` by BGW multiplication: local products and degree reduction, no triple
@@ -382,7 +350,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_refresh(&mut self) -> Result<()> {
         let at = Location::caller();
-        resharing::refresh(&mut self.sim.world.borrow_mut(), self.id, self.holders, at)
+        resharing::refresh(&mut self.h.sim.world.borrow_mut(), self.h.id, self.h.holders, at)
     }
 
     /// The same value shared among new `holders` under `scheme`: the old holders deal
@@ -402,21 +370,22 @@ impl<F: TinyField> SharedScalar<F> {
     pub fn try_reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Result<Self> {
         let at = Location::caller();
         let new = self
+            .h
             .sim
             .holder_set(holders, scheme, "the value and the new holders")?;
         let id = resharing::reshare(
-            &mut self.sim.world.borrow_mut(),
-            self.id,
-            self.holders,
+            &mut self.h.sim.world.borrow_mut(),
+            self.h.id,
+            self.h.holders,
             new,
             at,
         )?;
-        Ok(SharedScalar::from_slot(self.sim.clone(), id, new))
+        Ok(SharedScalar::from_slot(self.h.sim.clone(), id, new))
     }
 
     /// The sharing scheme: additive, or Shamir with its threshold.
     pub fn scheme(&self) -> Scheme {
-        self.sim.world.borrow().holder_sets.scheme(self.holders)
+        self.h.sim.world.borrow().holder_sets.scheme(self.h.holders)
     }
 
     /// The sum of the values, or an error if there are none or they cannot be combined.
@@ -449,25 +418,17 @@ impl<F: TinyField> SharedScalar<F> {
 impl<F: TinyField> Clone for SharedScalar<F> {
     /// A copy of the value, with its own (identical) shares.
     fn clone(&self) -> Self {
-        self.affine(F::ONE, F::ZERO)
-    }
-}
-
-impl<F: TinyField> Drop for SharedScalar<F> {
-    fn drop(&mut self) {
-        if let Ok(mut w) = self.sim.world.try_borrow_mut() {
-            w.store.remove(self.id);
-        }
+        SharedScalar { h: self.h.clone() }
     }
 }
 
 /// `SharedScalar(#5: alice 1234, bob -1209)`: the value's number, then each holder's share.
 impl<F: TinyField> fmt::Display for SharedScalar<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let w = self.sim.world.borrow();
-        let holders = w.names(w.holder_sets.get(self.holders));
-        let shares = w.store.data(self.id);
-        write!(f, "SharedScalar(#{}:", w.store.meta(self.id).number)?;
+        let w = self.h.sim.world.borrow();
+        let holders = w.names(w.holder_sets.get(self.h.holders));
+        let shares = w.store.data(self.h.id);
+        write!(f, "SharedScalar(#{}:", w.store.meta(self.h.id).number)?;
         for (i, (name, share)) in holders.iter().zip(shares).enumerate() {
             write!(f, "{} {name} {share}", if i == 0 { "" } else { "," })?;
         }

@@ -556,13 +556,8 @@ impl<F: TinyField> World<F> {
         })
     }
 
-    /// What the shares in slot `x` add up to, read outside the protocol (no messages, no
-    /// views, no costs): for the shadow's report only.
-    pub fn peek(&self, set: HolderSetId, x: u32) -> F {
-        self.peek_lane(set, x, 0)
-    }
-
-    /// [`peek`](Self::peek) for lane `j` of a vector.
+    /// What the shares of lane `j` in slot `x` add up to, read outside the protocol (no
+    /// messages, no views, no costs): for the shadow's report only.
     pub fn peek_lane(&self, set: HolderSetId, x: u32, j: usize) -> F {
         let valid = self.store.meta(x).valid;
         let n = self.holder_sets.get(set).len();

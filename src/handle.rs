@@ -1,0 +1,136 @@
+//! The handle behind every shared value, scalar or vector: which simulation, which slot,
+//! which holders. Checking operands, running a protocol on the world and freeing the slot
+//! live here once, so [`crate::SharedScalar`] and [`crate::SharedVector`] stay thin.
+
+use crate::error::{Error, Result};
+use crate::field::TinyField;
+use crate::machine::VirtualMachine;
+use crate::protocols::linear;
+use crate::simulation::{Simulation, World};
+use crate::store::HolderSetId;
+
+/// A shared value's place in its simulation. Dropping it frees the slot.
+pub(crate) struct Handle<F: TinyField> {
+    pub sim: Simulation<F>,
+    pub id: u32,
+    pub holders: HolderSetId,
+}
+
+impl<F: TinyField> Handle<F> {
+    /// Runs `f` on the world and returns the slot it made, with the same holders.
+    pub fn derive(&self, f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> u32) -> Self {
+        let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders);
+        self.with_slot(id)
+    }
+
+    /// [`derive`](Self::derive) for a protocol that can fail.
+    pub fn try_derive(
+        &self,
+        f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> Result<u32>,
+    ) -> Result<Self> {
+        let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders)?;
+        Ok(self.with_slot(id))
+    }
+
+    /// Another slot of the same simulation and holders.
+    pub fn with_slot(&self, id: u32) -> Self {
+        Handle {
+            sim: self.sim.clone(),
+            id,
+            holders: self.holders,
+        }
+    }
+
+    /// Checks that `self` and `other` can be combined: same simulation, same holders.
+    pub fn check(&self, other: &Self) -> Result<()> {
+        if self.sim != other.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the operands",
+            });
+        }
+        if self.holders != other.holders {
+            let w = self.sim.world.borrow();
+            let left = w.names(w.holder_sets.get(self.holders));
+            let right = w.names(w.holder_sets.get(other.holders));
+            return Err(Error::HolderMismatch { left, right });
+        }
+        Ok(())
+    }
+
+    /// Runs a two-operand protocol after checking the operands.
+    pub fn binary(
+        &self,
+        other: &Self,
+        f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> Result<u32>,
+    ) -> Result<Self> {
+        self.check(other)?;
+        self.try_derive(|w, x, h| f(w, x, other.id, h))
+    }
+
+    /// s·x + c lane by lane, for public s and c (one entry each, or one per lane).
+    pub fn affine(&self, s: &[F], c: &[F]) -> Self {
+        self.derive(|w, x, h| linear::affine(w, x, h, s, c))
+    }
+
+    /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
+    pub fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
+        self.check(other)?;
+        let mut w = self.sim.world.borrow_mut();
+        linear::zip_in_place(&mut w, self.id, other.id, self.holders, f);
+        Ok(())
+    }
+
+    /// How many lanes the value has (1 for a scalar).
+    pub fn lanes(&self) -> usize {
+        self.sim.world.borrow().lanes(self.holders, self.id)
+    }
+
+    /// Lane `j`'s value, read outside the protocol: for the shadow's report only.
+    pub fn peek(&self, j: usize) -> F {
+        self.sim.world.borrow().peek_lane(self.holders, self.id, j)
+    }
+
+    /// The machines holding shares, in share order.
+    pub fn holder_machines(&self) -> Vec<VirtualMachine<F>> {
+        let ids = self.sim.world.borrow().holder_sets.get(self.holders).to_vec();
+        let all = self.sim.machines();
+        ids.iter().map(|id| all[id.0 as usize].clone()).collect()
+    }
+
+    /// Lane `j`'s shares (`macs` false) or MAC shares (`macs` true), one per holder.
+    pub fn lane_shares(&self, j: usize, macs: bool) -> Vec<F> {
+        let w = self.sim.world.borrow();
+        let n = w.holder_sets.get(self.holders).len();
+        let lane = w.lane_len(self.holders);
+        let data = &w.store.data(self.id)[j * lane..(j + 1) * lane];
+        match macs {
+            false => data[..n].to_vec(),
+            true => data[n..].to_vec(),
+        }
+    }
+
+    /// The value's number, `#n` in machine listings and views.
+    pub fn number(&self) -> u64 {
+        self.sim.world.borrow().store.meta(self.id).number
+    }
+
+    /// The multiplicative depth.
+    pub fn depth(&self) -> u32 {
+        self.sim.world.borrow().store.meta(self.id).depth
+    }
+}
+
+impl<F: TinyField> Clone for Handle<F> {
+    /// A copy of the value, with its own (identical) shares.
+    fn clone(&self) -> Self {
+        self.affine(&[F::ONE], &[F::ZERO])
+    }
+}
+
+impl<F: TinyField> Drop for Handle<F> {
+    fn drop(&mut self) {
+        if let Ok(mut w) = self.sim.world.try_borrow_mut() {
+            w.store.remove(self.id);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Element-wise comparisons of shared vectors.

@@ -1,0 +1,190 @@
+//! Private vectors: values that one machine knows, shared together.
+
+use std::fmt;
+use std::panic::Location;
+
+use num_bigint::BigInt;
+
+use super::{SharedVector, eq_integers, write_list};
+use crate::error::{Error, Result, or_panic};
+use crate::field::{DefaultField, IntoField, TinyField};
+use crate::handle::Handle;
+use crate::machine::VirtualMachine;
+use crate::protocols::input;
+use crate::sharing::Scheme;
+use crate::store::Holding;
+
+/// Values known to one machine, shared together as a [`SharedVector`]: one round and one
+/// message per holder for the whole vector.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(1);
+/// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+/// let ages = PrivateVector::new([31, 45, 27], &alice);
+/// assert_eq!(ages.to_string(), "PrivateVector([31, 45, 27], 'alice')");
+/// let shared = ages.share(&[&bob]);
+/// assert_eq!(shared.len(), 3);
+/// assert!(PrivateVector::try_new([i128::MAX], &alice).is_err()); // beyond p = 2¹²⁷ − 1
+/// ```
+pub struct PrivateVector<F: TinyField = DefaultField> {
+    owner: VirtualMachine<F>,
+    id: u32,
+}
+
+impl<F: TinyField> PrivateVector<F> {
+    /// The integers `values`, known to `owner`.
+    ///
+    /// # Panics
+    ///
+    /// When a value does not fit the field (|x| ≥ p); [`try_new`](Self::try_new) returns
+    /// the error instead.
+    #[track_caller]
+    pub fn new<V: IntoField>(
+        values: impl IntoIterator<Item = V>,
+        owner: &VirtualMachine<F>,
+    ) -> Self {
+        or_panic(Self::try_new(values, owner))
+    }
+
+    /// [`new`](Self::new), returning an error instead of panicking.
+    pub fn try_new<V: IntoField>(
+        values: impl IntoIterator<Item = V>,
+        owner: &VirtualMachine<F>,
+    ) -> Result<Self> {
+        let values = values
+            .into_iter()
+            .map(|v| {
+                let shown = v.to_string();
+                v.exact::<F>().ok_or(Error::OutOfRange {
+                    value: shown,
+                    field: F::NAME,
+                })
+            })
+            .collect::<Result<Vec<F>>>()?;
+        Ok(Self::from_field(values, owner))
+    }
+
+    /// Field elements known to `owner`.
+    pub fn from_field(values: Vec<F>, owner: &VirtualMachine<F>) -> Self {
+        let mut w = owner.simulation().world.borrow_mut();
+        let id = w
+            .store
+            .insert(Holding::Private(owner.id()), 0, u128::MAX, values);
+        drop(w);
+        PrivateVector {
+            owner: owner.clone(),
+            id,
+        }
+    }
+
+    /// The values as signed integers.
+    pub fn values(&self) -> Vec<BigInt> {
+        self.field_values().iter().map(|v| v.to_bigint()).collect()
+    }
+
+    /// The values as field elements.
+    pub fn field_values(&self) -> Vec<F> {
+        self.owner.simulation().world.borrow().store.data(self.id).to_vec()
+    }
+
+    /// How many values.
+    pub fn len(&self) -> usize {
+        self.owner.simulation().world.borrow().store.data(self.id).len()
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The machine that knows the values.
+    pub fn owner(&self) -> &VirtualMachine<F> {
+        &self.owner
+    }
+
+    /// Shares the values among the owner and `others` (additive sharing).
+    ///
+    /// # Panics
+    ///
+    /// As [`PrivateScalar::share`](crate::PrivateScalar::share); the `try_` twin returns
+    /// the error instead.
+    #[track_caller]
+    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedVector<F> {
+        or_panic(self.try_share(others))
+    }
+
+    /// [`share`](Self::share), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedVector<F>> {
+        let mut holders: Vec<&VirtualMachine<F>> = others.to_vec();
+        if !holders.contains(&&self.owner) {
+            holders.push(&self.owner);
+        }
+        self.share_with(&holders, Scheme::Additive, Location::caller())
+    }
+
+    /// Shares the values among exactly `holders` (the owner need not be one).
+    ///
+    /// # Panics
+    ///
+    /// As [`share`](Self::share).
+    #[track_caller]
+    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedVector<F> {
+        or_panic(self.try_share_among(holders))
+    }
+
+    /// [`share_among`](Self::share_among), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedVector<F>> {
+        self.share_with(holders, Scheme::Additive, Location::caller())
+    }
+
+    fn share_with(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        scheme: Scheme,
+        at: &'static Location<'static>,
+    ) -> Result<SharedVector<F>> {
+        let sim = self.owner.simulation();
+        if !self.owner.is_online() {
+            return Err(Error::Offline {
+                machine: self.owner.name().to_string(),
+            });
+        }
+        let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
+        let secrets = self.field_values();
+        let id = input::share(&mut sim.world.borrow_mut(), self.owner.id(), &secrets, set, at);
+        Ok(SharedVector::from_handle(Handle {
+            sim: sim.clone(),
+            id,
+            holders: set,
+        }))
+    }
+}
+
+impl<F: TinyField> Drop for PrivateVector<F> {
+    fn drop(&mut self) {
+        if let Ok(mut w) = self.owner.simulation().world.try_borrow_mut() {
+            w.store.remove(self.id);
+        }
+    }
+}
+
+/// `PrivateVector([31, 45, 27], 'alice')`.
+impl<F: TinyField> fmt::Display for PrivateVector<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PrivateVector(")?;
+        write_list(f, &self.field_values())?;
+        write!(f, ", '{}')", self.owner.name())
+    }
+}
+
+impl<F: TinyField> fmt::Debug for PrivateVector<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+eq_integers!(PrivateVector);

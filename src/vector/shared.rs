@@ -1,0 +1,375 @@
+//! Shared vectors: the type, its element-wise arithmetic, and its outputs.
+
+use std::fmt;
+use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
+
+use ff::Field;
+use std::panic::Location;
+
+use super::{PrivateVector, PublicVector, write_list};
+use crate::error::{Error, Result, or_panic};
+use crate::field::{Constant, DefaultField, F61, F101, F127, TinyField};
+use crate::handle::Handle;
+use crate::machine::VirtualMachine;
+use crate::protocols::{beaver, linear, output};
+use crate::shared::SharedScalar;
+use crate::simulation::Simulation;
+
+/// Values secret-shared lane by lane: holder k keeps a vector of shares, and lane j of
+/// the shares adds up to element j. Every operation runs its rounds once for the whole
+/// vector (see [the module docs](crate::vector)).
+///
+/// Made by [`PrivateVector::share`] or [`SharedVector::from_scalars`]; read back by
+/// [`reconstruct`](Self::reconstruct) or [`open`](Self::open).
+///
+/// # Operators
+///
+/// | expression | meaning | cost |
+/// |---|---|---|
+/// | `x + y`, `x - y`, `-x` | element by element | free |
+/// | `x * y` | element by element (Beaver) | n triples, 2n openings, 1 round |
+/// | `x + k`, `k + x`, `x - k`, `k - x`, `x * k`, `k * x` | public constant k on every element | free |
+/// | `x + p`, `x - p`, `x * p` | public vector p ([`PublicVector`]), element by element | free |
+/// | `x + s`, `x - s`, `x * s` | shared scalar s on every element | free, or n triples and 1 round for `*` |
+/// | `x += y`, `x -= y`, `x *= y` (and with k) | in place | as above |
+/// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ, Σ xᵢ as a [`SharedScalar`] | n triples and 1 round; free |
+///
+/// `x` and `y` may each be owned or borrowed; k is an `i32`, `i64`, `u64` or a field
+/// element (integers on the left are `i32`).
+///
+/// # Panics
+///
+/// Operators panic when the operands have different lengths, are held by different
+/// machines or come from different simulations; `try_add`, `try_sub`, `try_mul` and
+/// `try_dot` return the error instead.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(3);
+/// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+/// let x = PrivateVector::new([3, 1, 4], &alice).share(&[&bob]);
+/// let k = PrivateScalar::new(10, &bob).share(&[&alice]);
+/// let weights = PublicVector::from([1, 2, 3]);
+/// assert_eq!((&x * &weights).reconstruct(&alice)?, [3, 2, 12]);
+/// assert_eq!((&x * &k + 1).reconstruct(&alice)?, [31, 11, 41]);
+/// let short = PrivateVector::new([1, 2], &alice).share(&[&bob]);
+/// assert!(x.try_add(&short).is_err()); // 3 and 2 elements
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub struct SharedVector<F: TinyField = DefaultField> {
+    h: Handle<F>,
+    len: usize,
+}
+
+impl<F: TinyField> SharedVector<F> {
+    pub(crate) fn from_handle(h: Handle<F>) -> Self {
+        let len = h.lanes();
+        SharedVector { h, len }
+    }
+
+    fn with(&self, h: Handle<F>) -> Self {
+        SharedVector { h, len: self.len }
+    }
+
+    /// Checks that `self` and `other` can be combined element by element.
+    fn check(&self, other: &Self) -> Result<()> {
+        self.h.check(&other.h)?;
+        if self.len != other.len {
+            return Err(Error::LengthMismatch {
+                left: self.len,
+                right: other.len,
+            });
+        }
+        Ok(())
+    }
+
+    /// The vector of n copies of `s` (each holder repeats its share): free.
+    fn broadcast(&self, s: &SharedScalar<F>) -> Result<Self> {
+        self.h.check(s.handle())?;
+        let repeat = (0..self.len).map(|_| (0, 0));
+        let h = s
+            .handle()
+            .derive(|w, x, set| linear::gather(w, &[x], set, repeat));
+        Ok(self.with(h))
+    }
+
+    /// How many elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the vector has no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// `self + other` element by element, or an error when they cannot be combined.
+    pub fn try_add(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let h = self.h.binary(&other.h, |w, x, y, h| {
+            Ok(linear::zip(w, x, y, h, |a, b| a + b))
+        })?;
+        Ok(self.with(h))
+    }
+
+    /// `self - other` element by element, or an error when they cannot be combined.
+    pub fn try_sub(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let h = self.h.binary(&other.h, |w, x, y, h| {
+            Ok(linear::zip(w, x, y, h, |a, b| a - b))
+        })?;
+        Ok(self.with(h))
+    }
+
+    /// `self * other` element by element (Beaver, one round), or an error when they
+    /// cannot be combined.
+    #[track_caller]
+    pub fn try_mul(&self, other: &Self) -> Result<Self> {
+        let at = Location::caller();
+        self.check(other)?;
+        let h = self
+            .h
+            .binary(&other.h, |w, x, y, h| beaver::multiply(w, x, y, h, at))?;
+        Ok(self.with(h))
+    }
+
+    /// Σᵢ selfᵢ·otherᵢ: n products in one round, then a local sum.
+    ///
+    /// # Panics
+    ///
+    /// As `*`; [`try_dot`](Self::try_dot) returns the error instead.
+    #[track_caller]
+    pub fn dot(&self, other: &Self) -> SharedScalar<F> {
+        or_panic(self.try_dot(other))
+    }
+
+    /// [`dot`](Self::dot), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_dot(&self, other: &Self) -> Result<SharedScalar<F>> {
+        Ok(self.try_mul(other)?.sum())
+    }
+
+    /// Σᵢ selfᵢ as a shared scalar: each holder adds up its shares (free).
+    pub fn sum(&self) -> SharedScalar<F> {
+        SharedScalar::from_handle(self.h.derive(linear::sum_lanes))
+    }
+
+    /// Element `i` as a shared scalar (a local copy of its shares), or `None` past the end.
+    pub fn get(&self, i: usize) -> Option<SharedScalar<F>> {
+        (i < self.len).then(|| {
+            let h = self
+                .h
+                .derive(|w, x, set| linear::gather(w, &[x], set, [(0, i)].into_iter()));
+            SharedScalar::from_handle(h)
+        })
+    }
+
+    /// The elements as shared scalars (local copies, no messages).
+    pub fn to_scalars(&self) -> Vec<SharedScalar<F>> {
+        (0..self.len).filter_map(|i| self.get(i)).collect()
+    }
+
+    /// The vector of the shared scalars `values` (local copies, no messages).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] for no values; [`Error::HolderMismatch`] or
+    /// [`Error::SimulationMismatch`] when they cannot be combined.
+    pub fn from_scalars(values: &[SharedScalar<F>]) -> Result<Self> {
+        let first = values.first().ok_or(Error::Empty { what: "collect" })?;
+        for v in values {
+            first.check(v)?;
+        }
+        let slots: Vec<u32> = values.iter().map(SharedScalar::slot).collect();
+        let h = first.handle().derive(|w, _, set| {
+            linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0)))
+        });
+        Ok(SharedVector::from_handle(h))
+    }
+
+    /// s·x + c on every element, for public s and c.
+    pub(crate) fn affine(&self, s: F, c: F) -> Self {
+        self.with(self.h.affine(&[s], &[c]))
+    }
+
+    /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
+    pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
+        self.check(other)?;
+        self.h.try_update(&other.h, f)
+    }
+
+    /// sᵢ·xᵢ + cᵢ for public vectors s and c (one entry each, or one per element).
+    fn affine_each(&self, s: &[F], c: &[F], p: &PublicVector<F>) -> Result<Self> {
+        if p.len() != self.len {
+            return Err(Error::LengthMismatch {
+                left: self.len,
+                right: p.len(),
+            });
+        }
+        Ok(self.with(self.h.affine(s, c)))
+    }
+
+    /// `self + p` element by element for a public vector p.
+    pub fn try_add_public(&self, p: &PublicVector<F>) -> Result<Self> {
+        self.affine_each(&[F::ONE], p.field_values(), p)
+    }
+
+    /// `self - p` element by element for a public vector p.
+    pub fn try_sub_public(&self, p: &PublicVector<F>) -> Result<Self> {
+        let minus: Vec<F> = p.field_values().iter().map(|&v| -v).collect();
+        self.affine_each(&[F::ONE], &minus, p)
+    }
+
+    /// `self * p` element by element for a public vector p (free).
+    pub fn try_mul_public(&self, p: &PublicVector<F>) -> Result<Self> {
+        self.affine_each(p.field_values(), &[F::ZERO], p)
+    }
+
+    /// `self + s` with the shared scalar s added to every element (free).
+    pub fn try_add_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
+        self.try_add(&self.broadcast(s)?)
+    }
+
+    /// `self - s` with the shared scalar s subtracted from every element (free).
+    pub fn try_sub_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
+        self.try_sub(&self.broadcast(s)?)
+    }
+
+    /// `self * s`: every element times the shared scalar s (n triples, one round).
+    #[track_caller]
+    pub fn try_mul_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
+        self.try_mul(&self.broadcast(s)?)
+    }
+
+    /// The simulation the vector lives in.
+    pub fn simulation(&self) -> &Simulation<F> {
+        &self.h.sim
+    }
+
+    /// The machines holding shares, in share order.
+    pub fn holders(&self) -> Vec<VirtualMachine<F>> {
+        self.h.holder_machines()
+    }
+
+    /// Each holder's vector of shares, in [`holders`](Self::holders) order: what no single
+    /// machine can see, the simulation's privilege.
+    pub fn shares(&self) -> Vec<Vec<F>> {
+        let per_lane: Vec<Vec<F>> = (0..self.len).map(|j| self.h.lane_shares(j, false)).collect();
+        let n = self.h.holder_machines().len();
+        (0..n)
+            .map(|k| per_lane.iter().map(|lane| lane[k]).collect())
+            .collect()
+    }
+
+    /// The vector's number, `#n` in machine listings and views.
+    pub fn number(&self) -> u64 {
+        self.h.number()
+    }
+
+    /// The multiplicative depth of the deepest element.
+    pub fn depth(&self) -> u32 {
+        self.h.depth()
+    }
+
+    /// Delivers the vector to `machine` only: with MACs on, masked by dealer masks only
+    /// `machine` knows, after the MAC check. One round, one message per link.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::reconstruct`].
+    #[track_caller]
+    pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateVector<F>> {
+        if machine.simulation() != &self.h.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the vector and the receiving machine",
+            });
+        }
+        let at = Location::caller();
+        let mut w = self.h.sim.world.borrow_mut();
+        let values = output::reconstruct(&mut w, self.h.id, self.h.holders, machine.id(), at)?;
+        drop(w);
+        Ok(PrivateVector::from_field(values, machine))
+    }
+
+    /// Reveals the vector to every holder, after the MAC check.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::open`].
+    #[track_caller]
+    pub fn open(&self) -> Result<PublicVector<F>> {
+        let at = Location::caller();
+        let mut w = self.h.sim.world.borrow_mut();
+        let values = output::open(&mut w, self.h.id, self.h.holders, at)?;
+        Ok(PublicVector::new(values))
+    }
+
+    /// Opens the vector to every holder *without* a MAC check yet (SPDZ's partial
+    /// opening, for protocols of your own); open only masked values.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotEnoughOnline`] when too few holders can answer.
+    #[track_caller]
+    pub fn partial_open(&self) -> Result<PublicVector<F>> {
+        let at = Location::caller();
+        let mut w = self.h.sim.world.borrow_mut();
+        let values = output::open_partial(&mut w, self.h.id, self.h.holders, at)?;
+        Ok(PublicVector::new(values))
+    }
+}
+
+impl<F: TinyField> Clone for SharedVector<F> {
+    /// A copy of the vector, with its own (identical) shares.
+    fn clone(&self) -> Self {
+        self.with(self.h.clone())
+    }
+}
+
+/// `SharedVector(#5, 3 elements: alice [..], bob [..])`: each holder's shares.
+impl<F: TinyField> fmt::Display for SharedVector<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<String> = self.holders().iter().map(|m| m.name().to_string()).collect();
+        write!(f, "SharedVector(#{}, {} elements:", self.number(), self.len)?;
+        for (k, (name, shares)) in names.iter().zip(self.shares()).enumerate() {
+            write!(f, "{} {name} ", if k == 0 { "" } else { "," })?;
+            write_list(f, &shares)?;
+        }
+        write!(f, ")")
+    }
+}
+
+impl<F: TinyField> fmt::Debug for SharedVector<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+crate::ops::shared_operators!(SharedVector);
+
+/// `x op p` for a public vector p and `x op s` for a shared scalar s, borrowed or owned.
+macro_rules! mixed_operator {
+    ($tr:ident, $m:ident, $rhs:ident, $try:ident) => {
+        impl<F: TinyField> $tr<&$rhs<F>> for &SharedVector<F> {
+            type Output = SharedVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: &$rhs<F>) -> SharedVector<F> {
+                or_panic(self.$try(rhs))
+            }
+        }
+        impl<F: TinyField> $tr<&$rhs<F>> for SharedVector<F> {
+            type Output = SharedVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: &$rhs<F>) -> SharedVector<F> {
+                or_panic(self.$try(rhs))
+            }
+        }
+    };
+}
+mixed_operator!(Add, add, PublicVector, try_add_public);
+mixed_operator!(Sub, sub, PublicVector, try_sub_public);
+mixed_operator!(Mul, mul, PublicVector, try_mul_public);
+mixed_operator!(Add, add, SharedScalar, try_add_scalar);
+mixed_operator!(Sub, sub, SharedScalar, try_sub_scalar);
+mixed_operator!(Mul, mul, SharedScalar, try_mul_scalar);

@@ -1,0 +1,144 @@
+//! Shared vectors: element-wise arithmetic, one round per operation, conversions, and
+//! errors, all through the public API.
+
+use tinyspdz::prelude::*;
+
+fn three(sim: &Simulation) -> (VirtualMachine, VirtualMachine, VirtualMachine) {
+    (sim.machine("alice"), sim.machine("bob"), sim.machine("carol"))
+}
+
+#[test]
+fn element_wise_arithmetic_matches_plain_integers() -> Result<(), Error> {
+    let sim = Simulation::with_seed(11);
+    let (alice, bob, carol) = three(&sim);
+    let xs = [3i64, -7, 12, 0, 5];
+    let ys = [4i64, 2, -3, 9, 11];
+    let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
+    let y = PrivateVector::new(ys, &bob).share(&[&alice, &carol]);
+    let out = &x * &y - 5 * (&x + &y) + 1;
+    let expected: Vec<i64> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(a, b)| a * b - 5 * (a + b) + 1)
+        .collect();
+    assert_eq!(out.reconstruct(&carol)?, expected);
+    assert_eq!(out.depth(), 1);
+    let dot: i64 = xs.iter().zip(&ys).map(|(a, b)| a * b).sum();
+    assert_eq!(x.dot(&y).reconstruct(&alice)?, dot);
+    assert_eq!(x.sum().reconstruct(&alice)?, xs.iter().sum::<i64>());
+    let mut z = x.clone();
+    z += &y;
+    z *= &y;
+    z -= 2;
+    let expected: Vec<i64> = xs.iter().zip(&ys).map(|(a, b)| (a + b) * b - 2).collect();
+    assert_eq!(z.open()?, expected);
+    assert_eq!((-&x).open()?, xs.map(|v| -v));
+    assert_eq!((100 - &x).open()?, xs.map(|v| 100 - v));
+    Ok(())
+}
+
+#[test]
+fn a_vector_product_is_one_round_and_one_triple_per_element() -> Result<(), Error> {
+    let sim = Simulation::with_seed(12);
+    let (alice, bob, carol) = three(&sim);
+    let n = 50;
+    let x = PrivateVector::new(0..n, &alice).share(&[&bob, &carol]);
+    let y = PrivateVector::new(0..n, &bob).share(&[&alice, &carol]);
+    let before = sim.stats();
+    let z = &x * &y;
+    let cost = sim.stats() - before;
+    assert_eq!(cost.rounds, 1);
+    assert_eq!(cost.triples, n as u64);
+    assert_eq!(cost.opened, 2 * n as u64);
+    // Each of the three holders sends one message (all 2n elements) to each other one.
+    assert_eq!(cost.messages, 6);
+    assert_eq!(cost.elements, 6 * 2 * n as u64);
+    let squares: Vec<i64> = (0..n).map(|i| i * i).collect();
+    assert_eq!(z.reconstruct(&alice)?, squares);
+    // The same products one by one take one round each.
+    let xs = x.to_scalars();
+    let ys = y.to_scalars();
+    let before = sim.stats();
+    let products: Vec<SharedScalar> = xs.iter().zip(&ys).map(|(a, b)| a * b).collect();
+    assert_eq!((sim.stats() - before).rounds, n as u64);
+    let back = SharedVector::from_scalars(&products)?;
+    assert_eq!(back.open()?, squares);
+    Ok(())
+}
+
+#[test]
+fn public_vectors_and_shared_scalars_combine_with_every_element() -> Result<(), Error> {
+    let sim = Simulation::with_seed(13);
+    let (alice, bob, carol) = three(&sim);
+    let x = PrivateVector::new([1, 2, 3], &alice).share(&[&bob, &carol]);
+    let p = PublicVector::from([10, -20, 30]);
+    assert_eq!((&x + &p).open()?, [11, -18, 33]);
+    assert_eq!((&x - &p).open()?, [-9, 22, -27]);
+    assert_eq!((&x * &p).open()?, [10, -40, 90]);
+    let s = PrivateScalar::new(7, &carol).share(&[&alice, &bob]);
+    assert_eq!((&x + &s).open()?, [8, 9, 10]);
+    assert_eq!((&x - &s).open()?, [-6, -5, -4]);
+    let before = sim.stats();
+    assert_eq!((&x * &s).open()?, [7, 14, 21]);
+    assert_eq!((sim.stats() - before).triples, 3);
+    assert_eq!(x.get(1).map(|v| v.open()).transpose()?.map(|v| v.value()), Some(2.into()));
+    assert!(x.get(3).is_none());
+    Ok(())
+}
+
+#[test]
+fn mismatched_operands_are_errors_that_say_why() {
+    let sim = Simulation::with_seed(14);
+    let (alice, bob, carol) = three(&sim);
+    let x = PrivateVector::new([1, 2, 3], &alice).share(&[&bob]);
+    let short = PrivateVector::new([1, 2], &alice).share(&[&bob]);
+    let other = PrivateVector::new([1, 2, 3], &alice).share(&[&carol]);
+    assert_eq!(
+        x.try_mul(&short).err(),
+        Some(Error::LengthMismatch { left: 3, right: 2 })
+    );
+    assert!(matches!(x.try_add(&other), Err(Error::HolderMismatch { .. })));
+    assert!(x.try_mul_public(&PublicVector::from([1, 2])).is_err());
+    assert_eq!(
+        SharedVector::<F127>::from_scalars(&[]).err(),
+        Some(Error::Empty { what: "collect" })
+    );
+    let message = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| &x * &short))
+        .err()
+        .and_then(|e| e.downcast_ref::<String>().cloned());
+    assert!(message.is_some_and(|m| m.contains("3 and 2 elements")));
+}
+
+#[test]
+fn a_cheater_on_a_vector_product_is_caught() {
+    let sim = Simulation::with_seed(15);
+    let (alice, bob, carol) = three(&sim);
+    let x = PrivateVector::new([1, 2, 3], &alice).share(&[&bob, &carol]);
+    let y = PrivateVector::new([4, 5, 6], &bob).share(&[&alice, &carol]);
+    sim.adversary().add_to_openings(&bob, 1, Openings::Every);
+    let z = &x * &y;
+    assert!(matches!(
+        z.reconstruct(&alice),
+        Err(Error::MacCheckFailed { .. })
+    ));
+}
+
+#[test]
+fn vectors_print_their_elements_and_shares() {
+    let sim = Simulation::with_seed(16);
+    let (alice, bob, _) = three(&sim);
+    let v = PrivateVector::new([5, -6], &alice);
+    assert_eq!(v.to_string(), "PrivateVector([5, -6], 'alice')");
+    let long = PrivateVector::new(0..20, &alice);
+    assert_eq!(
+        long.to_string(),
+        "PrivateVector([0, 1, 2, 3, 4, 5, … (13 more), 19], 'alice')"
+    );
+    let shared = v.share(&[&bob]);
+    let shares = shared.shares();
+    assert_eq!(shares.len(), 2);
+    let sums: Vec<F127> = (0..2).map(|j| shares[0][j] + shares[1][j]).collect();
+    assert_eq!(sums, vec![F127::from(5), -F127::from(6)]);
+    assert!(shared.to_string().starts_with("SharedVector(#"));
+    assert!(alice.to_string().contains("share of [1] among (alice, bob)"));
+}
