@@ -2,12 +2,24 @@
 //! which holders. Checking operands, running a protocol on the world and freeing the slot
 //! live here once, so [`crate::SharedScalar`] and [`crate::SharedVector`] stay thin.
 
+use std::panic::Location;
+
+use crate::dealer::bits::deal_bit_mask;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
+use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
-use crate::protocols::linear;
+use crate::protocols::{beaver, linear, output};
 use crate::simulation::{Simulation, World};
 use crate::store::HolderSetId;
+
+/// A shared type the circuits can compute on: a scalar (one lane) or a vector.
+pub(crate) trait Shares<F: TinyField>: Sized {
+    /// The value's handle.
+    fn handle(&self) -> &Handle<F>;
+    /// The value of a handle.
+    fn from_handle(h: Handle<F>) -> Self;
+}
 
 /// A shared value's place in its simulation. Dropping it frees the slot.
 pub(crate) struct Handle<F: TinyField> {
@@ -65,6 +77,69 @@ impl<F: TinyField> Handle<F> {
     ) -> Result<Self> {
         self.check(other)?;
         self.try_derive(|w, x, h| f(w, x, other.id, h))
+    }
+
+    /// `self + other` lane by lane.
+    pub fn try_add(&self, other: &Self) -> Result<Self> {
+        self.binary(other, |w, x, y, h| Ok(linear::zip(w, x, y, h, |a, b| a + b)))
+    }
+
+    /// `self - other` lane by lane.
+    pub fn try_sub(&self, other: &Self) -> Result<Self> {
+        self.binary(other, |w, x, y, h| Ok(linear::zip(w, x, y, h, |a, b| a - b)))
+    }
+
+    /// The products of independent pairs, lane by lane, with every opening in one round.
+    pub fn mul_many(pairs: &[(&Self, &Self)], at: &'static Location<'static>) -> Result<Vec<Self>> {
+        let Some(&(first, _)) = pairs.first() else {
+            return Ok(Vec::new());
+        };
+        for (x, y) in pairs {
+            first.check(x)?;
+            first.check(y)?;
+        }
+        let slots: Vec<(u32, u32)> = pairs.iter().map(|(x, y)| (x.id, y.id)).collect();
+        let mut products = Vec::with_capacity(pairs.len());
+        let mut w = first.sim.world.borrow_mut();
+        beaver::multiply_many(&mut w, &slots, first.holders, at, |_, z| products.push(z))?;
+        drop(w);
+        Ok(products.into_iter().map(|z| first.with_slot(z)).collect())
+    }
+
+    /// Opens every lane to the holders without a MAC check yet (one round).
+    pub fn open_partial(&self, at: &'static Location<'static>) -> Result<Vec<F>> {
+        let mut w = self.sim.world.borrow_mut();
+        output::open_partial(&mut w, self.id, self.holders, at)
+    }
+
+    /// A dealer mask for each lane: its low `m` bits (one sharing each, when `with_bits`),
+    /// its low part Σ 2ⁱ·rᵢ and its high part r″ of `high_bits` bits.
+    pub fn bit_mask(
+        &self,
+        (m, high_bits, with_bits): (u32, u32, bool),
+        at: &'static Location<'static>,
+    ) -> (Vec<Self>, Self, Self) {
+        let lanes = self.lanes();
+        let mut w = self.sim.world.borrow_mut();
+        let mut costs = Costs::default();
+        let mask = deal_bit_mask(&mut w, self.holders, (m, high_bits, with_bits), lanes, &mut costs);
+        w.charge_extra(at, costs);
+        drop(w);
+        let bits = mask.bits.into_iter().map(|id| self.with_slot(id)).collect();
+        (bits, self.with_slot(mask.low), self.with_slot(mask.high))
+    }
+
+    /// Counts a masked opening of `opened` followed by `steps` rounds before `self` was
+    /// ready: its depth is at least `opened`'s + 1 + `steps`. (The steps after an opening
+    /// start from dealt values, so their depth alone forgets what came before.)
+    pub fn after_opening_of(self, opened: &Self, steps: u32) -> Self {
+        {
+            let mut w = self.sim.world.borrow_mut();
+            let meta = w.store.meta(self.id);
+            let depth = meta.depth.max(w.store.meta(opened.id).depth + 1 + steps);
+            w.store.set_meta(self.id, depth, meta.valid);
+        }
+        self
     }
 
     /// s·x + c lane by lane, for public s and c (one entry each, or one per lane).

@@ -12,7 +12,7 @@ use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
-use crate::handle::Handle;
+use crate::handle::{Handle, Shares};
 use crate::store::HolderSetId;
 
 /// A value secret-shared among a set of machines: each holds a uniformly random-looking
@@ -70,26 +70,6 @@ impl<F: TinyField> SharedScalar<F> {
         }
     }
 
-    pub(crate) fn from_handle(h: Handle<F>) -> Self {
-        SharedScalar { h }
-    }
-
-    pub(crate) fn handle(&self) -> &Handle<F> {
-        &self.h
-    }
-
-    /// Counts a masked opening of `opened` followed by `steps` rounds before `self` was
-    /// ready: its depth is at least `opened`'s + 1 + `steps`. (The steps after an opening
-    /// start from dealt values, so their depth alone forgets what came before.)
-    pub(crate) fn after_opening_of(self, opened: &Self, steps: u32) -> Self {
-        {
-            let mut w = self.h.sim.world.borrow_mut();
-            let meta = w.store.meta(self.h.id);
-            let depth = meta.depth.max(w.store.meta(opened.h.id).depth + 1 + steps);
-            w.store.set_meta(self.h.id, depth, meta.valid);
-        }
-        self
-    }
 
     /// Checks that `self` and `other` can be combined: same simulation, same holders.
     pub(crate) fn check(&self, other: &Self) -> Result<()> {
@@ -124,36 +104,6 @@ impl<F: TinyField> SharedScalar<F> {
         if let Some(shadow) = &mut self.h.sim.world.borrow_mut().shadow {
             shadow.record(at, finding);
         }
-    }
-
-    /// A dealer mask for this value's holders: its low `m` bits (one sharing each, when
-    /// `with_bits`), its low part Σ 2ⁱ·rᵢ and its high part r″ of `high_bits` bits.
-    #[track_caller]
-    pub(crate) fn bit_mask(
-        &self,
-        m: u32,
-        high_bits: u32,
-        with_bits: bool,
-    ) -> (Vec<Self>, Self, Self) {
-        let at = Location::caller();
-        let mut w = self.h.sim.world.borrow_mut();
-        let mut costs = crate::ledger::Costs::default();
-        let mask = crate::dealer::bits::deal_bit_mask(
-            &mut w,
-            self.h.holders,
-            m,
-            high_bits,
-            with_bits,
-            &mut costs,
-        );
-        w.charge_extra(at, costs);
-        drop(w);
-        let wrap = |id| SharedScalar::from_slot(self.h.sim.clone(), id, self.h.holders);
-        (
-            mask.bits.into_iter().map(wrap).collect(),
-            wrap(mask.low),
-            wrap(mask.high),
-        )
     }
 
     /// s·x + c for public s and c: every holder scales its share (and MAC share), the
@@ -412,6 +362,15 @@ impl<F: TinyField> SharedScalar<F> {
         let mut it = values.into_iter();
         let first = it.next().ok_or(Error::Empty { what })?.clone();
         it.try_fold(first, |acc, v| op(&acc, v))
+    }
+}
+
+impl<F: TinyField> Shares<F> for SharedScalar<F> {
+    fn handle(&self) -> &Handle<F> {
+        &self.h
+    }
+    fn from_handle(h: Handle<F>) -> Self {
+        SharedScalar { h }
     }
 }
 

@@ -23,7 +23,8 @@
 //! EQZ:
 //! 1. The dealer deals ℓ random bits r₀, …, r_{ℓ−1} and r″ of κ bits.
 //! 2. The holders partially open c = a + 2^ℓ·(1 + r″) + Σ 2ⁱ·rᵢ.
-//! 3. They multiply the ℓ terms 1 − (cᵢ ⊕ rᵢ), pairwise in a tree (⌈log₂ ℓ⌉ rounds).
+//! 3. They multiply the ℓ terms 1 − (cᵢ ⊕ rᵢ) = (2cᵢ − 1)·rᵢ + 1 − cᵢ pairwise in a tree,
+//!    each layer's products in one round (⌈log₂ ℓ⌉ rounds).
 //!
 //! # Security note
 //!
@@ -37,45 +38,58 @@
 //! - O. Catrina, S. de Hoogh, *Improved Primitives for Secure Multiparty Integer
 //!   Computation*, SCN 2010, §4.
 
+use std::panic::Location;
+
 use super::truncation::{check_room, pow2, trunc};
 use crate::dealer::bits::KAPPA;
 use crate::error::Result;
 use crate::field::TinyField;
-use crate::shared::SharedScalar;
+use crate::handle::{Handle, Shares};
 
-/// [a < 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (LTZ, steps 1–2).
+/// [a < 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (LTZ, steps 1–2), lane by lane.
 #[track_caller]
-pub(crate) fn ltz<F: TinyField>(a: &SharedScalar<F>, bits: u32) -> Result<SharedScalar<F>> {
-    Ok(-trunc(a, bits, bits - 1)?)
+pub(crate) fn ltz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
+    let t: S = trunc(a, bits, bits - 1)?;
+    Ok(S::from_handle(t.handle().affine(&[-F::ONE], &[F::ZERO])))
 }
 
-/// [a = 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (EQZ, steps 1–3).
+/// [a = 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (EQZ, steps 1–3), lane by lane.
 #[track_caller]
-pub(crate) fn eqz<F: TinyField>(a: &SharedScalar<F>, bits: u32) -> Result<SharedScalar<F>> {
+pub(crate) fn eqz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
+    let at = Location::caller();
+    let a = a.handle();
     check_room::<F>(bits + 1)?;
     // Step 1: the mask, bit by bit.
-    let (r_bits, r_low, r_high) = a.bit_mask(bits, KAPPA, true);
+    let (r_bits, r_low, r_high) = a.bit_mask((bits, KAPPA, true), at);
     // Step 2: open c = a + 2^ℓ·(1 + r″) + r′ (positive, so its low bits are a + r′ mod 2^ℓ).
-    let masked = a + &(&(&r_high + 1) * pow2::<F>(bits)) + &r_low;
-    let c = masked.partial_open()?.field_value().to_u128();
-    // Step 3: AND of the bit equalities, pairwise.
-    let mut terms: Vec<SharedScalar<F>> = r_bits
+    let shifted = r_high.affine(&[pow2::<F>(bits)], &[pow2::<F>(bits)]);
+    let c: Vec<u128> = a
+        .try_add(&shifted)?
+        .try_add(&r_low)?
+        .open_partial(at)?
+        .iter()
+        .map(|v| v.to_u128())
+        .collect();
+    // Step 3: AND of the bit equalities (2cᵢ − 1)·rᵢ + 1 − cᵢ, pairwise, a layer per round.
+    let mut terms: Vec<Handle<F>> = r_bits
         .iter()
         .enumerate()
-        .map(|(i, r)| if c >> i & 1 == 1 { r.clone() } else { 1 - r })
+        .map(|(i, r)| {
+            let ci = |j: usize| c[j] >> i & 1 == 1;
+            let s: Vec<F> = (0..c.len()).map(|j| if ci(j) { F::ONE } else { -F::ONE }).collect();
+            let k: Vec<F> = (0..c.len()).map(|j| if ci(j) { F::ZERO } else { F::ONE }).collect();
+            r.affine(&s, &k)
+        })
         .collect();
     while terms.len() > 1 {
-        let mut next = Vec::with_capacity(terms.len().div_ceil(2));
-        for pair in terms.chunks(2) {
-            next.push(match pair {
-                [x, y] => x.try_mul(y)?,
-                [x] => x.clone(),
-                _ => unreachable!("chunks of two"),
-            });
-        }
+        let odd = (terms.len() % 2 == 1).then(|| terms.pop()).flatten();
+        let pairs: Vec<(&Handle<F>, &Handle<F>)> =
+            terms.chunks(2).map(|p| (&p[0], &p[1])).collect();
+        let mut next = Handle::mul_many(&pairs, at)?;
+        next.extend(odd);
         terms = next;
     }
     let product = terms.remove(0);
     let steps = product.depth();
-    Ok(product.after_opening_of(a, steps))
+    Ok(S::from_handle(product.after_opening_of(a, steps)))
 }

@@ -33,11 +33,13 @@
 //! - O. Catrina, S. de Hoogh, *Improved Primitives for Secure Multiparty Integer
 //!   Computation*, SCN 2010.
 
+use std::panic::Location;
+
 use super::bit_lt::bit_lt;
 use crate::dealer::bits::KAPPA;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
-use crate::shared::SharedScalar;
+use crate::handle::{Handle, Shares};
 
 /// 2ᵏ as a field element.
 pub(crate) fn pow2<F: TinyField>(k: u32) -> F {
@@ -57,56 +59,66 @@ pub(crate) fn check_room<F: TinyField>(bits: u32) -> Result<()> {
     Ok(())
 }
 
-/// Steps 1–2: the mask and the opened c mod 2ᵐ.
-#[track_caller]
+/// What steps 1–2 leave: the mask's bits, its low part r′, and each lane's c mod 2ᵐ.
+type Opened<F> = (Vec<Handle<F>>, Handle<F>, Vec<u128>);
+
+/// Steps 1–2: the mask and the opened c mod 2ᵐ, for every lane.
 fn masked_open<F: TinyField>(
-    a: &SharedScalar<F>,
-    bits: u32,
-    m: u32,
+    a: &Handle<F>,
+    (bits, m): (u32, u32),
     with_bits: bool,
-) -> Result<(Vec<SharedScalar<F>>, SharedScalar<F>, u128)> {
+    at: &'static Location<'static>,
+) -> Result<Opened<F>> {
     check_room::<F>(bits)?;
-    let (r_bits, r_low, r_high) = a.bit_mask(m, bits + KAPPA - m, with_bits);
-    let masked = a + pow2::<F>(bits - 1) + &(&r_high * pow2::<F>(m)) + &r_low;
-    let c = masked.partial_open()?.field_value().to_u128();
-    Ok((r_bits, r_low, c & ((1u128 << m) - 1)))
+    let (r_bits, r_low, r_high) = a.bit_mask((m, bits + KAPPA - m, with_bits), at);
+    // c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′.
+    let shifted = r_high.affine(&[pow2::<F>(m)], &[pow2::<F>(bits - 1)]);
+    let masked = a.try_add(&shifted)?.try_add(&r_low)?;
+    let low = (1u128 << m) - 1;
+    let c = masked.open_partial(at)?;
+    Ok((r_bits, r_low, c.iter().map(|v| v.to_u128() & low).collect()))
+}
+
+/// The lanes' public c mod 2ᵐ as field elements.
+fn field_values<F: TinyField>(c: &[u128]) -> Vec<F> {
+    c.iter().map(|&v| F::from_u128(v)).collect()
 }
 
 /// a mod 2ᵐ for a in [−2^{ℓ−1}, 2^{ℓ−1}) (steps 1–3, Mod2m).
-#[track_caller]
-pub(crate) fn mod2m<F: TinyField>(
-    a: &SharedScalar<F>,
+fn mod2m<F: TinyField>(
+    a: &Handle<F>,
     bits: u32,
     m: u32,
-) -> Result<SharedScalar<F>> {
-    let (r_bits, r_low, c_low) = masked_open(a, bits, m, true)?;
-    let u = bit_lt(c_low, &r_bits)?;
+    at: &'static Location<'static>,
+) -> Result<Handle<F>> {
+    let (r_bits, r_low, c_low) = masked_open(a, (bits, m), true, at)?;
+    let u = bit_lt(&c_low, &r_bits, at)?;
     let steps = u.depth();
-    Ok((&(&u * pow2::<F>(m)) - &r_low + F::from_u128(c_low)).after_opening_of(a, steps))
+    // 2ᵐ·u − r′ + (c mod 2ᵐ).
+    let high = u.affine(&[pow2::<F>(m)], &field_values(&c_low));
+    Ok(high.try_sub(&r_low)?.after_opening_of(a, steps))
 }
 
-/// ⌊a / 2ᵐ⌋ exactly (steps 1–3, Trunc).
+/// ⌊a / 2ᵐ⌋ exactly (steps 1–3, Trunc), lane by lane.
 #[track_caller]
-pub(crate) fn trunc<F: TinyField>(
-    a: &SharedScalar<F>,
-    bits: u32,
-    m: u32,
-) -> Result<SharedScalar<F>> {
-    let low = mod2m(a, bits, m)?;
-    Ok(&(a - &low) * inverse_pow2::<F>(m))
+pub(crate) fn trunc<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
+    let a = a.handle();
+    let low = mod2m(a, bits, m, Location::caller())?;
+    let quotient = a.try_sub(&low)?.affine(&[inverse_pow2::<F>(m)], &[F::ZERO]);
+    Ok(S::from_handle(quotient))
 }
 
 /// ⌊a / 2ᵐ⌋ or ⌊a / 2ᵐ⌋ + 1, rounding up with probability (a mod 2ᵐ)/2ᵐ (steps 1, 2, 4,
-/// TruncPr).
+/// TruncPr), lane by lane.
 #[track_caller]
-pub(crate) fn trunc_pr<F: TinyField>(
-    a: &SharedScalar<F>,
-    bits: u32,
-    m: u32,
-) -> Result<SharedScalar<F>> {
-    let (_, r_low, c_low) = masked_open(a, bits, m, false)?;
-    let rounded = &(&(a + &r_low) - F::from_u128(c_low)) * inverse_pow2::<F>(m);
-    Ok(rounded.after_opening_of(a, 0))
+pub(crate) fn trunc_pr<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
+    let a = a.handle();
+    let (_, r_low, c_low) = masked_open(a, (bits, m), false, Location::caller())?;
+    // (a + r′ − (c mod 2ᵐ))·2⁻ᵐ.
+    let minus_c: Vec<F> = c_low.iter().map(|&v| -F::from_u128(v)).collect();
+    let sum = a.try_add(&r_low)?.affine(&[F::ONE], &minus_c);
+    let rounded = sum.affine(&[inverse_pow2::<F>(m)], &[F::ZERO]);
+    Ok(S::from_handle(rounded.after_opening_of(a, 0)))
 }
 
 /// 2⁻ᵐ modulo p.

@@ -44,49 +44,62 @@ pub(crate) struct BitMask {
     pub high: u32,
 }
 
-/// Deals a mask with `m` low bits and `high_bits` more above them among `set`, as fresh
-/// authenticated sharings; with `with_bits` the low part also comes bit by bit.
+/// Deals, for each of `lanes` lanes, a mask with `m` low bits and `high_bits` more above
+/// them among `set`, as fresh authenticated sharings; with `with_bits` the low part also
+/// comes bit by bit. Each returned slot holds one lane per mask.
 pub(crate) fn deal_bit_mask<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
-    m: u32,
-    high_bits: u32,
-    with_bits: bool,
+    (m, high_bits, with_bits): (u32, u32, bool),
+    lanes: usize,
     costs: &mut Costs,
 ) -> BitMask {
     ensure_key(w, set, costs);
     let valid = w.online_mask(set);
     let n = w.holder_sets.get(set).len() as u64;
-    let deal = |w: &mut World<F>, v: F, costs: &mut Costs| {
-        let about = w.store.next_number();
-        let mut data = w.store.buffer();
-        let width = deal_value(w, set, v, &mut data) as u64;
-        hand_out(w, set, Step::MaskBit, about, &data);
+    // The slots, in the order they are stored: the bits, the low part, the high part.
+    let count = if with_bits { m as usize } else { 0 } + 2;
+    let first = w.store.next_number();
+    let mut data: Vec<Vec<F>> = (0..count).map(|_| w.store.buffer()).collect();
+    let mut deal = |w: &mut World<F>, k: usize, v: F, costs: &mut Costs| {
+        let start = data[k].len();
+        let width = deal_value(w, set, v, &mut data[k]) as u64;
+        hand_out(w, set, Step::MaskBit, first + k as u64, &data[k][start..]);
         *costs += Costs {
             dealer_messages: n,
             dealer_elements: width,
             ..Costs::default()
         };
-        w.store.insert(Holding::Shared(set), 0, valid, data)
     };
-    let mut bits = Vec::new();
-    let mut low = F::ZERO;
-    let mut power = F::ONE;
-    for _ in 0..m {
-        let bit: bool = w.rng.random();
-        let b = if bit { F::ONE } else { F::ZERO };
-        low += power * b;
-        power = power.double();
-        if with_bits {
-            bits.push(deal(w, b, costs));
+    for _ in 0..lanes {
+        let mut low = F::ZERO;
+        let mut power = F::ONE;
+        for i in 0..m as usize {
+            let bit: bool = w.rng.random();
+            let b = if bit { F::ONE } else { F::ZERO };
+            low += power * b;
+            power = power.double();
+            if with_bits {
+                deal(w, i, b, costs);
+            }
         }
+        deal(w, count - 2, low, costs);
+        let high = random_below::<F>(w, high_bits);
+        deal(w, count - 1, high, costs);
+        w.dealer.masks += 1;
+        costs.masks += 1;
     }
-    let low = deal(w, low, costs);
-    let high = random_below::<F>(w, high_bits);
-    let high = deal(w, high, costs);
-    w.dealer.masks += 1;
-    costs.masks += 1;
-    BitMask { bits, low, high }
+    let mut slots: Vec<u32> = data
+        .into_iter()
+        .map(|d| w.store.insert(Holding::Shared(set), 0, valid, d))
+        .collect();
+    let high = slots.pop().unwrap_or_default();
+    let low = slots.pop().unwrap_or_default();
+    BitMask {
+        bits: slots,
+        low,
+        high,
+    }
 }
 
 /// A uniformly random integer in [0, 2^bits), as a field element (bits ≤ 126).

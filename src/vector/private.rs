@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 use super::{SharedVector, eq_integers, write_list};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
-use crate::handle::Handle;
+use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::protocols::input;
 use crate::sharing::Scheme;

@@ -9,7 +9,7 @@ use std::panic::Location;
 use super::{PrivateVector, PublicVector, write_list};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, DefaultField, F61, F101, F127, TinyField};
-use crate::handle::Handle;
+use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::protocols::{beaver, linear, output};
 use crate::shared::SharedScalar;
@@ -63,11 +63,6 @@ pub struct SharedVector<F: TinyField = DefaultField> {
 }
 
 impl<F: TinyField> SharedVector<F> {
-    pub(crate) fn from_handle(h: Handle<F>) -> Self {
-        let len = h.lanes();
-        SharedVector { h, len }
-    }
-
     fn with(&self, h: Handle<F>) -> Self {
         SharedVector { h, len: self.len }
     }
@@ -317,6 +312,16 @@ impl<F: TinyField> SharedVector<F> {
         let mut w = self.h.sim.world.borrow_mut();
         let values = output::open_partial(&mut w, self.h.id, self.h.holders, at)?;
         Ok(PublicVector::new(values))
+    }
+}
+
+impl<F: TinyField> Shares<F> for SharedVector<F> {
+    fn handle(&self) -> &Handle<F> {
+        &self.h
+    }
+    fn from_handle(h: Handle<F>) -> Self {
+        let len = h.lanes();
+        SharedVector { h, len }
     }
 }
 
