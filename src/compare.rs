@@ -6,7 +6,7 @@ use num_bigint::BigInt;
 
 use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
-use crate::error::{Error, Result, or_panic};
+use crate::error::{Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::shadow::{Finding, WarningKind};
 use crate::shared::SharedScalar;
@@ -98,11 +98,7 @@ fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>, bits: u32)
 impl<F: TinyField> SharedScalar<F> {
     /// The simulation's comparison width ℓ, checked.
     fn comparison_bits(&self) -> Result<u32> {
-        let bits = self.simulation().world.borrow().comparison_bits;
-        if bits < 2 {
-            return Err(Error::ComparisonWidth { bits });
-        }
-        Ok(bits)
+        self.simulation().comparison_bits()
     }
 
     comparison!(

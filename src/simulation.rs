@@ -277,6 +277,15 @@ impl<F: TinyField> Simulation<F> {
         self.world.borrow().shadow.as_ref().map(Shadow::report)
     }
 
+    /// The width of integer comparisons, or an error when it is too narrow.
+    pub(crate) fn comparison_bits(&self) -> Result<u32> {
+        let bits = self.world.borrow().comparison_bits;
+        if bits < 2 {
+            return Err(Error::ComparisonWidth { bits });
+        }
+        Ok(bits)
+    }
+
     /// Whether the shadow is on.
     pub(crate) fn shadowed(&self) -> bool {
         self.world.borrow().shadow.is_some()

@@ -142,3 +142,61 @@ fn vectors_print_their_elements_and_shares() {
     assert!(shared.to_string().starts_with("SharedVector(#"));
     assert!(alice.to_string().contains("share of [1] among (alice, bob)"));
 }
+
+#[test]
+fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Result<(), Error> {
+    let sim = Simulation::with_seed(17);
+    let (alice, bob, carol) = three(&sim);
+    let xs = [-5i64, 0, 7, 3, -1_000_000, i64::from(i32::MAX)];
+    let ys = [2i64, 0, -7, 3, 999, -1];
+    let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
+    let y = PrivateVector::new(ys, &bob).share(&[&alice, &carol]);
+    let expect = |f: fn(i64, i64) -> bool| -> Vec<i64> {
+        xs.iter().zip(&ys).map(|(&a, &b)| i64::from(f(a, b))).collect()
+    };
+    // One scalar comparison, for the round count to compare with.
+    let before = sim.stats();
+    let one = x.get(0).map(|v| v.less_than(2));
+    let scalar = sim.stats() - before;
+    assert_eq!(one.map(|b| b.open()).transpose()?, Some(true));
+    let before = sim.stats();
+    let lt = x.less_than(&y);
+    let vector = sim.stats() - before;
+    assert_eq!(vector.rounds, scalar.rounds);
+    assert_eq!(vector.triples, xs.len() as u64 * scalar.triples);
+    assert_eq!(lt.open()?, expect(|a, b| a < b));
+    assert_eq!(x.greater_than(&y).open()?, expect(|a, b| a > b));
+    assert_eq!(x.less_or_equal(&y).open()?, expect(|a, b| a <= b));
+    assert_eq!(x.greater_or_equal(&y).open()?, expect(|a, b| a >= b));
+    assert_eq!(x.equals(&y).open()?, expect(|a, b| a == b));
+    assert_eq!(x.less_than(3).open()?, [1, 1, 0, 0, 1, 0]);
+    assert_eq!(
+        x.equals(&PublicVector::from(ys)).open()?,
+        expect(|a, b| a == b)
+    );
+    let max: Vec<i64> = xs.iter().zip(&ys).map(|(&a, &b)| a.max(b)).collect();
+    let min: Vec<i64> = xs.iter().zip(&ys).map(|(&a, &b)| a.min(b)).collect();
+    assert_eq!(x.max(&y).open()?, max);
+    assert_eq!(x.min(&y).open()?, min);
+    assert_eq!(x.relu().open()?, xs.map(|v| v.max(0)));
+    assert_eq!(
+        x.try_max_element()?.open()?,
+        *xs.iter().max().unwrap_or(&0)
+    );
+    Ok(())
+}
+
+#[test]
+fn equality_opens_each_layer_of_its_tree_in_one_round() -> Result<(), Error> {
+    let sim = Simulation::builder().seed(18).comparison_bits(16).build();
+    let (alice, bob, _) = three(&sim);
+    let x = PrivateScalar::new(9, &alice).share(&[&bob]);
+    let before = sim.stats();
+    let bit = x.equals(9);
+    let cost = sim.stats() - before;
+    // One masked opening, then ⌈log₂ 16⌉ = 4 layers of products.
+    assert_eq!(cost.rounds, 1 + 4);
+    assert_eq!(cost.triples, 15);
+    assert!(bit.open()?);
+    Ok(())
+}

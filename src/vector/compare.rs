@@ -1,1 +1,188 @@
-//! Element-wise comparisons of shared vectors.
+//! Element-wise comparisons of shared vectors: every lane runs LTZ or EQZ (see
+//! [`crate::circuits::comparison`]) in the same rounds, so comparing n elements takes
+//! as many rounds as comparing one.
+
+use super::{PublicVector, SharedVector};
+use crate::circuits::comparison::{eqz, ltz};
+use crate::error::{Error, Result, or_panic};
+use crate::field::{Constant, TinyField};
+
+/// What a shared vector can be compared with, element by element: another shared vector,
+/// a public vector, or one public constant for every element.
+pub trait VectorComparand<F: TinyField> {
+    /// `x − self`, element by element.
+    fn subtract_from(self, x: &SharedVector<F>) -> Result<SharedVector<F>>;
+}
+
+impl<F: TinyField> VectorComparand<F> for &SharedVector<F> {
+    fn subtract_from(self, x: &SharedVector<F>) -> Result<SharedVector<F>> {
+        x.try_sub(self)
+    }
+}
+
+impl<F: TinyField> VectorComparand<F> for &PublicVector<F> {
+    fn subtract_from(self, x: &SharedVector<F>) -> Result<SharedVector<F>> {
+        x.try_sub_public(self)
+    }
+}
+
+impl<F: TinyField, K: Constant> VectorComparand<F> for K {
+    fn subtract_from(self, x: &SharedVector<F>) -> Result<SharedVector<F>> {
+        Ok(x - self)
+    }
+}
+
+/// Generates an element-wise comparison, its `try_` twin, and documentation.
+macro_rules! comparison {
+    ($(#[$doc:meta])* $name:ident, $try_name:ident, |$d:ident, $bits:ident| $body:expr) => {
+        $(#[$doc])*
+        ///
+        /// Each element of the result is 1 or 0, correct when both operands and their
+        /// difference lie in [−2^{ℓ−1}, 2^{ℓ−1}) (ℓ from
+        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits), 64 by default).
+        /// Costs what one scalar comparison costs per element, in the rounds of one.
+        ///
+        /// # Panics
+        ///
+        /// When the operands cannot be combined, too few holders answer or the field is
+        /// too small; the `try_` twin returns the error instead.
+        #[track_caller]
+        pub fn $name(&self, other: impl VectorComparand<F>) -> SharedVector<F> {
+            or_panic(self.$try_name(other))
+        }
+
+        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
+        #[track_caller]
+        pub fn $try_name(&self, other: impl VectorComparand<F>) -> Result<SharedVector<F>> {
+            let $d = other.subtract_from(self)?;
+            let $bits = self.simulation().comparison_bits()?;
+            Ok($body)
+        }
+    };
+}
+
+/// Element-wise comparisons, selection and the functions built on them.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(5);
+/// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+/// let x = PrivateVector::new([-3, 0, 8], &alice).share(&[&bob]);
+/// let y = PrivateVector::new([1, 0, 2], &bob).share(&[&alice]);
+/// assert_eq!(x.less_than(&y).open()?, [1, 0, 0]);
+/// assert_eq!(x.equals(0).open()?, [0, 1, 0]);
+/// assert_eq!(x.relu().open()?, [0, 0, 8]);
+/// assert_eq!(x.max(&y).open()?, [1, 0, 8]);
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+impl<F: TinyField> SharedVector<F> {
+    comparison!(
+        /// `[selfᵢ < otherᵢ]` for every element.
+        less_than, try_less_than, |d, bits| ltz(&d, bits)?
+    );
+    comparison!(
+        /// `[selfᵢ > otherᵢ]` for every element.
+        greater_than, try_greater_than, |d, bits| ltz(&-&d, bits)?
+    );
+    comparison!(
+        /// `[selfᵢ ≤ otherᵢ]` for every element.
+        less_or_equal, try_less_or_equal, |d, bits| 1 - &ltz(&-&d, bits)?
+    );
+    comparison!(
+        /// `[selfᵢ ≥ otherᵢ]` for every element.
+        greater_or_equal, try_greater_or_equal, |d, bits| 1 - &ltz(&d, bits)?
+    );
+    comparison!(
+        /// `[selfᵢ = otherᵢ]` for every element.
+        equals, try_equals, |d, bits| eqz(&d, bits)?
+    );
+
+    /// `bitsᵢ ? yesᵢ : noᵢ` for shared bits (0 or 1, as comparisons give): noᵢ + bitsᵢ·(yesᵢ − noᵢ),
+    /// n triples in one round.
+    ///
+    /// # Panics
+    ///
+    /// When the operands cannot be combined; [`try_select`](Self::try_select) returns the
+    /// error instead.
+    #[track_caller]
+    pub fn select(bits: &Self, yes: &Self, no: &Self) -> Self {
+        or_panic(Self::try_select(bits, yes, no))
+    }
+
+    /// [`select`](Self::select), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_select(bits: &Self, yes: &Self, no: &Self) -> Result<Self> {
+        no.try_add(&bits.try_mul(&yes.try_sub(no)?)?)
+    }
+
+    /// The smaller of each pair of elements, obliviously.
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_min`](Self::try_min) returns the error.
+    #[track_caller]
+    pub fn min(&self, other: &Self) -> Self {
+        or_panic(self.try_min(other))
+    }
+
+    /// [`min`](Self::min), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_min(&self, other: &Self) -> Result<Self> {
+        Self::try_select(&self.try_less_than(other)?, self, other)
+    }
+
+    /// The larger of each pair of elements, obliviously.
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_max`](Self::try_max) returns the error.
+    #[track_caller]
+    pub fn max(&self, other: &Self) -> Self {
+        or_panic(self.try_max(other))
+    }
+
+    /// [`max`](Self::max), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_max(&self, other: &Self) -> Result<Self> {
+        Self::try_select(&self.try_less_than(other)?, other, self)
+    }
+
+    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − [selfᵢ < 0]).
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
+    #[track_caller]
+    pub fn relu(&self) -> Self {
+        or_panic(self.try_relu())
+    }
+
+    /// [`relu`](Self::relu), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_relu(&self) -> Result<Self> {
+        let bits = self.simulation().comparison_bits()?;
+        (1 - &ltz(self, bits)?).try_mul(self)
+    }
+
+    /// The elements' maximum, by a tournament: ⌈log₂ n⌉ layers of comparisons, each
+    /// layer one vector comparison.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] for an empty vector; otherwise as [`less_than`](Self::less_than).
+    #[track_caller]
+    pub fn try_max_element(&self) -> Result<crate::SharedScalar<F>> {
+        let mut rest = self.clone();
+        while rest.len() > 1 {
+            let half = rest.len() / 2;
+            let scalars = rest.to_scalars();
+            let left = SharedVector::from_scalars(&scalars[..half])?;
+            let right = SharedVector::from_scalars(&scalars[half..2 * half])?;
+            let mut winners = left.try_max(&right)?.to_scalars();
+            winners.extend(scalars.into_iter().skip(2 * half));
+            rest = SharedVector::from_scalars(&winners)?;
+        }
+        rest.get(0).ok_or(Error::Empty { what: "take the maximum of" })
+    }
+}

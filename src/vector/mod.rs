@@ -35,6 +35,7 @@ mod private;
 mod public;
 mod shared;
 
+pub use compare::VectorComparand;
 pub use private::PrivateVector;
 pub use public::PublicVector;
 pub use shared::SharedVector;
