@@ -81,12 +81,16 @@ impl<F: TinyField> Handle<F> {
 
     /// `self + other` lane by lane.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| Ok(linear::zip(w, x, y, h, |a, b| a + b)))
+        self.binary(other, |w, x, y, h| {
+            Ok(linear::zip(w, x, y, h, |a, b| a + b))
+        })
     }
 
     /// `self - other` lane by lane.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| Ok(linear::zip(w, x, y, h, |a, b| a - b)))
+        self.binary(other, |w, x, y, h| {
+            Ok(linear::zip(w, x, y, h, |a, b| a - b))
+        })
     }
 
     /// The products of independent pairs, lane by lane, with every opening in one round.
@@ -122,7 +126,13 @@ impl<F: TinyField> Handle<F> {
         let lanes = self.lanes();
         let mut w = self.sim.world.borrow_mut();
         let mut costs = Costs::default();
-        let mask = deal_bit_mask(&mut w, self.holders, (m, high_bits, with_bits), lanes, &mut costs);
+        let mask = deal_bit_mask(
+            &mut w,
+            self.holders,
+            (m, high_bits, with_bits),
+            lanes,
+            &mut costs,
+        );
         w.charge_extra(at, costs);
         drop(w);
         let bits = mask.bits.into_iter().map(|id| self.with_slot(id)).collect();
@@ -167,7 +177,13 @@ impl<F: TinyField> Handle<F> {
 
     /// The machines holding shares, in share order.
     pub fn holder_machines(&self) -> Vec<VirtualMachine<F>> {
-        let ids = self.sim.world.borrow().holder_sets.get(self.holders).to_vec();
+        let ids = self
+            .sim
+            .world
+            .borrow()
+            .holder_sets
+            .get(self.holders)
+            .to_vec();
         let all = self.sim.machines();
         ids.iter().map(|id| all[id.0 as usize].clone()).collect()
     }

@@ -8,9 +8,9 @@ pub mod circuits;
 mod compare;
 pub mod dealer;
 mod error;
-mod handle;
 pub mod field;
 pub mod fixed;
+mod handle;
 pub mod ledger;
 mod machine;
 pub mod math;
@@ -44,7 +44,10 @@ pub use shared::SharedScalar;
 pub use sharing::Scheme;
 pub use simulation::{Simulation, SimulationBuilder};
 pub use transcript::{Sent, Transcript};
-pub use vector::{PrivateVector, PublicVector, SharedVector};
+pub use vector::{
+    PrivateFixedVector, PrivateVector, PublicVector, SharedFixedVector, SharedVector,
+    VectorComparand,
+};
 pub use view::{Message, Sender, Step, View, Views};
 
 /// The tutorial's chapters, compiled and run as doctests so the book cannot rot.
@@ -88,7 +91,8 @@ mod tutorial {
 pub mod prelude {
     pub use crate::{
         Costs, DefaultField, Error, F61, F101, F127, Openings, Precision, PrivateFixed,
-        PrivateScalar, PrivateVector, PublicScalar, PublicVector, Scheme, SharedBit, SharedFixed,
-        SharedScalar, SharedVector, Simulation, TinyField, Views, VirtualMachine,
+        PrivateFixedVector, PrivateScalar, PrivateVector, PublicScalar, PublicVector, Scheme,
+        SharedBit, SharedFixed, SharedFixedVector, SharedScalar, SharedVector, Simulation,
+        TinyField, Views, VirtualMachine,
     };
 }

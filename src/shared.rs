@@ -5,6 +5,7 @@ use std::panic::Location;
 
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
+use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
 use crate::protocols::{beaver, bgw, linear, output, resharing};
@@ -12,7 +13,6 @@ use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
-use crate::handle::{Handle, Shares};
 use crate::store::HolderSetId;
 
 /// A value secret-shared among a set of machines: each holds a uniformly random-looking
@@ -69,7 +69,6 @@ impl<F: TinyField> SharedScalar<F> {
             h: Handle { sim, id, holders },
         }
     }
-
 
     /// Checks that `self` and `other` can be combined: same simulation, same holders.
     pub(crate) fn check(&self, other: &Self) -> Result<()> {
@@ -184,7 +183,12 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open(&mut self.h.sim.world.borrow_mut(), self.h.id, self.h.holders, at)?[0];
+        let x = output::open(
+            &mut self.h.sim.world.borrow_mut(),
+            self.h.id,
+            self.h.holders,
+            at,
+        )?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -199,7 +203,12 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
     pub fn partial_open(&self) -> Result<PublicScalar<F>> {
         let at = Location::caller();
-        let x = output::open_partial(&mut self.h.sim.world.borrow_mut(), self.h.id, self.h.holders, at)?[0];
+        let x = output::open_partial(
+            &mut self.h.sim.world.borrow_mut(),
+            self.h.id,
+            self.h.holders,
+            at,
+        )?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -300,7 +309,12 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_refresh(&mut self) -> Result<()> {
         let at = Location::caller();
-        resharing::refresh(&mut self.h.sim.world.borrow_mut(), self.h.id, self.h.holders, at)
+        resharing::refresh(
+            &mut self.h.sim.world.borrow_mut(),
+            self.h.id,
+            self.h.holders,
+            at,
+        )
     }
 
     /// The same value shared among new `holders` under `scheme`: the old holders deal

@@ -208,6 +208,7 @@ impl<F> ViewLog<F> {
     }
 
     /// Keeps `record` as far as `limit` allows.
+    #[inline]
     pub fn push(&mut self, limit: Views, record: Record<F>) {
         match limit {
             Views::Off | Views::Last(0) => self.forgotten += 1,

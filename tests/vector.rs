@@ -4,7 +4,11 @@
 use tinyspdz::prelude::*;
 
 fn three(sim: &Simulation) -> (VirtualMachine, VirtualMachine, VirtualMachine) {
-    (sim.machine("alice"), sim.machine("bob"), sim.machine("carol"))
+    (
+        sim.machine("alice"),
+        sim.machine("bob"),
+        sim.machine("carol"),
+    )
 }
 
 #[test]
@@ -81,7 +85,10 @@ fn public_vectors_and_shared_scalars_combine_with_every_element() -> Result<(), 
     let before = sim.stats();
     assert_eq!((&x * &s).open()?, [7, 14, 21]);
     assert_eq!((sim.stats() - before).triples, 3);
-    assert_eq!(x.get(1).map(|v| v.open()).transpose()?.map(|v| v.value()), Some(2.into()));
+    assert_eq!(
+        x.get(1).map(|v| v.open()).transpose()?.map(|v| v.value()),
+        Some(2.into())
+    );
     assert!(x.get(3).is_none());
     Ok(())
 }
@@ -97,7 +104,10 @@ fn mismatched_operands_are_errors_that_say_why() {
         x.try_mul(&short).err(),
         Some(Error::LengthMismatch { left: 3, right: 2 })
     );
-    assert!(matches!(x.try_add(&other), Err(Error::HolderMismatch { .. })));
+    assert!(matches!(
+        x.try_add(&other),
+        Err(Error::HolderMismatch { .. })
+    ));
     assert!(x.try_mul_public(&PublicVector::from([1, 2])).is_err());
     assert_eq!(
         SharedVector::<F127>::from_scalars(&[]).err(),
@@ -140,7 +150,11 @@ fn vectors_print_their_elements_and_shares() {
     let sums: Vec<F127> = (0..2).map(|j| shares[0][j] + shares[1][j]).collect();
     assert_eq!(sums, vec![F127::from(5), -F127::from(6)]);
     assert!(shared.to_string().starts_with("SharedVector(#"));
-    assert!(alice.to_string().contains("share of [1] among (alice, bob)"));
+    assert!(
+        alice
+            .to_string()
+            .contains("share of [1] among (alice, bob)")
+    );
 }
 
 #[test]
@@ -152,7 +166,10 @@ fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Resul
     let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
     let y = PrivateVector::new(ys, &bob).share(&[&alice, &carol]);
     let expect = |f: fn(i64, i64) -> bool| -> Vec<i64> {
-        xs.iter().zip(&ys).map(|(&a, &b)| i64::from(f(a, b))).collect()
+        xs.iter()
+            .zip(&ys)
+            .map(|(&a, &b)| i64::from(f(a, b)))
+            .collect()
     };
     // One scalar comparison, for the round count to compare with.
     let before = sim.stats();
@@ -179,10 +196,7 @@ fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Resul
     assert_eq!(x.max(&y).open()?, max);
     assert_eq!(x.min(&y).open()?, min);
     assert_eq!(x.relu().open()?, xs.map(|v| v.max(0)));
-    assert_eq!(
-        x.try_max_element()?.open()?,
-        *xs.iter().max().unwrap_or(&0)
-    );
+    assert_eq!(x.try_max_element()?.open()?, *xs.iter().max().unwrap_or(&0));
     Ok(())
 }
 
@@ -198,5 +212,42 @@ fn equality_opens_each_layer_of_its_tree_in_one_round() -> Result<(), Error> {
     assert_eq!(cost.rounds, 1 + 4);
     assert_eq!(cost.triples, 15);
     assert!(bit.open()?);
+    Ok(())
+}
+
+#[test]
+fn fixed_point_vectors_multiply_truncate_and_compare_element_wise() -> Result<(), Error> {
+    let sim = Simulation::with_seed(19);
+    let (alice, bob, carol) = three(&sim);
+    let xs = [1.5, -2.25, 0.125, 100.0, -0.001];
+    let ys = [4.0, 0.5, -8.0, 0.01, 3.0];
+    let x = PrivateFixedVector::new(xs, &alice).share(&[&bob, &carol]);
+    let y = PrivateFixedVector::new(ys, &bob).share(&[&alice, &carol]);
+    let ulp = 2f64.powi(-16);
+    let before = sim.stats();
+    let z = &x * &y;
+    // One round for the products, one for the truncation's masked opening.
+    assert_eq!((sim.stats() - before).rounds, 2);
+    for ((got, a), b) in z.open()?.iter().zip(xs).zip(ys) {
+        assert!(
+            (got - a * b).abs() <= 2.0 * ulp * (1.0 + a.abs() + b.abs()),
+            "{got} vs {}",
+            a * b
+        );
+    }
+    let dot: f64 = xs.iter().zip(ys).map(|(a, b)| a * b).sum();
+    assert!((x.dot(&y).reconstruct(&carol)? - dot).abs() < 1e-3);
+    assert!((x.sum().open()? - xs.iter().sum::<f64>()).abs() < 1e-3);
+    assert_eq!(x.less_than(0.1).open()?, [0, 1, 0, 0, 1]);
+    let relu = x.relu().open()?;
+    for (got, a) in relu.iter().zip(xs) {
+        assert!((got - a.max(0.0)).abs() <= ulp);
+    }
+    let shifted = (&(&x + 1.0) - 0.5).open()?;
+    assert!((shifted[1] - (-1.75)).abs() <= ulp);
+    let scaled = (&x * 0.5).open()?;
+    assert!((scaled[3] - 50.0).abs() <= ulp);
+    let each = x.to_fixed();
+    assert!((each[0].open()? - 1.5).abs() <= ulp);
     Ok(())
 }

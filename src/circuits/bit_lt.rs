@@ -45,7 +45,9 @@ pub(crate) fn bit_lt<F: TinyField>(
     r: &[Handle<F>],
     at: &'static Location<'static>,
 ) -> Result<Handle<F>> {
-    let bit = |i: usize, f: fn(bool) -> F| -> Vec<F> { c.iter().map(|&cj| f(cj >> i & 1 == 1)).collect() };
+    let bit = |i: usize, f: fn(bool) -> F| -> Vec<F> {
+        c.iter().map(|&cj| f(cj >> i & 1 == 1)).collect()
+    };
     let one_minus = |b: bool| if b { F::ZERO } else { F::ONE };
     // Step 1: the lowest bit.
     let mut lt = r[0].affine(&bit(0, one_minus), &[F::ZERO]);
@@ -54,7 +56,9 @@ pub(crate) fn bit_lt<F: TinyField>(
         let both = Handle::mul_many(&[(ri, &lt)], at)?.remove(0);
         let plus_minus = |b: bool| if b { F::ONE } else { -F::ONE };
         let either = ri.try_add(&lt)?.affine(&bit(i, one_minus), &[F::ZERO]);
-        lt = both.affine(&bit(i, plus_minus), &[F::ZERO]).try_add(&either)?;
+        lt = both
+            .affine(&bit(i, plus_minus), &[F::ZERO])
+            .try_add(&either)?;
     }
     Ok(lt)
 }

@@ -76,8 +76,12 @@ pub(crate) fn eqz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
         .enumerate()
         .map(|(i, r)| {
             let ci = |j: usize| c[j] >> i & 1 == 1;
-            let s: Vec<F> = (0..c.len()).map(|j| if ci(j) { F::ONE } else { -F::ONE }).collect();
-            let k: Vec<F> = (0..c.len()).map(|j| if ci(j) { F::ZERO } else { F::ONE }).collect();
+            let s: Vec<F> = (0..c.len())
+                .map(|j| if ci(j) { F::ONE } else { -F::ONE })
+                .collect();
+            let k: Vec<F> = (0..c.len())
+                .map(|j| if ci(j) { F::ZERO } else { F::ONE })
+                .collect();
             r.affine(&s, &k)
         })
         .collect();

@@ -249,7 +249,7 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(())
     }
 
-    fn untracked(value: SharedScalar<F>, precision: Precision) -> Self {
+    pub(crate) fn untracked(value: SharedScalar<F>, precision: Precision) -> Self {
         SharedFixed {
             value,
             precision,

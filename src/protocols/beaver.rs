@@ -94,7 +94,15 @@ pub(crate) fn multiply_many<F: TinyField>(
         let lanes = w.store.data(x).len() / lane;
         let mut z = w.store.buffer();
         for j in 0..lanes {
-            multiply_lane(w, (x, y, j * lane), set, &answering, about, &mut z, &mut costs);
+            multiply_lane(
+                w,
+                (x, y, j * lane),
+                set,
+                &answering,
+                about,
+                &mut z,
+                &mut costs,
+            );
         }
         opened += 2 * lanes as u64;
         let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;

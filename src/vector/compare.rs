@@ -183,6 +183,8 @@ impl<F: TinyField> SharedVector<F> {
             winners.extend(scalars.into_iter().skip(2 * half));
             rest = SharedVector::from_scalars(&winners)?;
         }
-        rest.get(0).ok_or(Error::Empty { what: "take the maximum of" })
+        rest.get(0).ok_or(Error::Empty {
+            what: "take the maximum of",
+        })
     }
 }

@@ -31,11 +31,13 @@
 //! n masked values together reveals exactly what n scalar openings would.
 
 mod compare;
+mod fixed;
 mod private;
 mod public;
 mod shared;
 
 pub use compare::VectorComparand;
+pub use fixed::{PrivateFixedVector, SharedFixedVector};
 pub use private::PrivateVector;
 pub use public::PublicVector;
 pub use shared::SharedVector;

@@ -86,12 +86,24 @@ impl<F: TinyField> PrivateVector<F> {
 
     /// The values as field elements.
     pub fn field_values(&self) -> Vec<F> {
-        self.owner.simulation().world.borrow().store.data(self.id).to_vec()
+        self.owner
+            .simulation()
+            .world
+            .borrow()
+            .store
+            .data(self.id)
+            .to_vec()
     }
 
     /// How many values.
     pub fn len(&self) -> usize {
-        self.owner.simulation().world.borrow().store.data(self.id).len()
+        self.owner
+            .simulation()
+            .world
+            .borrow()
+            .store
+            .data(self.id)
+            .len()
     }
 
     /// Whether there are no values.
@@ -155,7 +167,13 @@ impl<F: TinyField> PrivateVector<F> {
         }
         let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let secrets = self.field_values();
-        let id = input::share(&mut sim.world.borrow_mut(), self.owner.id(), &secrets, set, at);
+        let id = input::share(
+            &mut sim.world.borrow_mut(),
+            self.owner.id(),
+            &secrets,
+            set,
+            at,
+        );
         Ok(SharedVector::from_handle(Handle {
             sim: sim.clone(),
             id,

@@ -177,9 +177,9 @@ impl<F: TinyField> SharedVector<F> {
             first.check(v)?;
         }
         let slots: Vec<u32> = values.iter().map(SharedScalar::slot).collect();
-        let h = first.handle().derive(|w, _, set| {
-            linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0)))
-        });
+        let h = first
+            .handle()
+            .derive(|w, _, set| linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0))));
         Ok(SharedVector::from_handle(h))
     }
 
@@ -250,7 +250,9 @@ impl<F: TinyField> SharedVector<F> {
     /// Each holder's vector of shares, in [`holders`](Self::holders) order: what no single
     /// machine can see, the simulation's privilege.
     pub fn shares(&self) -> Vec<Vec<F>> {
-        let per_lane: Vec<Vec<F>> = (0..self.len).map(|j| self.h.lane_shares(j, false)).collect();
+        let per_lane: Vec<Vec<F>> = (0..self.len)
+            .map(|j| self.h.lane_shares(j, false))
+            .collect();
         let n = self.h.holder_machines().len();
         (0..n)
             .map(|k| per_lane.iter().map(|lane| lane[k]).collect())
@@ -335,7 +337,11 @@ impl<F: TinyField> Clone for SharedVector<F> {
 /// `SharedVector(#5, 3 elements: alice [..], bob [..])`: each holder's shares.
 impl<F: TinyField> fmt::Display for SharedVector<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<String> = self.holders().iter().map(|m| m.name().to_string()).collect();
+        let names: Vec<String> = self
+            .holders()
+            .iter()
+            .map(|m| m.name().to_string())
+            .collect();
         write!(f, "SharedVector(#{}, {} elements:", self.number(), self.len)?;
         for (k, (name, shares)) in names.iter().zip(self.shares()).enumerate() {
             write!(f, "{} {name} ", if k == 0 { "" } else { "," })?;
