@@ -2,6 +2,9 @@
 //! errors, all through the public API.
 
 use tinyspdz::prelude::*;
+use tinyspdz::{Sender, Step};
+
+mod common;
 
 fn three(sim: &Simulation) -> (VirtualMachine, VirtualMachine, VirtualMachine) {
     (
@@ -250,4 +253,56 @@ fn fixed_point_vectors_multiply_truncate_and_compare_element_wise() -> Result<()
     let each = x.to_fixed();
     assert!((each[0].open()? - 1.5).abs() <= ulp);
     Ok(())
+}
+
+/// What bob receives from alice in the d and e openings of one vector product of x = [v; n]
+/// and y = [3; n] in F101, and the steps of everything bob received.
+fn openings_seen_by_bob(v: i64, seed: u64) -> (Vec<u64>, Vec<Step>) {
+    let sim = Simulation::builder()
+        .field::<F101>()
+        .seed(seed)
+        .views(Views::All)
+        .build();
+    let (alice, bob, carol) = (
+        sim.machine("alice"),
+        sim.machine("bob"),
+        sim.machine("carol"),
+    );
+    let n = 2_000;
+    let x = PrivateVector::new(vec![v; n], &alice).share(&[&bob, &carol]);
+    let y = PrivateVector::new(vec![3; n], &carol).share(&[&alice, &bob]);
+    let _product = &x * &y;
+    let view = bob.view();
+    let opened = view
+        .messages
+        .iter()
+        .filter(|m| matches!(m.step, Step::BeaverD | Step::BeaverE))
+        .filter(|m| m.from == Sender::Machine("alice".into()))
+        .map(|m| m.value.to_biguint().try_into().unwrap_or(u64::MAX))
+        .collect();
+    (opened, view.messages.iter().map(|m| m.step).collect())
+}
+
+#[test]
+fn a_vector_product_shows_bob_uniform_openings_whatever_the_secrets() {
+    // χ²(100) upper 10⁻⁴ quantile (see tests/privacy.rs).
+    const CRITICAL: f64 = 161.32;
+    let (low, steps_low) = openings_seen_by_bob(1, 21);
+    let (high, steps_high) = openings_seen_by_bob(77, 21);
+    assert_eq!(
+        steps_low, steps_high,
+        "the same messages, whatever the secret"
+    );
+    for opened in [low, high] {
+        assert_eq!(opened.len(), 4_000);
+        let mut counts = vec![0u64; 101];
+        for v in opened {
+            counts[v as usize] += 1;
+        }
+        assert!(
+            common::chi2(&counts) < CRITICAL,
+            "{}",
+            common::chi2(&counts)
+        );
+    }
 }
