@@ -79,6 +79,8 @@ mod tutorial {
     struct Comparison;
     #[doc = include_str!("../tutorial/src/shadow.md")]
     struct Shadow;
+    #[doc = include_str!("../tutorial/src/vectors.md")]
+    struct Vectors;
     #[doc = include_str!("../tutorial/src/logistic-regression.md")]
     struct LogisticRegression;
     #[doc = include_str!("../tutorial/src/playground.md")]
