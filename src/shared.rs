@@ -8,7 +8,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
-use crate::protocols::{beaver, bgw, linear, output, resharing};
+use crate::protocols::{beaver, bgw, output, resharing};
 use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
@@ -247,16 +247,12 @@ impl<F: TinyField> SharedScalar<F> {
 
     /// `self + other`, or an error when they cannot be combined.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| {
-            Ok(linear::zip(w, x, y, h, |a, b| a + b))
-        })
+        self.h.try_add(&other.h).map(Self::from_handle)
     }
 
     /// `self - other`, or an error when they cannot be combined.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| {
-            Ok(linear::zip(w, x, y, h, |a, b| a - b))
-        })
+        self.h.try_sub(&other.h).map(Self::from_handle)
     }
 
     /// `self * other` (Beaver multiplication), or an error when they cannot be combined.

@@ -102,18 +102,14 @@ impl<F: TinyField> SharedVector<F> {
     /// `self + other` element by element, or an error when they cannot be combined.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
         self.check(other)?;
-        let h = self.h.binary(&other.h, |w, x, y, h| {
-            Ok(linear::zip(w, x, y, h, |a, b| a + b))
-        })?;
+        let h = self.h.try_add(&other.h)?;
         Ok(self.with(h))
     }
 
     /// `self - other` element by element, or an error when they cannot be combined.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
         self.check(other)?;
-        let h = self.h.binary(&other.h, |w, x, y, h| {
-            Ok(linear::zip(w, x, y, h, |a, b| a - b))
-        })?;
+        let h = self.h.try_sub(&other.h)?;
         Ok(self.with(h))
     }
 
