@@ -1,21 +1,498 @@
-//! The default field, p = 2¹²⁷ − 1 (a Mersenne prime).
+//! The default field, p = 2¹²⁷ − 1 (a Mersenne prime), written by hand on `u128`.
+//!
+//! # The math
+//!
+//! An element is stored as its canonical integer v, 0 ≤ v < p, in one `u128`. Keeping it
+//! canonical makes equality, hashing and [`to_repr`](PrimeField::to_repr) plain copies of
+//! the bits, and every operation ends with at most one conditional subtraction of p (a
+//! compare and a select, without a branch, so the time does not depend on the data). Lazy reduction (values anywhere below 2¹²⁸) would save that
+//! compare after an addition, but every comparison, hash and encoding would then need a
+//! full reduction, and the multiplication below relies on inputs below 2¹²⁷.
+//!
+//! Reduction rests on one identity: 2¹²⁷ ≡ 1 (mod p). A number written h·2¹²⁷ + l with
+//! l < 2¹²⁷ is therefore congruent to h + l, so reducing is a shift, a mask and an add.
+//!
+//! - **Addition.** a + b < 2p, so one conditional subtraction of p gives a canonical sum.
+//! - **Subtraction.** a − b, plus p when it borrows.
+//! - **Multiplication.** Split a = a₁·2⁶⁴ + a₀ and b = b₁·2⁶⁴ + b₀ with a₁, b₁ < 2⁶³.
+//!   Then a·b = a₁b₁·2¹²⁸ + (a₁b₀ + a₀b₁)·2⁶⁴ + a₀b₀: four 64×64 → 128-bit products, and
+//!   the middle sum stays below 2¹²⁸ because a₁, b₁ < 2⁶³. The 254-bit product
+//!   h·2¹²⁷ + l (h, l < 2¹²⁷) is congruent to h + l, and h + l < 2p: it can reach 2p only
+//!   if h = l = p, which would make a·b a multiple of p, impossible for 0 < a, b < p. One
+//!   conditional subtraction again finishes the job.
+//! - **Inversion.** Fermat: a⁻¹ = aᵖ⁻², with p − 2 = (2¹²⁵ − 1)·4 + 1 computed by an
+//!   addition chain of 126 squarings and 10 multiplications.
+//! - **Square roots.** p ≡ 3 (mod 4), so a square a has the root a^((p+1)/4) = a^(2¹²⁵):
+//!   125 squarings, then a check that the result squares back to a.
+//!
+//! # Randomness
+//!
+//! [`Field::random`] reads the generator exactly as `ff`'s derived field for this modulus
+//! did, so seeded simulations deal the same shares as before. That field took two
+//! `u64`s (low limb first), cleared the top bit, rejected values ≥ p and read the result v
+//! as a Montgomery form, v = x·2¹²⁸ mod p; the element it returned was x = v·2⁻¹²⁸ ≡ v·2⁻¹
+//! (because 2¹²⁸ ≡ 2). Halving modulo a Mersenne prime is a rotation of the 127 bits one
+//! place to the right, which is what [`F127::random`](Field::random) does to v.
 
-use ff::PrimeField;
+use std::borrow::Borrow;
+use std::fmt;
+use std::iter::{Product, Sum};
+use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
+
+use ff::{Field, FieldBits, PrimeField, PrimeFieldBits};
+use rand::TryRng;
+use subtle::{Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeLess, CtOption};
+
+/// The modulus p = 2¹²⁷ − 1: 127 one bits.
+const P: u128 = u128::MAX >> 1;
 
 /// The default field, p = 2¹²⁷ − 1 (a Mersenne prime).
 ///
 /// A signed 64-bit value masked by a random 104-bit number still sits far below p/2, which
 /// is the room that comparison and truncation need for statistical masking (40 bits).
-#[derive(PrimeField)]
-#[PrimeFieldModulus = "170141183460469231731687303715884105727"]
-#[PrimeFieldGenerator = "43"]
-#[PrimeFieldReprEndianness = "little"]
-pub struct F127([u64; 2]);
+///
+/// Every operator takes owned or borrowed operands on either side (`a + b`, `a + &b`,
+/// `&a + b`, `&a + &b`, `a += b`, `a += &b`, and likewise for `-` and `*`).
+///
+/// ```
+/// use tinyspdz::{F127, TinyField};
+/// let x = F127::from_i64(-5);
+/// assert_eq!(x * x, F127::from(25));
+/// assert_eq!(format!("{x:?}"), "F127(-5)");
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct F127(u128);
 
 super::tiny_field!(F127, "F127");
 
+/// `v − p` when v ≥ p, else v; for v < 2p this is v mod p.
+#[inline(always)]
+const fn minus_p_once(v: u128) -> u128 {
+    let (t, borrow) = v.overflowing_sub(P);
+    if borrow { v } else { t }
+}
+
+/// (a + b) mod p for canonical a, b.
+#[inline(always)]
+const fn add(a: u128, b: u128) -> u128 {
+    minus_p_once(a + b)
+}
+
+/// (a − b) mod p for canonical a, b.
+#[inline(always)]
+const fn sub(a: u128, b: u128) -> u128 {
+    let (d, borrow) = a.overflowing_sub(b);
+    // On a borrow d = a − b + 2¹²⁸, and adding p wraps to a − b + p.
+    if borrow { d.wrapping_add(P) } else { d }
+}
+
+/// hi·2¹²⁸ + lo mod p, for a product of two canonical elements (below 2²⁵⁴).
+#[inline(always)]
+const fn reduce_product(hi: u128, lo: u128) -> u128 {
+    // Rewrite as h·2¹²⁷ + l and use 2¹²⁷ ≡ 1: h + l < 2p (see the module docs).
+    let l = lo & P;
+    let h = (hi << 1) | (lo >> 127);
+    minus_p_once(h + l)
+}
+
+/// (a · b) mod p for canonical a, b.
+#[inline(always)]
+const fn mul(a: u128, b: u128) -> u128 {
+    let (a0, a1) = (a as u64 as u128, a >> 64);
+    let (b0, b1) = (b as u64 as u128, b >> 64);
+    let low = a0 * b0;
+    let middle = a1 * b0 + a0 * b1; // below 2¹²⁸, as a₁, b₁ < 2⁶³
+    let high = a1 * b1;
+    let (lo, carry) = low.overflowing_add(middle << 64);
+    let hi = high + (middle >> 64) + carry as u128;
+    reduce_product(hi, lo)
+}
+
+/// a² mod p for canonical a (one partial product fewer than [`mul`]).
+#[inline(always)]
+const fn square(a: u128) -> u128 {
+    let (a0, a1) = (a as u64 as u128, a >> 64);
+    let low = a0 * a0;
+    let middle = (a0 * a1) << 1; // below 2¹²⁸, as a₁ < 2⁶³
+    let high = a1 * a1;
+    let (lo, carry) = low.overflowing_add(middle << 64);
+    let hi = high + (middle >> 64) + carry as u128;
+    reduce_product(hi, lo)
+}
+
+impl F127 {
+    /// x^(2ⁿ): n squarings.
+    #[inline]
+    fn square_times(mut self, n: u32) -> Self {
+        for _ in 0..n {
+            self = F127(square(self.0));
+        }
+        self
+    }
+}
+
+impl fmt::Debug for F127 {
+    /// The signed decimal value, e.g. `F127(-5)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 > P >> 1 {
+            write!(f, "F127(-{})", P - self.0)
+        } else {
+            write!(f, "F127({})", self.0)
+        }
+    }
+}
+
+impl From<u64> for F127 {
+    #[inline]
+    fn from(v: u64) -> Self {
+        F127(u128::from(v))
+    }
+}
+
+impl ConstantTimeEq for F127 {
+    #[inline]
+    fn ct_eq(&self, other: &Self) -> Choice {
+        self.0.ct_eq(&other.0)
+    }
+}
+
+impl ConditionallySelectable for F127 {
+    #[inline]
+    fn conditional_select(a: &Self, b: &Self, choice: Choice) -> Self {
+        F127(u128::conditional_select(&a.0, &b.0, choice))
+    }
+}
+
+impl Add<&F127> for &F127 {
+    type Output = F127;
+    #[inline]
+    fn add(self, rhs: &F127) -> F127 {
+        F127(add(self.0, rhs.0))
+    }
+}
+
+impl Sub<&F127> for &F127 {
+    type Output = F127;
+    #[inline]
+    fn sub(self, rhs: &F127) -> F127 {
+        F127(sub(self.0, rhs.0))
+    }
+}
+
+impl Mul<&F127> for &F127 {
+    type Output = F127;
+    #[inline]
+    fn mul(self, rhs: &F127) -> F127 {
+        F127(mul(self.0, rhs.0))
+    }
+}
+
+impl Neg for &F127 {
+    type Output = F127;
+    #[inline]
+    fn neg(self) -> F127 {
+        F127(sub(0, self.0))
+    }
+}
+
+impl Neg for F127 {
+    type Output = F127;
+    #[inline]
+    fn neg(self) -> F127 {
+        -&self
+    }
+}
+
+/// Derives the owned and assigning variants of an operator from its borrowed–borrowed
+/// impl above.
+macro_rules! owned_variants {
+    (Trait = $tr:ident, method = $m:ident, AssignTrait = $atr:ident, assign = $am:ident) => {
+        impl $tr<F127> for F127 {
+            type Output = F127;
+            #[inline]
+            fn $m(self, rhs: F127) -> F127 {
+                (&self).$m(&rhs)
+            }
+        }
+
+        impl $tr<&F127> for F127 {
+            type Output = F127;
+            #[inline]
+            fn $m(self, rhs: &F127) -> F127 {
+                (&self).$m(rhs)
+            }
+        }
+
+        impl $tr<F127> for &F127 {
+            type Output = F127;
+            #[inline]
+            fn $m(self, rhs: F127) -> F127 {
+                self.$m(&rhs)
+            }
+        }
+
+        impl $atr<F127> for F127 {
+            #[inline]
+            fn $am(&mut self, rhs: F127) {
+                *self = (&*self).$m(&rhs);
+            }
+        }
+
+        impl $atr<&F127> for F127 {
+            #[inline]
+            fn $am(&mut self, rhs: &F127) {
+                *self = (&*self).$m(rhs);
+            }
+        }
+    };
+}
+
+owned_variants!(
+    Trait = Add,
+    method = add,
+    AssignTrait = AddAssign,
+    assign = add_assign
+);
+owned_variants!(
+    Trait = Sub,
+    method = sub,
+    AssignTrait = SubAssign,
+    assign = sub_assign
+);
+owned_variants!(
+    Trait = Mul,
+    method = mul,
+    AssignTrait = MulAssign,
+    assign = mul_assign
+);
+
+impl<T: Borrow<F127>> Sum<T> for F127 {
+    fn sum<I: Iterator<Item = T>>(iter: I) -> Self {
+        iter.fold(F127::ZERO, |acc, x| acc + x.borrow())
+    }
+}
+
+impl<T: Borrow<F127>> Product<T> for F127 {
+    fn product<I: Iterator<Item = T>>(iter: I) -> Self {
+        iter.fold(F127::ONE, |acc, x| acc * x.borrow())
+    }
+}
+
+impl Field for F127 {
+    const ZERO: Self = F127(0);
+    const ONE: Self = F127(1);
+
+    /// Draws two `u64`s (low limb first), clears the top bit and retries when the value
+    /// v is ≥ p; returns v·2⁻¹, as `ff`'s derived field did (see the module docs).
+    fn try_random<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
+        loop {
+            let low = rng.try_next_u64()?;
+            let high = rng.try_next_u64()? & (u64::MAX >> 1);
+            let v = (u128::from(high) << 64) | u128::from(low);
+            if v < P {
+                // v·2⁻¹ mod p: rotate the 127 bits right by one.
+                return Ok(F127((v >> 1) | ((v & 1) << 126)));
+            }
+        }
+    }
+
+    #[inline]
+    fn is_zero_vartime(&self) -> bool {
+        self.0 == 0
+    }
+
+    #[inline]
+    fn square(&self) -> Self {
+        F127(square(self.0))
+    }
+
+    #[inline]
+    fn double(&self) -> Self {
+        F127(add(self.0, self.0))
+    }
+
+    /// a^(p−2) by an addition chain; none for zero.
+    fn invert(&self) -> CtOption<Self> {
+        // x_k = a^(2ᵏ − 1), built with x_{m+n} = x_m^(2ⁿ) · x_n.
+        let x1 = *self;
+        let x2 = x1.square() * x1;
+        let x3 = x2.square() * x1;
+        let x5 = x3.square_times(2) * x2;
+        let x10 = x5.square_times(5) * x5;
+        let x20 = x10.square_times(10) * x10;
+        let x40 = x20.square_times(20) * x20;
+        let x80 = x40.square_times(40) * x40;
+        let x120 = x80.square_times(40) * x40;
+        let x125 = x120.square_times(5) * x5;
+        // p − 2 = (2¹²⁵ − 1)·4 + 1.
+        let inverse = x125.square_times(2) * x1;
+        CtOption::new(inverse, !self.is_zero())
+    }
+
+    fn sqrt_ratio(num: &Self, div: &Self) -> (Choice, Self) {
+        ff::helpers::sqrt_ratio_generic(num, div)
+    }
+
+    /// a^((p+1)/4) = a^(2¹²⁵), kept only when it squares back to a.
+    fn sqrt(&self) -> CtOption<Self> {
+        let root = self.square_times(125);
+        CtOption::new(root, root.square().ct_eq(self))
+    }
+}
+
+impl PrimeField for F127 {
+    /// The canonical integer in little-endian order.
+    type Repr = [u8; 16];
+
+    fn from_repr(repr: [u8; 16]) -> CtOption<Self> {
+        let v = u128::from_le_bytes(repr);
+        let canonical = v.ct_lt(&P);
+        CtOption::new(F127(u128::conditional_select(&0, &v, canonical)), canonical)
+    }
+
+    #[inline]
+    fn to_repr(&self) -> [u8; 16] {
+        self.0.to_le_bytes()
+    }
+
+    #[inline]
+    fn is_odd(&self) -> Choice {
+        Choice::from((self.0 & 1) as u8)
+    }
+
+    /// v mod p, by folding bit 127 onto bit 0 (2¹²⁷ ≡ 1).
+    #[inline]
+    fn from_u128(v: u128) -> Self {
+        F127(minus_p_once((v & P) + (v >> 127)))
+    }
+
+    const MODULUS: &'static str = "0x7fffffffffffffffffffffffffffffff";
+    const NUM_BITS: u32 = 127;
+    const CAPACITY: u32 = 126;
+    /// 2⁻¹ = (p + 1)/2 = 2¹²⁶.
+    const TWO_INV: Self = F127(1 << 126);
+    /// 43 generates the multiplicative group (checked by the tests).
+    const MULTIPLICATIVE_GENERATOR: Self = F127(43);
+    /// p − 1 = 2·(2¹²⁶ − 1): one factor of 2.
+    const S: u32 = 1;
+    /// g^((p−1)/2) = −1, as g is not a square.
+    const ROOT_OF_UNITY: Self = F127(P - 1);
+    /// (−1)⁻¹ = −1.
+    const ROOT_OF_UNITY_INV: Self = F127(P - 1);
+    /// g^(2^S) = 43² = 1849.
+    const DELTA: Self = F127(43 * 43);
+}
+
+impl PrimeFieldBits for F127 {
+    type ReprBits = [u8; 16];
+
+    fn to_le_bits(&self) -> FieldBits<[u8; 16]> {
+        FieldBits::new(self.to_repr())
+    }
+
+    fn char_le_bits() -> FieldBits<[u8; 16]> {
+        FieldBits::new(P.to_le_bytes())
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use ff::{Field, PrimeField, PrimeFieldBits};
+    use proptest::prelude::*;
+    use rand::rngs::ChaCha12Rng;
+    use rand::{Rng, SeedableRng};
+
+    use super::{F127, P};
+    use crate::field::TinyField;
+
+    /// `ff`'s derived Montgomery field for the same modulus: the reference.
+    #[derive(ff::PrimeField)]
+    #[PrimeFieldModulus = "170141183460469231731687303715884105727"]
+    #[PrimeFieldGenerator = "43"]
+    #[PrimeFieldReprEndianness = "little"]
+    struct Derived([u64; 2]);
+
+    fn derived(x: F127) -> Derived {
+        let mut repr = <Derived as PrimeField>::Repr::default();
+        repr.as_mut().copy_from_slice(&x.to_repr());
+        Option::from(Derived::from_repr(repr)).expect("canonical")
+    }
+
+    #[track_caller]
+    fn assert_same(x: F127, d: Derived) {
+        assert_eq!(x.to_repr().as_slice(), d.to_repr().as_ref(), "{x:?}");
+    }
+
+    /// Values at the edges of the representation, reduced mod p where needed.
+    fn edges() -> Vec<u128> {
+        vec![
+            0,
+            1,
+            2,
+            3,
+            43,
+            u128::from(u64::MAX),
+            1 << 64,
+            (1 << 64) + 1,
+            1 << 63,
+            (1 << 126) - 1,
+            1 << 126,
+            (1 << 126) + 1,
+            P - 2,
+            P - 1,
+            P,
+            P + 1,
+            1 << 127,
+            u128::MAX - 1,
+            u128::MAX,
+        ]
+    }
+
+    /// Both fields agree on every operation for x and y (given as integers, reduced).
+    fn check_pair(x: u128, y: u128) {
+        let (a, b) = (F127::from_u128(x), F127::from_u128(y));
+        let (da, db) = (Derived::from_u128(x), Derived::from_u128(y));
+        assert_same(a, da);
+        assert_same(b, db);
+        assert_same(a + b, da + db);
+        assert_same(a - b, da - db);
+        assert_same(a * b, da * db);
+        assert_same(-a, -da);
+        assert_same(a.square(), da.square());
+        assert_same(a.double(), da.double());
+        assert_eq!(a.cmp(&b), da.cmp(&db));
+        assert_eq!(bool::from(a.is_odd()), bool::from(da.is_odd()));
+        let (inv, dinv) = (a.invert(), da.invert());
+        assert_eq!(bool::from(inv.is_some()), bool::from(dinv.is_some()));
+        if let (Some(i), Some(di)) = (Option::<F127>::from(inv), Option::<Derived>::from(dinv)) {
+            assert_same(i, di);
+            assert_eq!(i * a, F127::ONE);
+        }
+        let (root, droot) = (a.sqrt(), da.sqrt());
+        assert_eq!(bool::from(root.is_some()), bool::from(droot.is_some()));
+        if let (Some(r), Some(dr)) = (Option::<F127>::from(root), Option::<Derived>::from(droot)) {
+            assert_same(r, dr);
+        }
+        let (ratio, dratio) = (F127::sqrt_ratio(&a, &b), Derived::sqrt_ratio(&da, &db));
+        assert_eq!(bool::from(ratio.0), bool::from(dratio.0));
+        assert_same(ratio.1, dratio.1);
+        // from_repr on the raw integer: both refuse x ≥ p, and agree below.
+        let raw = x.to_le_bytes();
+        let mut draw = <Derived as PrimeField>::Repr::default();
+        draw.as_mut().copy_from_slice(&raw);
+        let (r, dr) = (F127::from_repr(raw), Derived::from_repr(draw));
+        assert_eq!(bool::from(r.is_some()), bool::from(dr.is_some()), "{x}");
+        assert_eq!(bool::from(r.is_some()), x < P);
+        if let (Some(r), Some(dr)) = (Option::<F127>::from(r), Option::<Derived>::from(dr)) {
+            assert_same(r, dr);
+        }
+        assert_eq!(
+            a.to_le_bits().into_inner(),
+            da.to_le_bits().into_inner(),
+            "{x}"
+        );
+    }
+
     #[test]
     fn modulus_is_prime_and_generator_generates() {
         super::super::check_field::<super::F127>(&[
@@ -32,5 +509,114 @@ mod tests {
             649657,
             77158673929,
         ]);
+    }
+
+    #[test]
+    fn constants_match_the_derived_field() {
+        assert_eq!(F127::MODULUS, Derived::MODULUS);
+        assert_eq!(F127::NUM_BITS, Derived::NUM_BITS);
+        assert_eq!(F127::CAPACITY, Derived::CAPACITY);
+        assert_eq!(F127::S, Derived::S);
+        assert_same(F127::ZERO, Derived::ZERO);
+        assert_same(F127::ONE, Derived::ONE);
+        assert_same(F127::TWO_INV, Derived::TWO_INV);
+        assert_same(
+            F127::MULTIPLICATIVE_GENERATOR,
+            Derived::MULTIPLICATIVE_GENERATOR,
+        );
+        assert_same(F127::ROOT_OF_UNITY, Derived::ROOT_OF_UNITY);
+        assert_same(F127::ROOT_OF_UNITY_INV, Derived::ROOT_OF_UNITY_INV);
+        assert_same(F127::DELTA, Derived::DELTA);
+        assert_eq!(
+            F127::char_le_bits().into_inner(),
+            Derived::char_le_bits().into_inner()
+        );
+        assert_eq!(F127::TWO_INV.double(), F127::ONE);
+    }
+
+    #[test]
+    fn random_draws_what_the_derived_field_drew() {
+        for seed in 0..16 {
+            let mut ours = ChaCha12Rng::seed_from_u64(seed);
+            let mut theirs = ChaCha12Rng::seed_from_u64(seed);
+            for _ in 0..1000 {
+                assert_same(F127::random(&mut ours), Derived::random(&mut theirs));
+            }
+            // The generators were advanced by the same amount.
+            assert_eq!(ours.next_u64(), theirs.next_u64());
+        }
+    }
+
+    /// Replays fixed words, to reach the rejection branch of `random`.
+    struct Script(std::vec::IntoIter<u64>);
+
+    impl rand::TryRng for Script {
+        type Error = std::convert::Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+            Ok(self.try_next_u64()? as u32)
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+            Ok(self.0.next().expect("script long enough"))
+        }
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+            dst.iter_mut().for_each(|b| *b = 0);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn random_rejects_like_the_derived_field() {
+        // (low, high) pairs: p itself (high's top bit is masked away), then p − 1, 0, 3.
+        let words = vec![u64::MAX, u64::MAX, u64::MAX - 1, u64::MAX >> 1, 0, 0, 3, 0];
+        let mut ours = Script(words.clone().into_iter());
+        let mut theirs = Script(words.into_iter());
+        for _ in 0..3 {
+            assert_same(F127::random(&mut ours), Derived::random(&mut theirs));
+        }
+        assert_eq!(ours.0.len(), 0);
+        assert_eq!(theirs.0.len(), 0);
+    }
+
+    #[test]
+    fn edge_values_match_the_derived_field() {
+        for &x in &edges() {
+            for &y in &edges() {
+                check_pair(x, y);
+            }
+        }
+    }
+
+    #[test]
+    fn debug_prints_signed_decimal() {
+        assert_eq!(format!("{:?}", F127::from_i64(-5)), "F127(-5)");
+        assert_eq!(format!("{:?}", F127::from(7)), "F127(7)");
+        assert_eq!(
+            format!("{:?}", F127::from_bigint(&F127::max_signed())),
+            format!("Some(F127({}))", F127::max_signed())
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn random_values_match_the_derived_field(
+            x in prop_oneof![any::<u128>(), proptest::sample::select(edges())],
+            y in any::<u128>(),
+        ) {
+            check_pair(x, y);
+        }
+
+        #[test]
+        fn products_chain_like_the_derived_field(x in any::<u128>(), y in any::<u128>()) {
+            let (mut a, b) = (F127::from_u128(x), F127::from_u128(y));
+            let (mut da, db) = (Derived::from_u128(x), Derived::from_u128(y));
+            for _ in 0..64 {
+                a = a * b + a;
+                da = da * db + da;
+            }
+            assert_same(a, da);
+            assert_eq!(derived(a), da);
+        }
     }
 }

@@ -16,8 +16,12 @@
 //! | [`F61`] | 2⁶¹ − 1 | a fast one-limb field for integer-only work |
 //! | [`F101`] | 101 | the teaching field: shares and wrap-around fit in your head |
 //!
-//! Each is made with `ff`'s `#[derive(PrimeField)]`, which trusts the modulus and
-//! generator it is given; the crate's tests check that every modulus is prime and every
+//! [`F61`] and [`F101`] are made with `ff`'s `#[derive(PrimeField)]` (Montgomery form),
+//! which trusts the modulus and generator it is given. [`F127`] is written by hand on one
+//! `u128`, reducing by shifts and adds since 2¹²⁷ ≡ 1 (mod p); `benches/field.rs` measures
+//! it against the derived field for the same modulus (about 1.5× faster in the bare SPDZ
+//! Beaver loop), and its tests check it against that field operation by operation and
+//! draw for draw. The crate's tests check that every modulus is prime and every
 //! generator has order p − 1.
 //!
 //! Elements print in decimal through [`TinyField::to_bigint`] and [`Decimal`], never as
@@ -216,7 +220,7 @@ pub(crate) fn parse_modulus(hex: &str) -> BigUint {
     BigUint::parse_bytes(digits.as_bytes(), 16).expect("ff's MODULUS is hexadecimal")
 }
 
-/// Implements [`TinyField`] for a derived field.
+/// Implements [`TinyField`], `Hash` and `Display` for a field type.
 macro_rules! tiny_field {
     ($name:ident, $label:literal) => {
         impl $crate::field::TinyField for $name {
