@@ -3,36 +3,28 @@
 //! SPDZ MACs and without.
 //!
 //! Run with `cargo bench --bench multiplication`; BENCHMARKS.md reports the figures as
-//! ratios to the bare loops from the same run.
+//! ratios to the bare loops from the same run. The MAC floor lives in `benches/floor/`,
+//! shared with `benches/workloads.rs`.
 
-// The floors index shares as the math does (xᵢ, aᵢ, …), several arrays at once.
+// The semi-honest floor indexes shares as the math does (xᵢ, aᵢ, …), several arrays at once.
 #![allow(clippy::needless_range_loop)]
+
+mod floor;
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ff::Field;
+use floor::{MacFloor, PARTIES, share3};
 use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use tinyspdz::prelude::*;
 
 const N: usize = 1_000;
-const PARTIES: usize = 3;
-/// Openings between two MAC checks in the bare loop, as in the crate.
-const BATCH: usize = 1 << 14;
-
-type Shares = [F127; PARTIES];
-
-/// Additive shares of `x` for the three parties.
-fn share3(x: F127, rng: &mut ChaCha12Rng) -> Shares {
-    let s0 = F127::random(&mut *rng);
-    let s1 = F127::random(&mut *rng);
-    [s0, s1, x - s0 - s1]
-}
 
 /// The semi-honest floor: N Beaver multiplications on bare arrays, triples included.
-fn bare_loop(xs: &[Shares], ys: &[Shares], rng: &mut ChaCha12Rng) -> F127 {
+fn bare_loop(xs: &[floor::Shares], ys: &[floor::Shares], rng: &mut ChaCha12Rng) -> F127 {
     let mut acc = F127::ZERO;
     for (x, y) in xs.iter().zip(ys) {
         let (a, b) = (F127::random(&mut *rng), F127::random(&mut *rng));
@@ -52,74 +44,6 @@ fn bare_loop(xs: &[Shares], ys: &[Shares], rng: &mut ChaCha12Rng) -> F127 {
     acc
 }
 
-/// A value's shares and MAC shares.
-#[derive(Clone, Copy)]
-struct Auth {
-    v: Shares,
-    m: Shares,
-}
-
-fn auth(x: F127, alpha: F127, rng: &mut ChaCha12Rng) -> Auth {
-    Auth {
-        v: share3(x, rng),
-        m: share3(alpha * x, rng),
-    }
-}
-
-/// The SPDZ floor: as [`bare_loop`], with authenticated triples, MAC shares of d and e
-/// kept for a batched MAC check (random linear combination) every `BATCH` openings, and
-/// the product's MAC shares.
-fn bare_loop_macs(
-    xs: &[Auth],
-    ys: &[Auth],
-    alpha: (F127, Shares),
-    pending: &mut Vec<(F127, Shares)>,
-    rng: &mut ChaCha12Rng,
-) -> F127 {
-    let (key, key_shares) = alpha;
-    let mut acc = F127::ZERO;
-    for (x, y) in xs.iter().zip(ys) {
-        let (a, b) = (F127::random(&mut *rng), F127::random(&mut *rng));
-        let (ta, tb, tc) = (auth(a, key, rng), auth(b, key, rng), auth(a * b, key, rng));
-        let (mut d, mut e) = (F127::ZERO, F127::ZERO);
-        let (mut md, mut me) = ([F127::ZERO; PARTIES], [F127::ZERO; PARTIES]);
-        for i in 0..PARTIES {
-            d += x.v[i] - ta.v[i];
-            e += y.v[i] - tb.v[i];
-            md[i] = x.m[i] - ta.m[i];
-            me[i] = y.m[i] - tb.m[i];
-        }
-        pending.push((d, md));
-        pending.push((e, me));
-        let mut z = Auth {
-            v: [F127::ZERO; PARTIES],
-            m: [F127::ZERO; PARTIES],
-        };
-        for i in 0..PARTIES {
-            z.v[i] = tc.v[i] + d * tb.v[i] + e * ta.v[i];
-            z.m[i] = tc.m[i] + d * tb.m[i] + e * ta.m[i] + key_shares[i] * d * e;
-        }
-        z.v[0] += d * e;
-        acc += z.v[0] + z.m[0];
-        if pending.len() >= BATCH {
-            let mut sigma = [F127::ZERO; PARTIES];
-            let mut opened = F127::ZERO;
-            for (value, macs) in pending.drain(..) {
-                let r = F127::random(&mut *rng);
-                opened += r * value;
-                for i in 0..PARTIES {
-                    sigma[i] += r * macs[i];
-                }
-            }
-            let total: F127 = (0..PARTIES)
-                .map(|i| sigma[i] - key_shares[i] * opened)
-                .sum();
-            assert_eq!(total, F127::ZERO, "the bare loop's MAC check failed");
-        }
-    }
-    acc
-}
-
 fn multiplications(c: &mut Criterion) {
     let mut group = c.benchmark_group("independent products (3 parties, F127)");
     group.throughput(Throughput::Elements(N as u64));
@@ -135,18 +59,8 @@ fn multiplications(c: &mut Criterion) {
         b.iter(|| black_box(bare_loop(&xs, &ys, &mut rng)))
     });
 
-    let key = F127::random(&mut rng);
-    let alpha = (key, share3(key, &mut rng));
-    let xs: Vec<_> = (0..N)
-        .map(|i| auth(F127::from(i as u64), key, &mut rng))
-        .collect();
-    let ys: Vec<_> = (0..N)
-        .map(|i| auth(F127::from(3 * i as u64), key, &mut rng))
-        .collect();
-    let mut pending = Vec::with_capacity(BATCH);
-    group.bench_function("bare loop, MACs", |b| {
-        b.iter(|| black_box(bare_loop_macs(&xs, &ys, alpha, &mut pending, &mut rng)))
-    });
+    let mut floor = MacFloor::new(N, 1);
+    group.bench_function("bare loop, MACs", |b| b.iter(|| black_box(floor.run())));
 
     let settings = [
         (
