@@ -147,6 +147,10 @@ macro_rules! small_into_field {
     ($($t:ty => $via:ty),*) => {$(
         impl IntoField for $t {
             fn exact<F: TinyField>(self) -> Option<F> {
+                // Every integer of up to 64 bits fits a field of more than 64 bits.
+                if F::NUM_BITS > 64 && <$t>::BITS <= 64 {
+                    return Some(self.reduced());
+                }
                 F::from_bigint(&BigInt::from(self))
             }
             fn reduced<F: TinyField>(self) -> F {
