@@ -1,8 +1,7 @@
 //! The default field `F127` (hand-written on `u128`, reduced by shifts and adds) against
 //! `ff`'s derived Montgomery field for the same modulus, in the same run: a dependent
 //! chain of multiplications, a sum of random elements, `random` with ChaCha12, and the
-//! bare SPDZ Beaver loop with MACs from `benches/multiplication.rs`, made generic over the
-//! field.
+//! bare SPDZ Beaver loop with MACs of `benches/floor/`, in each field.
 //!
 //! Operands are fresh random values in every iteration. The derived field branches on
 //! whether a result needs a subtraction of p; replaying the same operands lets the branch
@@ -12,17 +11,16 @@
 //!
 //! Run with `cargo bench --bench field`.
 
-// The loop indexes shares as the math does (xᵢ, aᵢ, …), several arrays at once.
-#![allow(clippy::needless_range_loop)]
+mod floor;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::measurement::WallTime;
 use criterion::{
     BatchSize, BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main,
 };
 use ff::{Field, PrimeField};
+use floor::MacFloor;
 use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use tinyspdz::F127;
@@ -35,9 +33,6 @@ use tinyspdz::F127;
 struct Derived127([u64; 2]);
 
 const N: usize = 1_000;
-const PARTIES: usize = 3;
-/// Openings between two MAC checks in the bare loop, as in the crate.
-const BATCH: usize = 1 << 14;
 
 /// A dependent chain of `N` multiplications: each waits for the one before.
 fn mul_chain<F: Field>(x: F, y: F) -> F {
@@ -63,81 +58,6 @@ fn randoms<F: Field>(rng: &mut ChaCha12Rng) {
     for _ in 0..N {
         black_box(F::random(&mut *rng));
     }
-}
-
-/// Additive shares of `x` for the three parties.
-fn share3<F: Field>(x: F, rng: &mut ChaCha12Rng) -> [F; PARTIES] {
-    let s0 = F::random(&mut *rng);
-    let s1 = F::random(&mut *rng);
-    [s0, s1, x - s0 - s1]
-}
-
-/// A value's shares and MAC shares.
-#[derive(Clone, Copy)]
-struct Auth<F> {
-    v: [F; PARTIES],
-    m: [F; PARTIES],
-}
-
-fn auth<F: Field>(x: F, alpha: F, rng: &mut ChaCha12Rng) -> Auth<F> {
-    Auth {
-        v: share3(x, rng),
-        m: share3(alpha * x, rng),
-    }
-}
-
-/// The SPDZ floor of `benches/multiplication.rs`: Beaver products with authenticated
-/// triples, MAC shares of d and e kept for a batched MAC check every `BATCH` openings,
-/// and the product's MAC shares.
-fn bare_loop_macs<F: Field>(
-    xs: &[Auth<F>],
-    ys: &[Auth<F>],
-    alpha: (F, [F; PARTIES]),
-    pending: &mut Vec<(F, [F; PARTIES])>,
-    rng: &mut ChaCha12Rng,
-) -> F {
-    let (key, key_shares) = alpha;
-    let mut acc = F::ZERO;
-    for (x, y) in xs.iter().zip(ys) {
-        let (a, b) = (F::random(&mut *rng), F::random(&mut *rng));
-        let (ta, tb, tc) = (auth(a, key, rng), auth(b, key, rng), auth(a * b, key, rng));
-        let (mut d, mut e) = (F::ZERO, F::ZERO);
-        let (mut md, mut me) = ([F::ZERO; PARTIES], [F::ZERO; PARTIES]);
-        for i in 0..PARTIES {
-            d += x.v[i] - ta.v[i];
-            e += y.v[i] - tb.v[i];
-            md[i] = x.m[i] - ta.m[i];
-            me[i] = y.m[i] - tb.m[i];
-        }
-        pending.push((d, md));
-        pending.push((e, me));
-        let mut z = Auth {
-            v: [F::ZERO; PARTIES],
-            m: [F::ZERO; PARTIES],
-        };
-        for i in 0..PARTIES {
-            z.v[i] = tc.v[i] + d * tb.v[i] + e * ta.v[i];
-            z.m[i] = tc.m[i] + d * tb.m[i] + e * ta.m[i] + key_shares[i] * d * e;
-        }
-        z.v[0] += d * e;
-        acc += z.v[0] + z.m[0];
-        if pending.len() >= BATCH {
-            let mut sigma = [F::ZERO; PARTIES];
-            let mut opened = F::ZERO;
-            for (value, macs) in pending.drain(..) {
-                let r = F::random(&mut *rng);
-                opened += r * value;
-                for i in 0..PARTIES {
-                    sigma[i] += r * macs[i];
-                }
-            }
-            let total: F = (0..PARTIES)
-                .map(|i| sigma[i] - key_shares[i] * opened)
-                .sum();
-            assert!(total == F::ZERO, "the bare loop's MAC check failed");
-        }
-    }
-    acc
 }
 
 type Group<'a> = BenchmarkGroup<'a, WallTime>;
@@ -172,19 +92,8 @@ fn random_bench<F: Field>(group: &mut Group<'_>, label: &str) {
 }
 
 fn beaver_bench<F: PrimeField>(group: &mut Group<'_>, label: &str) {
-    let mut rng = ChaCha12Rng::seed_from_u64(1);
-    let key = F::random(&mut rng);
-    let alpha = (key, share3(key, &mut rng));
-    let xs: Vec<_> = (0..N as u64)
-        .map(|i| auth(F::from(i), key, &mut rng))
-        .collect();
-    let ys: Vec<_> = (0..N as u64)
-        .map(|i| auth(F::from(3 * i), key, &mut rng))
-        .collect();
-    let mut pending = Vec::with_capacity(BATCH);
-    group.bench_function(label, |b| {
-        b.iter(|| black_box(bare_loop_macs(&xs, &ys, alpha, &mut pending, &mut rng)))
-    });
+    let mut floor = MacFloor::<F>::new(N, 1);
+    group.bench_function(label, |b| b.iter(|| black_box(floor.run())));
 }
 
 /// One measurement, registered for both fields.
@@ -224,10 +133,7 @@ fn fields(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(20);
+    config = floor::short_runs();
     targets = fields
 }
 criterion_main!(benches);

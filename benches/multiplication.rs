@@ -12,7 +12,6 @@
 mod floor;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ff::Field;
@@ -59,7 +58,7 @@ fn multiplications(c: &mut Criterion) {
         b.iter(|| black_box(bare_loop(&xs, &ys, &mut rng)))
     });
 
-    let mut floor = MacFloor::new(N, 1);
+    let mut floor = MacFloor::<F127>::new(N, 1);
     group.bench_function("bare loop, MACs", |b| b.iter(|| black_box(floor.run())));
 
     let settings = [
@@ -101,10 +100,7 @@ fn multiplications(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(20);
+    config = floor::short_runs();
     targets = multiplications
 }
 criterion_main!(benches);

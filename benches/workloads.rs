@@ -77,7 +77,7 @@ fn counted<T>(sim: &Simulation, f: impl FnOnce() -> T) -> (T, u64) {
 
 fn floor(c: &mut Criterion) {
     let mut g = group(c, "floor", N);
-    let mut floor = MacFloor::new(N, 1);
+    let mut floor = MacFloor::<F127>::new(N, 1);
     g.bench_function("bare loop, MACs", |b| b.iter(|| black_box(floor.run())));
     g.finish();
 }
@@ -291,10 +291,7 @@ fn w5_readme_example(c: &mut Criterion) {
 
 criterion_group! {
     name = workloads;
-    config = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(20);
+    config = floor::short_runs();
     targets = floor, w1_independent_products, w2_dependent_chain, w3_inner_product,
         w4_comparisons, w5_readme_example
 }

@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
-use crate::protocols::{beaver, linear, output};
+use crate::protocols::{beaver, input, linear, output};
+use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
 use crate::store::HolderSetId;
 
@@ -29,6 +30,30 @@ pub(crate) struct Handle<F: TinyField> {
 }
 
 impl<F: TinyField> Handle<F> {
+    /// Shares `secrets` (one per lane), known to `owner`, among `holders` under `scheme`:
+    /// the input protocol ([`crate::protocols::input`]).
+    pub fn input(
+        owner: &VirtualMachine<F>,
+        secrets: &[F],
+        holders: &[&VirtualMachine<F>],
+        scheme: Scheme,
+        at: &'static Location<'static>,
+    ) -> Result<Self> {
+        let sim = owner.simulation();
+        if !owner.is_online() {
+            return Err(Error::Offline {
+                machine: owner.name().to_string(),
+            });
+        }
+        let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
+        let id = input::share(&mut sim.world.borrow_mut(), owner.id(), secrets, set, at);
+        Ok(Handle {
+            sim: sim.clone(),
+            id,
+            holders: set,
+        })
+    }
+
     /// Runs `f` on the world and returns the slot it made, with the same holders.
     pub fn derive(&self, f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> u32) -> Self {
         let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders);
@@ -114,6 +139,27 @@ impl<F: TinyField> Handle<F> {
     pub fn open_partial(&self, at: &'static Location<'static>) -> Result<Vec<F>> {
         let mut w = self.sim.world.borrow_mut();
         output::open_partial(&mut w, self.id, self.holders, at)
+    }
+
+    /// Opens every lane to the holders, after the MAC check.
+    pub fn open(&self, at: &'static Location<'static>) -> Result<Vec<F>> {
+        let mut w = self.sim.world.borrow_mut();
+        output::open(&mut w, self.id, self.holders, at)
+    }
+
+    /// Delivers every lane to `machine` only (masked, after the MAC check).
+    pub fn reconstruct(
+        &self,
+        machine: &VirtualMachine<F>,
+        at: &'static Location<'static>,
+    ) -> Result<Vec<F>> {
+        if machine.simulation() != &self.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the value and the receiving machine",
+            });
+        }
+        let mut w = self.sim.world.borrow_mut();
+        output::reconstruct(&mut w, self.id, self.holders, machine.id(), at)
     }
 
     /// A dealer mask for each lane: its low `m` bits (one sharing each, when `with_bits`),

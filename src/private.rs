@@ -7,8 +7,8 @@ use num_bigint::BigInt;
 
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
+use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
-use crate::protocols::input;
 use crate::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::store::Holding;
@@ -168,18 +168,8 @@ impl<F: TinyField> PrivateScalar<F> {
         scheme: Scheme,
         at: &'static Location<'static>,
     ) -> Result<SharedScalar<F>> {
-        let sim = self.owner.simulation();
-        if !self.owner.is_online() {
-            return Err(Error::Offline {
-                machine: self.owner.name().to_string(),
-            });
-        }
-        let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
-        let secret = self.field_value();
-        let mut w = sim.world.borrow_mut();
-        let id = input::share(&mut w, self.owner.id(), &[secret], set, at);
-        drop(w);
-        Ok(SharedScalar::from_slot(sim.clone(), id, set))
+        let secret = [self.field_value()];
+        Handle::input(&self.owner, &secret, holders, scheme, at).map(SharedScalar::from_handle)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
-use crate::protocols::{beaver, bgw, output, resharing};
+use crate::protocols::{beaver, bgw, resharing};
 use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
@@ -161,15 +161,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// check; [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateScalar<F>> {
-        if machine.simulation() != &self.h.sim {
-            return Err(Error::SimulationMismatch {
-                what: "the value and the receiving machine",
-            });
-        }
-        let at = Location::caller();
-        let mut w = self.h.sim.world.borrow_mut();
-        let x = output::reconstruct(&mut w, self.h.id, self.h.holders, machine.id(), at)?[0];
-        drop(w);
+        let x = self.h.reconstruct(machine, Location::caller())?[0];
         Ok(PrivateScalar::from_field(x, machine))
     }
 
@@ -182,13 +174,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// check; [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
-        let at = Location::caller();
-        let x = output::open(
-            &mut self.h.sim.world.borrow_mut(),
-            self.h.id,
-            self.h.holders,
-            at,
-        )?[0];
+        let x = self.h.open(Location::caller())?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -196,19 +182,13 @@ impl<F: TinyField> SharedScalar<F> {
     /// this and every other opening, before the next output or [`Simulation::check`].
     /// This is SPDZ's partial opening, for protocols of your own (the tutorial's
     /// playground); open only values masked by fresh randomness.
-    #[track_caller]
     ///
     /// # Errors
     ///
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
+    #[track_caller]
     pub fn partial_open(&self) -> Result<PublicScalar<F>> {
-        let at = Location::caller();
-        let x = output::open_partial(
-            &mut self.h.sim.world.borrow_mut(),
-            self.h.id,
-            self.h.holders,
-            at,
-        )?[0];
+        let x = self.h.open_partial(Location::caller())?[0];
         Ok(PublicScalar::new(x))
     }
 

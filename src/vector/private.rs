@@ -10,7 +10,6 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
-use crate::protocols::input;
 use crate::sharing::Scheme;
 use crate::store::Holding;
 
@@ -97,13 +96,7 @@ impl<F: TinyField> PrivateVector<F> {
 
     /// How many values.
     pub fn len(&self) -> usize {
-        self.owner
-            .simulation()
-            .world
-            .borrow()
-            .store
-            .data(self.id)
-            .len()
+        self.field_values().len()
     }
 
     /// Whether there are no values.
@@ -159,26 +152,8 @@ impl<F: TinyField> PrivateVector<F> {
         scheme: Scheme,
         at: &'static Location<'static>,
     ) -> Result<SharedVector<F>> {
-        let sim = self.owner.simulation();
-        if !self.owner.is_online() {
-            return Err(Error::Offline {
-                machine: self.owner.name().to_string(),
-            });
-        }
-        let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let secrets = self.field_values();
-        let id = input::share(
-            &mut sim.world.borrow_mut(),
-            self.owner.id(),
-            &secrets,
-            set,
-            at,
-        );
-        Ok(SharedVector::from_handle(Handle {
-            sim: sim.clone(),
-            id,
-            holders: set,
-        }))
+        Handle::input(&self.owner, &secrets, holders, scheme, at).map(SharedVector::from_handle)
     }
 }
 

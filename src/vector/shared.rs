@@ -11,7 +11,7 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, DefaultField, F61, F101, F127, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
-use crate::protocols::{beaver, linear, output};
+use crate::protocols::{beaver, linear};
 use crate::shared::SharedScalar;
 use crate::simulation::Simulation;
 
@@ -273,15 +273,7 @@ impl<F: TinyField> SharedVector<F> {
     /// As [`SharedScalar::reconstruct`].
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateVector<F>> {
-        if machine.simulation() != &self.h.sim {
-            return Err(Error::SimulationMismatch {
-                what: "the vector and the receiving machine",
-            });
-        }
-        let at = Location::caller();
-        let mut w = self.h.sim.world.borrow_mut();
-        let values = output::reconstruct(&mut w, self.h.id, self.h.holders, machine.id(), at)?;
-        drop(w);
+        let values = self.h.reconstruct(machine, Location::caller())?;
         Ok(PrivateVector::from_field(values, machine))
     }
 
@@ -292,10 +284,7 @@ impl<F: TinyField> SharedVector<F> {
     /// As [`SharedScalar::open`].
     #[track_caller]
     pub fn open(&self) -> Result<PublicVector<F>> {
-        let at = Location::caller();
-        let mut w = self.h.sim.world.borrow_mut();
-        let values = output::open(&mut w, self.h.id, self.h.holders, at)?;
-        Ok(PublicVector::new(values))
+        Ok(PublicVector::new(self.h.open(Location::caller())?))
     }
 
     /// Opens the vector to every holder *without* a MAC check yet (SPDZ's partial
@@ -306,10 +295,7 @@ impl<F: TinyField> SharedVector<F> {
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
     #[track_caller]
     pub fn partial_open(&self) -> Result<PublicVector<F>> {
-        let at = Location::caller();
-        let mut w = self.h.sim.world.borrow_mut();
-        let values = output::open_partial(&mut w, self.h.id, self.h.holders, at)?;
-        Ok(PublicVector::new(values))
+        Ok(PublicVector::new(self.h.open_partial(Location::caller())?))
     }
 }
 
