@@ -5,6 +5,8 @@
 //! value is dropped, buffers included, so a long computation allocates nothing in its
 //! steady state and a machine's listing shows only what is still alive.
 
+use std::rc::Rc;
+
 use crate::machine::MachineId;
 use crate::sharing::Scheme;
 
@@ -18,7 +20,7 @@ pub(crate) const MAX_HOLDERS: usize = 128;
 /// The holder sets in use, each kept once: machines sorted by id, and a sharing scheme.
 #[derive(Debug, Default)]
 pub(crate) struct HolderSets {
-    sets: Vec<(Box<[MachineId]>, Scheme)>,
+    sets: Vec<(Rc<[MachineId]>, Scheme)>,
 }
 
 impl HolderSets {
@@ -39,6 +41,11 @@ impl HolderSets {
     #[inline]
     pub fn get(&self, id: HolderSetId) -> &[MachineId] {
         &self.sets[id.0 as usize].0
+    }
+
+    /// The machines of a holder set, to keep while the world is borrowed mutably.
+    pub fn shared(&self, id: HolderSetId) -> Rc<[MachineId]> {
+        Rc::clone(&self.sets[id.0 as usize].0)
     }
 
     /// The sharing scheme of a holder set.

@@ -40,7 +40,7 @@ use crate::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
 use crate::store::{HolderSetId, Holding};
-use crate::view::{DEALER, Step};
+use crate::view::{DEALER, Record, Step};
 
 /// A holder set's shares of the MAC key α (in holder order).
 #[derive(Debug)]
@@ -139,72 +139,102 @@ pub(crate) fn hand_out<F: TinyField>(
     about: u64,
     dealt: &[F],
 ) {
-    let n = w.holder_sets.get(set).len();
-    for k in 0..n {
-        let to = w.holder_sets.get(set)[k];
-        w.deliver(to, DEALER, step, about, dealt[k]);
+    let holders = w.holder_sets.shared(set);
+    w.deliver_lanes(1, |_, out| {
+        hand_out_messages(&holders, step, about, dealt, out)
+    });
+}
+
+/// The messages that hand each holder its part of a dealt value (its share, then its MAC
+/// share when there is one).
+pub(crate) fn hand_out_messages<F: TinyField>(
+    holders: &[MachineId],
+    step: Step,
+    about: u64,
+    dealt: &[F],
+    out: &mut Vec<(MachineId, Record<F>)>,
+) {
+    let n = holders.len();
+    let record = |step, value| Record {
+        from: DEALER,
+        step,
+        about,
+        value,
+    };
+    for (k, &to) in holders.iter().enumerate() {
+        out.push((to, record(step, dealt[k])));
         if dealt.len() > n {
-            w.deliver(to, DEALER, Step::DealtMac, about, dealt[n + k]);
+            out.push((to, record(Step::DealtMac, dealt[n + k])));
         }
     }
 }
 
-/// Shares of one Beaver triple (a, b, c = ab) in holder order, each value `width` wide:
-/// its n shares, then (MACs on) its n MAC shares.
+/// Beaver triples (a, b, c = ab), one per lane, in holder order: for each lane a, b and
+/// c, each `width` wide (its n shares, then with MACs on its n MAC shares).
 ///
-/// Not `Clone`: a triple is moved into the multiplication that consumes it.
+/// Not `Clone`: triples are moved into the multiplication that consumes them.
 #[derive(Debug)]
-pub(crate) struct Triple<F> {
+pub(crate) struct Triples<F> {
     data: Vec<F>,
+    width: usize,
 }
 
-impl<F: TinyField> Triple<F> {
-    /// The dealt a, b and c, each as shares followed by MAC shares.
-    pub fn parts(&self) -> (&[F], &[F], &[F]) {
-        let width = self.data.len() / 3;
-        let (a, rest) = self.data.split_at(width);
-        let (b, c) = rest.split_at(width);
-        (a, b, c)
+impl<F: TinyField> Triples<F> {
+    /// Lane j's dealt a, b and c, each as shares followed by MAC shares.
+    pub fn lane(&self, j: usize) -> (&[F], &[F], &[F]) {
+        let w = self.width;
+        let t = &self.data[3 * w * j..3 * w * (j + 1)];
+        (&t[..w], &t[w..2 * w], &t[2 * w..])
     }
 
-    /// Gives the triple's memory back for the next value: a used triple is gone.
+    /// The messages that hand each holder its part of lane j's triple.
+    pub fn hand_out(
+        &self,
+        holders: &[MachineId],
+        about: u64,
+        j: usize,
+        out: &mut Vec<(MachineId, Record<F>)>,
+    ) {
+        let (a, b, c) = self.lane(j);
+        for (part, step) in [(a, Step::TripleA), (b, Step::TripleB), (c, Step::TripleC)] {
+            hand_out_messages(holders, step, about, part, out);
+        }
+    }
+
+    /// Gives the triples' memory back for the next value: a used triple is gone.
     pub fn discard(self, w: &mut World<F>) {
         w.store.recycle(self.data);
     }
 }
 
-/// Deals a fresh triple among `set` for the value numbered `about`, adding what it cost
-/// to `costs`. `offset` is added to c by a corrupt dealer (zero when honest); the MACs
-/// then authenticate the wrong c, as a corrupt dealer's would.
-pub(crate) fn deal_triple<F: TinyField>(
+/// Deals `lanes` fresh triples among `set`, adding what they cost to `costs`;
+/// [`Triples::hand_out`] makes the messages that deliver them. A corrupt dealer adds an
+/// offset to c (zero when honest); the MACs then authenticate the wrong c, as a corrupt
+/// dealer's would.
+pub(crate) fn deal_triples<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
-    about: u64,
+    lanes: usize,
     costs: &mut Costs,
-) -> Triple<F> {
-    w.dealer.triples += 1;
-    let offset = w.adversary.triple_offset(w.dealer.triples);
-    let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
+) -> Triples<F> {
     let mut data = w.store.buffer();
     let mut width = 0;
-    for (v, step) in [
-        (a, Step::TripleA),
-        (b, Step::TripleB),
-        (a * b + offset, Step::TripleC),
-    ] {
-        let start = data.len();
-        width = deal_value(w, set, v, &mut data);
-        hand_out(w, set, step, about, &data[start..]);
+    for _ in 0..lanes {
+        w.dealer.triples += 1;
+        let offset = w.adversary.triple_offset(w.dealer.triples);
+        let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
+        for v in [a, b, a * b + offset] {
+            width = deal_value(w, set, v, &mut data);
+        }
     }
-    let n = w.holder_sets.get(set).len() as u64;
-    let dealt = Costs {
-        triples: 1,
-        dealer_messages: n,
-        dealer_elements: 3 * width as u64,
+    let (n, lanes) = (w.holder_sets.get(set).len() as u64, lanes as u64);
+    *costs += Costs {
+        triples: lanes,
+        dealer_messages: n * lanes,
+        dealer_elements: 3 * width as u64 * lanes,
         ..Costs::default()
     };
-    *costs += dealt;
-    Triple { data }
+    Triples { data, width }
 }
 
 /// Deals an authenticated random mask [r] among `set` and tells r to `owner` alone.

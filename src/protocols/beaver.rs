@@ -41,12 +41,13 @@
 
 use std::panic::Location;
 
-use crate::dealer::deal_triple;
+use crate::dealer::deal_triples;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
-use crate::protocols::{mac_check, partial_open::partial_open, sacrifice};
+use crate::protocols::partial_open::{broadcast_messages, open_quietly};
+use crate::protocols::{mac_check, sacrifice};
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
@@ -83,7 +84,6 @@ pub(crate) fn multiply_many<F: TinyField>(
     mut out: impl FnMut(usize, u32),
 ) -> Result<()> {
     let n = w.holder_sets.get(set).len();
-    let lane = w.lane_len(set);
     let mut costs = Costs::default();
     let mut positions = None;
     let mut opened = 0;
@@ -91,20 +91,8 @@ pub(crate) fn multiply_many<F: TinyField>(
         let about = w.store.next_number();
         let valid = w.store.meta(x).valid & w.store.meta(y).valid & w.online_mask(set);
         let answering = w.answering_for(set, valid, about)?;
-        let lanes = w.store.data(x).len() / lane;
-        let mut z = w.store.buffer();
-        for j in 0..lanes {
-            multiply_lane(
-                w,
-                (x, y, j * lane),
-                set,
-                &answering,
-                about,
-                &mut z,
-                &mut costs,
-            );
-        }
-        opened += 2 * lanes as u64;
+        let z = multiply_lanes(w, (x, y), set, &answering, about, &mut costs);
+        opened += 2 * (w.store.data(x).len() / w.lane_len(set)) as u64;
         let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
         out(k, w.store.insert(Holding::Shared(set), depth, valid, z));
         positions.get_or_insert(answering);
@@ -126,46 +114,75 @@ pub(crate) fn multiply_many<F: TinyField>(
     Ok(())
 }
 
-/// Steps 1–4 for one lane: the lane of x and y starting at `start`; appends the
-/// product's shares (and MAC shares) to `z`.
-fn multiply_lane<F: TinyField>(
+/// Steps 1–4 for every lane of x and y, the holders at `positions` answering; returns
+/// the product's shares (and MAC shares), lane by lane.
+fn multiply_lanes<F: TinyField>(
     w: &mut World<F>,
-    (x, y, start): (u32, u32, usize),
+    (x, y): (u32, u32),
     set: HolderSetId,
     positions: &[usize],
     about: u64,
-    z: &mut Vec<F>,
     costs: &mut Costs,
-) {
-    // Step 1: a fresh triple, moved in here and dropped at the end.
-    let triple = deal_triple(w, set, about, costs);
+) -> Vec<F> {
+    let lane = w.lane_len(set);
+    let lanes = w.store.data(x).len() / lane;
+    // Step 1: fresh triples, moved in here and dropped at the end. Their messages go
+    // out with step 2's (the same order per lane), unless sacrificing sends more between.
+    let triples = deal_triples(w, set, lanes, costs);
+    let holders = w.holder_sets.shared(set);
+    let handed_out = w.sacrifice;
     if w.sacrifice {
-        sacrifice::check_triple(w, set, positions, &triple, about, costs);
+        w.deliver_lanes(lanes, |j, out| triples.hand_out(&holders, about, j, out));
+        for j in 0..lanes {
+            sacrifice::check_triple(w, set, positions, triples.lane(j), about, costs);
+        }
     }
-    let (a, b, c) = triple.parts();
-    let lane = a.len();
 
-    // Steps 2 and 3: open d = x − a and e = y − b (shares, then MAC shares).
-    let mut masked = std::mem::take(&mut w.scratch);
-    masked.clear();
-    let xs = &w.store.data(x)[start..start + lane];
-    masked.extend(xs.iter().zip(a).map(|(&xi, &ai)| xi - ai));
-    let d = partial_open(w, set, about, Step::BeaverD, positions, &masked);
-    masked.clear();
-    let ys = &w.store.data(y)[start..start + lane];
-    masked.extend(ys.iter().zip(b).map(|(&yi, &bi)| yi - bi));
-    let e = partial_open(w, set, about, Step::BeaverE, positions, &masked);
-    w.scratch = masked;
+    // Steps 2 and 3: open d = x − a and e = y − b (shares, then MAC shares), lane by lane;
+    // `sent` keeps what each holder broadcast, `de` the opened d and e.
+    let (mut masked, mut sent, mut de) = (
+        std::mem::take(&mut w.scratch),
+        std::mem::take(&mut w.sent),
+        std::mem::take(&mut w.opened),
+    );
+    sent.clear();
+    de.clear();
+    for j in 0..lanes {
+        let (a, b, _) = triples.lane(j);
+        for (v, mask, step) in [(x, a, Step::BeaverD), (y, b, Step::BeaverE)] {
+            masked.clear();
+            let vs = &w.store.data(v)[j * lane..(j + 1) * lane];
+            masked.extend(vs.iter().zip(mask).map(|(&vi, &mi)| vi - mi));
+            de.push(open_quietly(
+                w, set, about, step, positions, &masked, &mut sent,
+            ));
+        }
+    }
+    let p = positions.len();
+    w.deliver_lanes(lanes, |j, out| {
+        if !handed_out {
+            triples.hand_out(&holders, about, j, out);
+        }
+        let (d, e) = sent[2 * p * j..2 * p * (j + 1)].split_at(p);
+        broadcast_messages(&holders, positions, (Step::BeaverD, about), d, out);
+        broadcast_messages(&holders, positions, (Step::BeaverE, about), e, out);
+    });
 
     // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
     // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
-    let from = z.len();
-    z.extend((0..lane).map(|i| c[i] + d * b[i] + e * a[i]));
-    add_public(
-        &mut z[from..],
-        w.dealer.key_shares(set),
-        w.holder_sets.scheme(set),
-        d * e,
-    );
-    triple.discard(w);
+    let mut z = w.store.buffer();
+    for (j, de) in de.chunks_exact(2).enumerate() {
+        let ((a, b, c), (d, e)) = (triples.lane(j), (de[0], de[1]));
+        let from = z.len();
+        z.extend((0..lane).map(|i| c[i] + d * b[i] + e * a[i]));
+        add_public(
+            &mut z[from..],
+            w.dealer.key_shares(set),
+            w.holder_sets.scheme(set),
+            d * e,
+        );
+    }
+    (w.scratch, w.sent, w.opened) = (masked, sent, de);
+    triples.discard(w);
+    z
 }

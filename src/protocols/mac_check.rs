@@ -152,10 +152,10 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     let mut failed = false;
     let mut short = None;
     for set in sets {
-        let batch: Vec<&Opened<F>> = pending.opened.iter().filter(|o| o.set == set).collect();
+        let batch = || pending.opened.iter().filter(move |o| o.set == set);
         let n = w.holder_sets.get(set).len();
         // The holders that answered every opening of the batch and are still online.
-        let answered = batch.iter().fold(u128::MAX, |acc, o| acc & o.answered);
+        let answered = batch().fold(u128::MAX, |acc, o| acc & o.answered);
         let positions = match w.answering_for(set, answered, 0) {
             Ok(positions) => positions,
             Err(e) => {
@@ -164,23 +164,21 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
             }
         };
 
-        // Step 1: public random coefficients, one per opened value.
-        let r: Vec<F> = batch.iter().map(|_| F::random(&mut w.rng)).collect();
-        // Step 2: a = Σ rⱼ·aⱼ.
-        let a: F = batch.iter().zip(&r).map(|(o, &rj)| rj * o.value).sum();
-        // Step 3: σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a, for each answering holder i.
+        // Steps 1–3 in one pass: a public random rⱼ per opened value, a = Σ rⱼ·aⱼ, and
+        // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each answering holder i.
+        let mut a = F::ZERO;
+        let mut sigma = vec![F::ZERO; positions.len()];
+        for o in batch() {
+            let rj = F::random(&mut w.rng);
+            a += rj * o.value;
+            for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
+                *s += rj * pending.macs[o.start + i];
+            }
+        }
         let alphas = w.dealer.key_shares(set);
-        let sigma: Vec<F> = positions
-            .iter()
-            .map(|&i| {
-                let gamma: F = batch
-                    .iter()
-                    .zip(&r)
-                    .map(|(o, &rj)| rj * pending.macs[o.start + i])
-                    .sum();
-                gamma - alphas[i] * a
-            })
-            .collect();
+        for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
+            *s -= alphas[i] * a;
+        }
         // Steps 4 and 5: commit to σᵢ, then open it.
         let pads: Vec<F> = sigma.iter().map(|_| F::random(&mut w.rng)).collect();
         for step in [Step::MacCommit, Step::MacReveal] {

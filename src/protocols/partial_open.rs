@@ -28,9 +28,10 @@
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §3.
 
 use crate::field::TinyField;
+use crate::machine::MachineId;
 use crate::simulation::World;
 use crate::store::HolderSetId;
-use crate::view::Step;
+use crate::view::{Record, Step};
 
 /// Opens the value whose `sharing` is laid out as one share per holder of `set`, then
 /// (MACs on) one MAC share per holder, using the holders at `positions` (those that can
@@ -44,23 +45,42 @@ pub(crate) fn partial_open<F: TinyField>(
     positions: &[usize],
     sharing: &[F],
 ) -> F {
-    let n = w.holder_sets.get(set).len();
-    let (shares, macs) = sharing.split_at(n);
     let mut sent = std::mem::take(&mut w.sent);
     sent.clear();
+    let value = open_quietly(w, set, about, step, positions, sharing, &mut sent);
+    let holders = w.holder_sets.shared(set);
+    w.deliver_lanes(1, |_, out| {
+        broadcast_messages(&holders, positions, (step, about), &sent, out);
+    });
+    w.sent = sent;
+    value
+}
+
+/// Steps 1–3 without delivering the broadcast: appends the shares the holders at
+/// `positions` send (as the adversary lets them through) to `sent` and returns the opened
+/// value. [`broadcast_messages`] makes the messages.
+pub(crate) fn open_quietly<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    about: u64,
+    step: Step,
+    positions: &[usize],
+    sharing: &[F],
+    sent: &mut Vec<F>,
+) -> F {
+    let n = w.holder_sets.get(set).len();
+    let (shares, macs) = sharing.split_at(n);
+    let start = sent.len();
     // Step 1: broadcast (through the adversary, who may shift it).
     for &i in positions {
         let from = w.holder_sets.get(set)[i];
-        let share = w.adversary.opening(from, shares[i]);
-        sent.push(share);
-        for k in (0..n).filter(|&k| k != i) {
-            let to = w.holder_sets.get(set)[k];
-            w.deliver(to, from.0, step, about, share);
-        }
+        sent.push(w.adversary.opening(from, shares[i]));
     }
     // Step 2: reconstruct (add up, or interpolate for Shamir).
-    let value = w.holder_sets.scheme(set).reconstruct(positions, &sent);
-    w.sent = sent;
+    let value = w
+        .holder_sets
+        .scheme(set)
+        .reconstruct(positions, &sent[start..]);
     // Step 3: keep the MAC shares for the check.
     if !macs.is_empty() {
         let answered = positions.iter().fold(0u128, |acc, &i| acc | 1 << i);
@@ -68,4 +88,28 @@ pub(crate) fn partial_open<F: TinyField>(
             .push(set, about, step, value, answered, macs.iter().copied());
     }
     value
+}
+
+/// Step 1's messages: the share `sent[p]` of the holder at `positions[p]`, to every other
+/// holder.
+pub(crate) fn broadcast_messages<F: TinyField>(
+    holders: &[MachineId],
+    positions: &[usize],
+    (step, about): (Step, u64),
+    sent: &[F],
+    out: &mut Vec<(MachineId, Record<F>)>,
+) {
+    for (&i, &value) in positions.iter().zip(sent) {
+        let record = Record {
+            from: holders[i].0,
+            step,
+            about,
+            value,
+        };
+        for (k, &to) in holders.iter().enumerate() {
+            if k != i {
+                out.push((to, record));
+            }
+        }
+    }
 }

@@ -32,7 +32,7 @@
 //!
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §5 and fig. 9.
 
-use crate::dealer::{Triple, deal_triple};
+use crate::dealer::deal_triples;
 use crate::error::Error;
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -42,19 +42,22 @@ use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
 
-/// Checks `triple` by sacrificing a fresh one (steps 1–5), adding the costs to `costs`.
+/// Checks the triple `(a, b, c)` by sacrificing a fresh one (steps 1–5), adding the costs
+/// to `costs`.
 pub(crate) fn check_triple<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
     positions: &[usize],
-    triple: &Triple<F>,
+    (a, b, c): (&[F], &[F], &[F]),
     about: u64,
     costs: &mut Costs,
 ) {
     let n = w.holder_sets.get(set).len();
     // Step 1: the triple to sacrifice.
-    let other = deal_triple(w, set, about, costs);
-    let ((a, b, c), (f, g, h)) = (triple.parts(), other.parts());
+    let other = deal_triples(w, set, 1, costs);
+    let holders = w.holder_sets.shared(set);
+    w.deliver_lanes(1, |_, out| other.hand_out(&holders, about, 0, out));
+    let (f, g, h) = other.lane(0);
     // Step 2: a public random t.
     let t = F::random(&mut w.rng);
     // Step 3: open ρ = t·a − f and σ = b − g.
