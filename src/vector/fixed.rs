@@ -99,6 +99,13 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// | `x + k`, `x - k`, `x * k` | public `f64` k on every element | free (`*`: a truncation) |
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ (one truncation), Σ xᵢ | n triples, 2 rounds; free |
 /// | `x.less_than(k)`, `x.relu()` | element-wise comparison (0/1 integers), max(x, 0) | one comparison's rounds |
+/// | `x.sigmoid()`, `x.tanh()`, `x.exp()` | element by element, see [`crate::math`] | one scalar call's rounds (111, 111, 358), n times its triples (102, 102, 303) |
+/// | `x.reciprocal()`, `x.sqrt()`, `x.ln()` | element by element, see [`crate::math`] | one scalar call's rounds (≈ 2 300), n times its triples (≈ 2 300) |
+/// | `&x / &y`, `x.div(&y)` | xᵢ · 1/yᵢ | a reciprocal and a product |
+///
+/// The counts in parentheses are for the default precision (f = 16, k = 32). With MACs
+/// on, a MAC check also runs on its own whenever 2¹⁴ openings wait for one, vector or not:
+/// four reciprocals open about 18 700 values, so they add that check's rounds.
 ///
 /// Operands are borrowed (`&x * &y`, `&x + 1.5`). The plaintext shadow does not follow
 /// vectors; see [`SharedFixed`] for one number at a time.
@@ -108,7 +115,7 @@ pub struct SharedFixedVector<F: TinyField = DefaultField> {
 }
 
 impl<F: TinyField> SharedFixedVector<F> {
-    fn new(value: SharedVector<F>, precision: Precision) -> Self {
+    pub(crate) fn new(value: SharedVector<F>, precision: Precision) -> Self {
         SharedFixedVector { value, precision }
     }
 
@@ -136,7 +143,7 @@ impl<F: TinyField> SharedFixedVector<F> {
         self.value.is_empty()
     }
 
-    fn check(&self, other: &Self) -> Result<()> {
+    pub(crate) fn check(&self, other: &Self) -> Result<()> {
         if self.precision != other.precision {
             return Err(Error::PrecisionMismatch {
                 left: self.precision,

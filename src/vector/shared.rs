@@ -68,7 +68,7 @@ impl<F: TinyField> SharedVector<F> {
     }
 
     /// Checks that `self` and `other` can be combined element by element.
-    fn check(&self, other: &Self) -> Result<()> {
+    pub(crate) fn check(&self, other: &Self) -> Result<()> {
         self.h.check(&other.h)?;
         if self.len != other.len {
             return Err(Error::LengthMismatch {

@@ -1,0 +1,173 @@
+//! The fixed-point arithmetic the functions' steps are written in, once for a scalar and a
+//! vector: [`Encoded`] holds the shared integers x̃ = round(x·2^f) (one lane or many) and
+//! their precision, and computes on every lane at once.
+//!
+//! Each operation takes the same local steps, Beaver multiplications and truncations as
+//! the matching operation of [`crate::SharedFixed`], in the same order, so a seeded scalar
+//! run draws the same triples and masks whichever of the two computes it. Every method
+//! that can cost carries `#[track_caller]`, and the steps call them in loops rather than
+//! closures, so the ledger charges a whole function to the learner's line.
+
+use std::marker::PhantomData;
+use std::panic::Location;
+
+use crate::circuits::comparison::ltz;
+use crate::circuits::truncation::trunc_pr;
+use crate::error::Result;
+use crate::field::TinyField;
+use crate::fixed::Precision;
+use crate::handle::{Handle, Shares};
+
+/// s·x + c for public s and c, on every lane (free).
+pub(super) fn affine<F: TinyField, S: Shares<F>>(x: &S, s: F, c: F) -> S {
+    S::from_handle(x.handle().affine(&[s], &[c]))
+}
+
+/// x + y lane by lane (free).
+pub(super) fn sum<F: TinyField, S: Shares<F>>(x: &S, y: &S) -> Result<S> {
+    Ok(S::from_handle(x.handle().try_add(y.handle())?))
+}
+
+/// x − y lane by lane (free).
+pub(super) fn difference<F: TinyField, S: Shares<F>>(x: &S, y: &S) -> Result<S> {
+    Ok(S::from_handle(x.handle().try_sub(y.handle())?))
+}
+
+/// x·y lane by lane: one Beaver multiplication, one round for all lanes.
+#[track_caller]
+pub(super) fn product<F: TinyField, S: Shares<F>>(x: &S, y: &S) -> Result<S> {
+    let mut products = Handle::mul_many(&[(x.handle(), y.handle())], Location::caller())?;
+    Ok(S::from_handle(products.remove(0)))
+}
+
+/// Shared fixed-point numbers during a function's steps: a scalar or a vector.
+pub(super) struct Encoded<F: TinyField, S> {
+    value: S,
+    precision: Precision,
+    field: PhantomData<F>,
+}
+
+impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
+    /// The numbers whose encodings are `value`.
+    pub fn new(value: S, precision: Precision) -> Self {
+        Encoded {
+            value,
+            precision,
+            field: PhantomData,
+        }
+    }
+
+    /// The shared encodings.
+    pub fn into_value(self) -> S {
+        self.value
+    }
+
+    /// The shared encodings, borrowed.
+    pub fn value(&self) -> &S {
+        &self.value
+    }
+
+    /// The format.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// Other encodings in the same format.
+    pub fn same(&self, value: S) -> Self {
+        Self::new(value, self.precision)
+    }
+
+    /// The encoding of a public real, as a field element.
+    fn encode(&self, k: f64) -> Result<F> {
+        Ok(F::from_i128(self.precision.encode(k)?))
+    }
+
+    /// 0 on every lane.
+    pub fn zero(&self) -> Self {
+        self.same(affine(&self.value, F::ZERO, F::ZERO))
+    }
+
+    /// `self + other`.
+    pub fn try_add(&self, other: &Self) -> Result<Self> {
+        Ok(self.same(sum(&self.value, &other.value)?))
+    }
+
+    /// `self + k` for a public real k.
+    pub fn add_public(&self, k: f64) -> Result<Self> {
+        Ok(self.same(affine(&self.value, F::ONE, self.encode(k)?)))
+    }
+
+    /// `self − k` for a public real k.
+    pub fn sub_public(&self, k: f64) -> Result<Self> {
+        Ok(self.same(affine(&self.value, F::ONE, -self.encode(k)?)))
+    }
+
+    /// `k − self` for a public real k: a negation, then an addition.
+    pub fn public_sub(&self, k: f64) -> Result<Self> {
+        self.neg().add_public(k)
+    }
+
+    /// −self.
+    pub fn neg(&self) -> Self {
+        self.same(affine(&self.value, -F::ONE, F::ZERO))
+    }
+
+    /// `self · n` for a public integer n: exact, no truncation.
+    pub fn mul_int(&self, n: i32) -> Self {
+        self.same(affine(&self.value, F::from_i128(i128::from(n)), F::ZERO))
+    }
+
+    /// `self · k` for a public real k (rounded to f bits), truncated.
+    #[track_caller]
+    pub fn mul_public(&self, k: f64) -> Result<Self> {
+        let scaled = affine(&self.value, self.encode(k)?, F::ZERO);
+        self.truncated(&scaled)
+    }
+
+    /// `self · other`: a Beaver multiplication and a probabilistic truncation by f bits.
+    #[track_caller]
+    pub fn try_mul(&self, other: &Self) -> Result<Self> {
+        self.truncated(&product(&self.value, &other.value)?)
+    }
+
+    /// Truncates encodings with scale 2^{2f} back to 2^f.
+    #[track_caller]
+    fn truncated(&self, product: &S) -> Result<Self> {
+        let p = self.precision;
+        Ok(self.same(trunc_pr(product, p.bits() + p.f, p.f)?))
+    }
+
+    /// `[self < k]` for a public real k, as shared 0/1 integers.
+    #[track_caller]
+    pub fn less_than(&self, k: f64) -> Result<S> {
+        let public = affine(&self.value, F::ZERO, self.encode(k)?);
+        ltz(
+            &difference(&self.value, &public)?,
+            self.precision.bits() + 1,
+        )
+    }
+
+    /// `if bit { yes } else { no }` on shares: no + bit·(yes − no).
+    #[track_caller]
+    pub fn select(bit: &S, yes: &Self, no: &Self) -> Result<Self> {
+        let chosen = product(bit, &difference(&yes.value, &no.value)?)?;
+        Ok(no.same(sum(&no.value, &chosen)?))
+    }
+
+    /// Σ cᵢ·selfⁱ by Horner's rule.
+    #[track_caller]
+    pub fn polynomial(&self, coefficients: &[f64]) -> Result<Self> {
+        let (last, rest) = coefficients.split_last().expect("at least one coefficient");
+        let mut acc = self.zero().add_public(*last)?;
+        for &c in rest.iter().rev() {
+            acc = acc.try_mul(self)?.add_public(c)?;
+        }
+        Ok(acc)
+    }
+
+    /// Σ cᵢ·self^{2i+1}, by Horner's rule in self².
+    #[track_caller]
+    pub fn odd_polynomial(&self, coefficients: &[f64]) -> Result<Self> {
+        self.try_mul(&self.try_mul(self)?.polynomial(coefficients)?)
+    }
+}
