@@ -306,3 +306,36 @@ fn a_vector_product_shows_bob_uniform_openings_whatever_the_secrets() {
         );
     }
 }
+
+/// A long vector product sends many messages per machine; a bounded view delivers only
+/// those it can keep and counts the rest. What it keeps must be exactly the last messages
+/// of a complete view of the same seeded run, and nothing may go uncounted.
+#[test]
+fn bounded_views_of_a_long_product_keep_the_last_messages_of_the_complete_view() {
+    let run = |views: Views| {
+        let sim = Simulation::builder().seed(5).views(views).build();
+        let (alice, bob, carol) = three(&sim);
+        let x = PrivateVector::new(0..300, &alice).share(&[&bob, &carol]);
+        let y = PrivateVector::new((0..300).map(|i| 7 - i), &bob).share(&[&alice, &carol]);
+        let z = &x * &y;
+        let views = [alice.view(), bob.view(), carol.view()];
+        let expected: Vec<i64> = (0..300).map(|i| i * (7 - i)).collect();
+        let out = z.reconstruct(&carol).expect("the products reconstruct");
+        assert_eq!(out, expected);
+        views
+    };
+    let all = run(Views::All);
+    for (keep, bounded) in [(55, run(Views::Last(55))), (0, run(Views::Off))] {
+        for (complete, view) in all.iter().zip(&bounded) {
+            let total = complete.messages.len();
+            assert!(
+                total > 3_000,
+                "{} received only {total} messages",
+                view.machine
+            );
+            assert_eq!(complete.forgotten, 0);
+            assert_eq!(view.messages.len() + view.forgotten as usize, total);
+            assert_eq!(view.messages[..], complete.messages[total - keep..]);
+        }
+    }
+}
