@@ -22,9 +22,10 @@
 //!    holder updates its MAC share as above.
 //!
 //! One round, two opened values, one triple; the result's multiplicative depth is one more
-//! than its deeper operand's. Vectors multiply lane by lane, one triple per lane, and
-//! independent products can share their round: every d and e of a batch travels in one
-//! message per link ([`multiply_many`]).
+//! than its deeper operand's. Vectors multiply lane by lane, one triple per lane: step 1
+//! for every lane, then steps 2–3, then step 4, so that each step is one loop over the
+//! vector. Independent products can share their round: every d and e of a batch travels
+//! in one message per link ([`multiply_many`]).
 //!
 //! # Security note
 //!
