@@ -26,7 +26,7 @@
 //! | function | domain | error inside the domain |
 //! |---|---|---|
 //! | [`reciprocal`](crate::SharedFixed::reciprocal), `x / y` | x ≠ 0 | ≈ 2·2⁻ᶠ relative to 1/x, plus one ulp |
-//! | [`sqrt`](crate::SharedFixed::sqrt) | x ≥ 0 | ≈ 2⁻ᶠ relative, plus one ulp |
+//! | [`sqrt`](crate::SharedFixed::sqrt) | x ≥ 0 | ≈ 2·2⁻ᶠ relative, plus two ulps |
 //! | [`ln`](crate::SharedFixed::ln) | x > 0 | ≈ 4 ulps (polynomial error 2.2·10⁻⁷) |
 //! | [`exp`](crate::SharedFixed::exp) | [−f·ln 2, (k − 1)·ln 2) ≈ [−11.1, 21.5) | ≈ 4·2⁻ᶠ relative, plus one ulp |
 //! | [`sigmoid`](crate::SharedFixed::sigmoid) | all reals | 4·10⁻³ (degree-9 polynomial on [−6, 6], clamped outside) |
