@@ -201,6 +201,13 @@ impl<F: TinyField> Triples<F> {
         }
     }
 
+    /// Delivers every lane's triple to its holders now (see [`hand_out`](Self::hand_out)).
+    pub fn deliver(&self, w: &mut World<F>, set: HolderSetId, about: u64) {
+        let holders = w.holder_sets.shared(set);
+        let lanes = self.data.len() / (3 * self.width.max(1));
+        w.deliver_lanes(lanes, |j, out| self.hand_out(&holders, about, j, out));
+    }
+
     /// Gives the triples' memory back for the next value: a used triple is gone.
     pub fn discard(self, w: &mut World<F>) {
         w.store.recycle(self.data);

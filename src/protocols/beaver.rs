@@ -133,7 +133,7 @@ fn multiply_lanes<F: TinyField>(
     let holders = w.holder_sets.shared(set);
     let handed_out = w.sacrifice;
     if w.sacrifice {
-        w.deliver_lanes(lanes, |j, out| triples.hand_out(&holders, about, j, out));
+        triples.deliver(w, set, about);
         for j in 0..lanes {
             sacrifice::check_triple(w, set, positions, triples.lane(j), about, costs);
         }

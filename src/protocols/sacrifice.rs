@@ -55,8 +55,7 @@ pub(crate) fn check_triple<F: TinyField>(
     let n = w.holder_sets.get(set).len();
     // Step 1: the triple to sacrifice.
     let other = deal_triples(w, set, 1, costs);
-    let holders = w.holder_sets.shared(set);
-    w.deliver_lanes(1, |_, out| other.hand_out(&holders, about, 0, out));
+    other.deliver(w, set, about);
     let (f, g, h) = other.lane(0);
     // Step 2: a public random t.
     let t = F::random(&mut w.rng);
