@@ -32,6 +32,8 @@ pub mod bits;
 
 use std::panic::Location;
 
+use rand::rngs::ChaCha12Rng;
+
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -111,24 +113,56 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
     w.dealer.keys[i] = Some(MacKey { shares });
 }
 
-/// Appends an authenticated sharing of `v` to `out`: n shares, then (MACs on) n MAC shares
-/// of α·v. Returns the number of elements appended.
+/// How the dealer shares values among one holder set: its size, its scheme, and α when
+/// MACs are on. Looked up once for many values.
+#[derive(Clone, Copy)]
+pub(crate) struct Dealing<F> {
+    n: usize,
+    scheme: Scheme,
+    alpha: Option<F>,
+}
+
+impl<F: TinyField> Dealing<F> {
+    /// How the dealer shares among `set`.
+    pub fn new(w: &World<F>, set: HolderSetId) -> Self {
+        Dealing {
+            n: w.holder_sets.get(set).len(),
+            scheme: w.holder_sets.scheme(set),
+            alpha: w.dealer.alpha.filter(|_| w.macs),
+        }
+    }
+
+    /// How many elements one dealt value takes: n shares, and n MAC shares with MACs on.
+    pub fn width(&self) -> usize {
+        if self.alpha.is_some() {
+            2 * self.n
+        } else {
+            self.n
+        }
+    }
+
+    /// Appends an authenticated sharing of `v` to `out`: n shares, then (MACs on) n MAC
+    /// shares of α·v.
+    #[inline]
+    pub fn deal(&self, rng: &mut ChaCha12Rng, v: F, out: &mut Vec<F>) {
+        self.scheme.share(v, self.n, rng, out);
+        if let Some(alpha) = self.alpha {
+            self.scheme.share(alpha * v, self.n, rng, out);
+        }
+    }
+}
+
+/// Appends an authenticated sharing of `v` to `out` (see [`Dealing::deal`]). Returns the
+/// number of elements appended.
 pub(crate) fn deal_value<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
     v: F,
     out: &mut Vec<F>,
 ) -> usize {
-    let n = w.holder_sets.get(set).len();
-    let scheme = w.holder_sets.scheme(set);
-    scheme.share(v, n, &mut w.rng, out);
-    match w.dealer.alpha {
-        Some(alpha) if w.macs => {
-            scheme.share(alpha * v, n, &mut w.rng, out);
-            2 * n
-        }
-        _ => n,
-    }
+    let dealing = Dealing::new(w, set);
+    dealing.deal(&mut w.rng, v, out);
+    dealing.width()
 }
 
 /// Delivers each holder its part of a dealt value stored at `out[start..start + width]`.
@@ -224,14 +258,16 @@ pub(crate) fn deal_triples<F: TinyField>(
     lanes: usize,
     costs: &mut Costs,
 ) -> Triples<F> {
+    let dealing = Dealing::new(w, set);
+    let width = dealing.width();
     let mut data = w.store.buffer();
-    let mut width = 0;
+    data.reserve(3 * width * lanes);
     for _ in 0..lanes {
         w.dealer.triples += 1;
         let offset = w.adversary.triple_offset(w.dealer.triples);
         let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
         for v in [a, b, a * b + offset] {
-            width = deal_value(w, set, v, &mut data);
+            dealing.deal(&mut w.rng, v, &mut data);
         }
     }
     let (n, lanes) = (w.holder_sets.get(set).len() as u64, lanes as u64);

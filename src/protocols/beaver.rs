@@ -139,8 +139,8 @@ fn multiply_lanes<F: TinyField>(
         }
     }
 
-    // Steps 2 and 3: open d = x − a and e = y − b (shares, then MAC shares), lane by lane;
-    // `sent` keeps what each holder broadcast, `de` the opened d and e.
+    // Steps 2 and 3: open d = x − a for every lane, then e = y − b (shares, then MAC
+    // shares); `sent` keeps what each holder broadcast, `de` the opened d's, then e's.
     let (mut masked, mut sent, mut de) = (
         std::mem::take(&mut w.scratch),
         std::mem::take(&mut w.sent),
@@ -148,23 +148,23 @@ fn multiply_lanes<F: TinyField>(
     );
     sent.clear();
     de.clear();
-    for j in 0..lanes {
-        let (a, b, _) = triples.lane(j);
-        for (v, mask, step) in [(x, a, Step::BeaverD), (y, b, Step::BeaverE)] {
-            masked.clear();
-            let vs = &w.store.data(v)[j * lane..(j + 1) * lane];
-            masked.extend(vs.iter().zip(mask).map(|(&vi, &mi)| vi - mi));
-            de.push(open_quietly(
-                w, set, about, step, positions, &masked, &mut sent,
-            ));
+    for (v, step) in [(x, Step::BeaverD), (y, Step::BeaverE)] {
+        masked.clear();
+        for (j, vj) in w.store.data(v).chunks_exact(lane).enumerate() {
+            let (a, b, _) = triples.lane(j);
+            let mask = if step == Step::BeaverD { a } else { b };
+            masked.extend(vj.iter().zip(mask).map(|(&vi, &mi)| vi - mi));
         }
+        let sent_de = (&mut sent, &mut de);
+        open_quietly(w, set, (step, about), positions, &masked, sent_de);
     }
     let p = positions.len();
+    let (sent_d, sent_e) = sent.split_at(p * lanes);
     w.deliver_lanes(lanes, |j, out| {
         if !handed_out {
             triples.hand_out(&holders, about, j, out);
         }
-        let (d, e) = sent[2 * p * j..2 * p * (j + 1)].split_at(p);
+        let (d, e) = (&sent_d[p * j..p * (j + 1)], &sent_e[p * j..p * (j + 1)]);
         broadcast_messages(&holders, positions, (Step::BeaverD, about), d, out);
         broadcast_messages(&holders, positions, (Step::BeaverE, about), e, out);
     });
@@ -172,8 +172,9 @@ fn multiply_lanes<F: TinyField>(
     // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
     // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
     let mut z = w.store.buffer();
-    for (j, de) in de.chunks_exact(2).enumerate() {
-        let ((a, b, c), (d, e)) = (triples.lane(j), (de[0], de[1]));
+    let (ds, es) = de.split_at(lanes);
+    for (j, (&d, &e)) in ds.iter().zip(es).enumerate() {
+        let (a, b, c) = triples.lane(j);
         let from = z.len();
         z.extend((0..lane).map(|i| c[i] + d * b[i] + e * a[i]));
         add_public(

@@ -48,6 +48,7 @@ pub(crate) fn zip<F: TinyField>(
 /// (none with MACs off, when `alphas` is empty): the holders the scheme names add c to
 /// their share (the first for additive sharing, all for Shamir), and every holder i adds
 /// αᵢ·c to its MAC share.
+#[inline]
 pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], scheme: Scheme, c: F) {
     let n = data.len() - alphas.len();
     for (i, share) in data[..n].iter_mut().enumerate() {

@@ -57,67 +57,88 @@ use crate::view::Step;
 /// bounded in long computations without outputs.
 pub(crate) const MAX_PENDING: usize = 1 << 14;
 
-/// One opened value waiting for the MAC check.
+/// Consecutive values opened together (a scalar, or every lane of a vector), waiting for
+/// the MAC check.
 #[derive(Debug, Clone, Copy)]
-struct Opened<F> {
+struct Run {
     set: HolderSetId,
     about: u64,
     step: Step,
-    value: F,
     /// Which holders answered in the opening (bit k for the k-th).
     answered: u128,
-    /// Where its MAC shares start in [`Pending::macs`].
-    start: usize,
+    /// How many values, stored one after another in [`Pending::values`].
+    len: usize,
+    /// How many MAC shares each value has in [`Pending::macs`] (one per holder).
+    holders: usize,
 }
 
-/// Values opened since the last check, with each holder's MAC share of them.
+/// Values opened since the last check, with each holder's MAC share of them: for every
+/// value in order, its holders' MAC shares one after another in [`Pending::macs`].
 #[derive(Debug)]
 pub(crate) struct Pending<F> {
-    opened: Vec<Opened<F>>,
+    runs: Vec<Run>,
+    values: Vec<F>,
     macs: Vec<F>,
 }
 
 impl<F> Default for Pending<F> {
     fn default() -> Self {
         Pending {
-            opened: Vec::new(),
+            runs: Vec::new(),
+            values: Vec::new(),
             macs: Vec::new(),
         }
     }
 }
 
 impl<F: TinyField> Pending<F> {
-    /// Records that `value` was opened, with the holders' MAC shares of it.
-    pub fn push(
+    /// Records that `values` were opened together, with the holders' MAC shares of each
+    /// (all of the first value's, then all of the second's, …).
+    pub fn push<'a>(
         &mut self,
         set: HolderSetId,
-        about: u64,
-        step: Step,
-        value: F,
+        (step, about): (Step, u64),
         answered: u128,
-        macs: impl Iterator<Item = F>,
+        values: &[F],
+        macs: impl Iterator<Item = &'a [F]>,
     ) {
         let start = self.macs.len();
-        self.macs.extend(macs);
-        self.opened.push(Opened {
+        self.values.extend_from_slice(values);
+        for m in macs {
+            self.macs.extend_from_slice(m);
+        }
+        self.runs.push(Run {
             set,
             about,
             step,
-            value,
             answered,
-            start,
+            len: values.len(),
+            holders: (self.macs.len() - start) / values.len().max(1),
         });
     }
 
     /// Forgets everything, keeping the buffers.
     fn clear(&mut self) {
-        self.opened.clear();
+        self.runs.clear();
+        self.values.clear();
         self.macs.clear();
     }
 
-    /// How many openings wait for a check.
+    /// How many opened values wait for a check.
     pub fn len(&self) -> usize {
-        self.opened.len()
+        self.values.len()
+    }
+
+    /// Every run with its values and their MAC shares (one per holder per value).
+    fn runs(&self) -> impl Iterator<Item = (&Run, &[F], &[F])> {
+        let (mut value, mut mac) = (0, 0);
+        self.runs.iter().map(move |run| {
+            let n = run.holders;
+            let values = &self.values[value..value + run.len];
+            let macs = &self.macs[mac..mac + n * run.len];
+            (value, mac) = (value + run.len, mac + n * run.len);
+            (run, values, macs)
+        })
     }
 }
 
@@ -137,11 +158,11 @@ pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
 /// simulation then refuses every later output too.
 pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) -> Result<()> {
     refuse_if_aborted(w)?;
-    if w.pending.opened.is_empty() {
+    if w.pending.runs.is_empty() {
         return Ok(());
     }
     let pending = std::mem::take(&mut w.pending);
-    let mut sets: Vec<HolderSetId> = pending.opened.iter().map(|o| o.set).collect();
+    let mut sets: Vec<HolderSetId> = pending.runs.iter().map(|o| o.set).collect();
     sets.sort_by_key(|s| s.0);
     sets.dedup();
     let mut costs = Costs {
@@ -152,10 +173,10 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     let mut failed = false;
     let mut short = None;
     for set in sets {
-        let batch = || pending.opened.iter().filter(move |o| o.set == set);
         let n = w.holder_sets.get(set).len();
+        let batch = || pending.runs().filter(move |(run, ..)| run.set == set);
         // The holders that answered every opening of the batch and are still online.
-        let answered = batch().fold(u128::MAX, |acc, o| acc & o.answered);
+        let answered = batch().fold(u128::MAX, |acc, (run, ..)| acc & run.answered);
         let positions = match w.answering_for(set, answered, 0) {
             Ok(positions) => positions,
             Err(e) => {
@@ -168,11 +189,13 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each answering holder i.
         let mut a = F::ZERO;
         let mut sigma = vec![F::ZERO; positions.len()];
-        for o in batch() {
-            let rj = F::random(&mut w.rng);
-            a += rj * o.value;
-            for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
-                *s += rj * pending.macs[o.start + i];
+        for (_, values, macs) in batch() {
+            for (&value, macs) in values.iter().zip(macs.chunks_exact(n)) {
+                let rj = F::random(&mut w.rng);
+                a += rj * value;
+                for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
+                    *s += rj * macs[i];
+                }
             }
         }
         let alphas = w.dealer.key_shares(set);
@@ -203,9 +226,12 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     w.charge_extra(at, costs);
     let values: Vec<String> = match failed {
         true => pending
-            .opened
+            .runs
             .iter()
-            .map(|o| format!("{} of #{}", o.step, o.about))
+            .map(|o| match o.len {
+                1 => format!("{} of #{}", o.step, o.about),
+                lanes => format!("{} of #{} ({lanes} lanes)", o.step, o.about),
+            })
             .collect(),
         false => Vec::new(),
     };

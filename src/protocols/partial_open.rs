@@ -45,49 +45,58 @@ pub(crate) fn partial_open<F: TinyField>(
     positions: &[usize],
     sharing: &[F],
 ) -> F {
-    let mut sent = std::mem::take(&mut w.sent);
+    let (mut sent, mut opened) = (std::mem::take(&mut w.sent), Vec::with_capacity(1));
     sent.clear();
-    let value = open_quietly(w, set, about, step, positions, sharing, &mut sent);
+    open_quietly(
+        w,
+        set,
+        (step, about),
+        positions,
+        sharing,
+        (&mut sent, &mut opened),
+    );
     let holders = w.holder_sets.shared(set);
     w.deliver_lanes(1, |_, out| {
         broadcast_messages(&holders, positions, (step, about), &sent, out);
     });
     w.sent = sent;
-    value
+    opened[0]
 }
 
-/// Steps 1–3 without delivering the broadcast: appends the shares the holders at
-/// `positions` send (as the adversary lets them through) to `sent` and returns the opened
-/// value. [`broadcast_messages`] makes the messages.
+/// Steps 1–3 for one value or many (the lanes of a vector), without delivering the
+/// broadcast. `sharings` holds the values one after another, each laid out as in
+/// [`partial_open`]. Appends the shares the holders at `positions` send (as the adversary
+/// lets them through), value by value, to `sent`, and the opened values to `opened`.
+/// [`broadcast_messages`] makes the messages.
 pub(crate) fn open_quietly<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
-    about: u64,
-    step: Step,
+    (step, about): (Step, u64),
     positions: &[usize],
-    sharing: &[F],
-    sent: &mut Vec<F>,
-) -> F {
+    sharings: &[F],
+    (sent, opened): (&mut Vec<F>, &mut Vec<F>),
+) {
     let n = w.holder_sets.get(set).len();
-    let (shares, macs) = sharing.split_at(n);
-    let start = sent.len();
-    // Step 1: broadcast (through the adversary, who may shift it).
-    for &i in positions {
-        let from = w.holder_sets.get(set)[i];
-        sent.push(w.adversary.opening(from, shares[i]));
+    let width = if w.macs { 2 * n } else { n };
+    let scheme = w.holder_sets.scheme(set);
+    let first = opened.len();
+    for sharing in sharings.chunks_exact(width) {
+        let start = sent.len();
+        // Step 1: broadcast (through the adversary, who may shift it).
+        for &i in positions {
+            let from = w.holder_sets.get(set)[i];
+            sent.push(w.adversary.opening(from, sharing[i]));
+        }
+        // Step 2: reconstruct (add up, or interpolate for Shamir).
+        opened.push(scheme.reconstruct(positions, &sent[start..]));
     }
-    // Step 2: reconstruct (add up, or interpolate for Shamir).
-    let value = w
-        .holder_sets
-        .scheme(set)
-        .reconstruct(positions, &sent[start..]);
     // Step 3: keep the MAC shares for the check.
-    if !macs.is_empty() {
+    if w.macs {
         let answered = positions.iter().fold(0u128, |acc, &i| acc | 1 << i);
+        let macs = sharings.chunks_exact(width).map(|s| &s[n..]);
         w.pending
-            .push(set, about, step, value, answered, macs.iter().copied());
+            .push(set, (step, about), answered, &opened[first..], macs);
     }
-    value
 }
 
 /// Step 1's messages: the share `sent[p]` of the holder at `positions[p]`, to every other

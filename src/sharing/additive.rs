@@ -23,6 +23,7 @@ use crate::field::TinyField;
 /// # Panics
 ///
 /// If `n` is 0.
+#[inline]
 pub fn share<F: TinyField, R: Rng + ?Sized>(secret: F, n: usize, rng: &mut R, out: &mut Vec<F>) {
     assert!(n > 0, "cannot split a secret into zero shares");
     let mut last = secret;

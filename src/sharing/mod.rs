@@ -27,6 +27,7 @@ pub enum Scheme {
 
 impl Scheme {
     /// Appends n shares of `secret`.
+    #[inline]
     pub fn share<F: TinyField, R: Rng + ?Sized>(
         self,
         secret: F,
