@@ -32,6 +32,7 @@
 
 mod compare;
 mod fixed;
+mod mixed;
 mod private;
 mod public;
 mod shared;

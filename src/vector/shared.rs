@@ -1,14 +1,12 @@
-//! Shared vectors: the type, its element-wise arithmetic, and its outputs.
+//! Shared vectors: the type, its element-wise arithmetic with another shared vector, and
+//! its outputs (other operands and the operators: see `mixed.rs`).
 
 use std::fmt;
-use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
-
-use ff::Field;
 use std::panic::Location;
 
 use super::{PrivateVector, PublicVector, write_list};
 use crate::error::{Error, Result, or_panic};
-use crate::field::{Constant, DefaultField, F61, F101, F127, TinyField};
+use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::protocols::{beaver, linear};
@@ -63,7 +61,7 @@ pub struct SharedVector<F: TinyField = DefaultField> {
 }
 
 impl<F: TinyField> SharedVector<F> {
-    fn with(&self, h: Handle<F>) -> Self {
+    pub(super) fn with(&self, h: Handle<F>) -> Self {
         SharedVector { h, len: self.len }
     }
 
@@ -77,16 +75,6 @@ impl<F: TinyField> SharedVector<F> {
             });
         }
         Ok(())
-    }
-
-    /// The vector of n copies of `s` (each holder repeats its share): free.
-    fn broadcast(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.h.check(s.handle())?;
-        let repeat = (0..self.len).map(|_| (0, 0));
-        let h = s
-            .handle()
-            .derive(|w, x, set| linear::gather(w, &[x], set, repeat));
-        Ok(self.with(h))
     }
 
     /// How many elements.
@@ -188,49 +176,6 @@ impl<F: TinyField> SharedVector<F> {
     pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
         self.check(other)?;
         self.h.try_update(&other.h, f)
-    }
-
-    /// sᵢ·xᵢ + cᵢ for public vectors s and c (one entry each, or one per element).
-    fn affine_each(&self, s: &[F], c: &[F], p: &PublicVector<F>) -> Result<Self> {
-        if p.len() != self.len {
-            return Err(Error::LengthMismatch {
-                left: self.len,
-                right: p.len(),
-            });
-        }
-        Ok(self.with(self.h.affine(s, c)))
-    }
-
-    /// `self + p` element by element for a public vector p.
-    pub fn try_add_public(&self, p: &PublicVector<F>) -> Result<Self> {
-        self.affine_each(&[F::ONE], p.field_values(), p)
-    }
-
-    /// `self - p` element by element for a public vector p.
-    pub fn try_sub_public(&self, p: &PublicVector<F>) -> Result<Self> {
-        let minus: Vec<F> = p.field_values().iter().map(|&v| -v).collect();
-        self.affine_each(&[F::ONE], &minus, p)
-    }
-
-    /// `self * p` element by element for a public vector p (free).
-    pub fn try_mul_public(&self, p: &PublicVector<F>) -> Result<Self> {
-        self.affine_each(p.field_values(), &[F::ZERO], p)
-    }
-
-    /// `self + s` with the shared scalar s added to every element (free).
-    pub fn try_add_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.try_add(&self.broadcast(s)?)
-    }
-
-    /// `self - s` with the shared scalar s subtracted from every element (free).
-    pub fn try_sub_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.try_sub(&self.broadcast(s)?)
-    }
-
-    /// `self * s`: every element times the shared scalar s (n triples, one round).
-    #[track_caller]
-    pub fn try_mul_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.try_mul(&self.broadcast(s)?)
     }
 
     /// The simulation the vector lives in.
@@ -338,31 +283,3 @@ impl<F: TinyField> fmt::Debug for SharedVector<F> {
         fmt::Display::fmt(self, f)
     }
 }
-
-crate::ops::shared_operators!(SharedVector);
-
-/// `x op p` for a public vector p and `x op s` for a shared scalar s, borrowed or owned.
-macro_rules! mixed_operator {
-    ($tr:ident, $m:ident, $rhs:ident, $try:ident) => {
-        impl<F: TinyField> $tr<&$rhs<F>> for &SharedVector<F> {
-            type Output = SharedVector<F>;
-            #[track_caller]
-            fn $m(self, rhs: &$rhs<F>) -> SharedVector<F> {
-                or_panic(self.$try(rhs))
-            }
-        }
-        impl<F: TinyField> $tr<&$rhs<F>> for SharedVector<F> {
-            type Output = SharedVector<F>;
-            #[track_caller]
-            fn $m(self, rhs: &$rhs<F>) -> SharedVector<F> {
-                or_panic(self.$try(rhs))
-            }
-        }
-    };
-}
-mixed_operator!(Add, add, PublicVector, try_add_public);
-mixed_operator!(Sub, sub, PublicVector, try_sub_public);
-mixed_operator!(Mul, mul, PublicVector, try_mul_public);
-mixed_operator!(Add, add, SharedScalar, try_add_scalar);
-mixed_operator!(Sub, sub, SharedScalar, try_sub_scalar);
-mixed_operator!(Mul, mul, SharedScalar, try_mul_scalar);
