@@ -203,6 +203,42 @@ fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Resul
     Ok(())
 }
 
+/// The tournament pairs the first half with the second and passes an odd one out on:
+/// n − 1 comparisons and selections in ⌈log₂ n⌉ layers, whichever lane holds the maximum.
+#[test]
+fn the_maximum_element_takes_n_minus_one_comparisons_in_log_n_layers() -> Result<(), Error> {
+    let sim = Simulation::with_seed(23);
+    let (alice, bob, carol) = three(&sim);
+    let a = PrivateScalar::new(4, &alice).share(&[&bob, &carol]);
+    let before = sim.stats();
+    let _ = a.max(&a);
+    let pair = sim.stats() - before;
+    for n in [1i64, 2, 3, 5, 8, 13] {
+        // The maximum at the front, in the odd lane passed on, and at the back.
+        for top in [0, n - 1, n / 2] {
+            let xs: Vec<i64> = (0..n)
+                .map(|i| if i == top { 1_000 } else { (i * 37) % 11 - 5 })
+                .collect();
+            let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
+            let before = sim.stats();
+            let max = x.try_max_element()?;
+            let cost = sim.stats() - before;
+            let layers = u64::from((n as u64).next_power_of_two().trailing_zeros());
+            assert_eq!(cost.rounds, layers * pair.rounds, "n = {n}");
+            assert_eq!(cost.triples, (n as u64 - 1) * pair.triples, "n = {n}");
+            assert_eq!(max.open()?, 1_000, "n = {n}, maximum in lane {top}");
+        }
+    }
+    let empty = PrivateVector::new(Vec::<i64>::new(), &alice).share(&[&bob]);
+    assert_eq!(
+        empty.try_max_element().err(),
+        Some(Error::Empty {
+            what: "take the maximum of"
+        })
+    );
+    Ok(())
+}
+
 #[test]
 fn equality_opens_each_layer_of_its_tree_in_one_round() -> Result<(), Error> {
     let sim = Simulation::builder().seed(18).comparison_bits(16).build();

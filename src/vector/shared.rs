@@ -2,6 +2,7 @@
 //! its outputs (other operands and the operators: see `mixed.rs`).
 
 use std::fmt;
+use std::ops::Range;
 use std::panic::Location;
 
 use super::{PrivateVector, PublicVector, write_list};
@@ -164,6 +165,47 @@ impl<F: TinyField> SharedVector<F> {
         let h = first
             .handle()
             .derive(|w, _, set| linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0))));
+        Ok(SharedVector::from_handle(h))
+    }
+
+    /// Elements `range` as a vector of their own (a local copy of their shares).
+    ///
+    /// # Panics
+    ///
+    /// When `range` reaches past the end: callers compute it from [`len`](Self::len).
+    pub(crate) fn slice(&self, range: Range<usize>) -> Self {
+        assert!(
+            range.start <= range.end && range.end <= self.len,
+            "lanes {range:?} of a vector of {}",
+            self.len
+        );
+        let h = self
+            .h
+            .derive(|w, x, set| linear::gather(w, &[x], set, range.map(|j| (0, j))));
+        SharedVector::from_handle(h)
+    }
+
+    /// The elements of `parts` one after the other (a local copy of their shares).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] for no parts; [`Error::HolderMismatch`] or
+    /// [`Error::SimulationMismatch`] when they cannot be combined.
+    pub(crate) fn concat(parts: &[&Self]) -> Result<Self> {
+        let first = parts.first().ok_or(Error::Empty {
+            what: "concatenate",
+        })?;
+        for part in parts {
+            first.h.check(&part.h)?;
+        }
+        let slots: Vec<u32> = parts.iter().map(|v| v.h.id).collect();
+        let lanes = parts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, v)| (0..v.len).map(move |j| (k, j)));
+        let h = first
+            .h
+            .derive(|w, _, set| linear::gather(w, &slots, set, lanes));
         Ok(SharedVector::from_handle(h))
     }
 
