@@ -1,5 +1,5 @@
-//! Shared vectors: element-wise arithmetic, one round per operation, conversions, and
-//! errors, all through the public API.
+//! Shared vectors: element-wise arithmetic, one round per operation, conversions, Shamir
+//! sharing with machines offline, and errors, all through the public API.
 
 use tinyspdz::prelude::*;
 use tinyspdz::{Sender, Step};
@@ -374,4 +374,159 @@ fn bounded_views_of_a_long_product_keep_the_last_messages_of_the_complete_view()
             assert_eq!(view.messages[..], complete.messages[total - keep..]);
         }
     }
+}
+
+fn committee(sim: &Simulation, n: usize) -> Vec<VirtualMachine> {
+    (0..n).map(|i| sim.machine(format!("s{i}"))).collect()
+}
+
+#[test]
+fn shamir_vectors_multiply_add_and_reconstruct() -> Result<(), Error> {
+    for macs in [true, false] {
+        for (n, t) in [(3, 1), (5, 2), (4, 3)] {
+            let sim = Simulation::builder().seed(31).macs(macs).build();
+            let ms = committee(&sim, n);
+            let holders: Vec<&VirtualMachine> = ms.iter().collect();
+            let xs = [12i64, -7, 0, 40_000, 3];
+            let ys = [5i64, 9, -2, -3, 3];
+            let x = PrivateVector::new(xs, &ms[0]).share_threshold(&holders, t);
+            let y = PrivateVector::new(ys, &ms[1]).try_share_threshold(&holders, t)?;
+            assert_eq!(x.scheme(), Scheme::Shamir { threshold: t });
+            assert_eq!(x.holders(), ms);
+            let out = &x * &y + &x - 3;
+            let expected: Vec<i64> = xs.iter().zip(&ys).map(|(a, b)| a * b + a - 3).collect();
+            assert_eq!(out.reconstruct(&ms[n - 1])?, expected, "n={n} t={t}");
+            assert_eq!(
+                x.dot(&y).open()?,
+                xs.iter().zip(&ys).map(|(a, b)| a * b).sum::<i64>()
+            );
+            // Any t + 1 shares of a lane interpolate to its element; t of them do not.
+            let shares = x.shares();
+            let lane: Vec<F127> = (0..=t).map(|k| shares[k][3]).collect();
+            let positions: Vec<usize> = (0..=t).collect();
+            assert_eq!(
+                tinyspdz::sharing::shamir::reconstruct(&positions, &lane),
+                F127::from(40_000u64)
+            );
+        }
+    }
+    let sim = Simulation::with_seed(32);
+    let ms = committee(&sim, 3);
+    let holders: Vec<&VirtualMachine> = ms.iter().collect();
+    assert_eq!(
+        PrivateVector::new([1, 2], &ms[0])
+            .try_share_threshold(&holders, 3)
+            .err(),
+        Some(Error::BadThreshold {
+            threshold: 3,
+            holders: 3
+        })
+    );
+    Ok(())
+}
+
+#[test]
+#[should_panic(expected = "threshold")]
+fn share_threshold_panics_on_a_threshold_as_large_as_the_committee() {
+    let sim = Simulation::with_seed(33);
+    let ms = committee(&sim, 3);
+    let _ = PrivateVector::new([1, 2], &ms[0]).share_threshold(&[&ms[0], &ms[1], &ms[2]], 3);
+}
+
+#[test]
+fn shamir_vectors_compute_and_reconstruct_with_up_to_n_minus_t_minus_one_offline()
+-> Result<(), Error> {
+    for macs in [true, false] {
+        for (n, t) in [(3, 1), (5, 2), (5, 1)] {
+            let sim = Simulation::builder().seed(34).macs(macs).build();
+            let ms = committee(&sim, n);
+            let holders: Vec<&VirtualMachine> = ms.iter().collect();
+            let xs = [-987_654i64, 1, 22, 333];
+            let ys = [2i64, -3, 5, 0];
+            let x = PrivateVector::new(xs, &ms[0]).share_threshold(&holders, t);
+            let y = PrivateVector::new(ys, &ms[1]).share_threshold(&holders, t);
+            // Every subset of t + 1 or more holders reconstructs x; fewer get an error.
+            for mask in 1u32..1 << n {
+                let online: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
+                for (i, m) in ms.iter().enumerate() {
+                    match online.contains(&i) {
+                        true => m.come_online(),
+                        false => m.go_offline(),
+                    }
+                }
+                let result = x.reconstruct(&ms[online[0]]);
+                if online.len() > t {
+                    assert_eq!(result?, xs, "n={n} t={t} online={online:?}");
+                } else {
+                    match result {
+                        Err(Error::NotEnoughOnline {
+                            answering,
+                            needed,
+                            missing,
+                            ..
+                        }) => {
+                            assert_eq!((answering, needed), (online.len(), t + 1));
+                            assert_eq!(missing.len(), n - online.len());
+                        }
+                        other => panic!("n={n} t={t} online={online:?}: {other:?}"),
+                    }
+                }
+            }
+            // The last n − (t + 1) drop out: products still complete.
+            for (i, m) in ms.iter().enumerate() {
+                match i > t {
+                    true => m.go_offline(),
+                    false => m.come_online(),
+                }
+            }
+            let out = &x * &y - 3 * &x;
+            let expected: Vec<i64> = xs.iter().zip(&ys).map(|(a, b)| a * b - 3 * a).collect();
+            assert_eq!(out.reconstruct(&ms[t])?, expected, "n={n} t={t}");
+            // One more offline is one too many.
+            ms[t].go_offline();
+            match x.try_mul(&y) {
+                Err(Error::NotEnoughOnline {
+                    answering, needed, ..
+                }) => assert_eq!((answering, needed), (t, t + 1)),
+                other => panic!("{other:?}"),
+            }
+            assert!(matches!(
+                out.reconstruct(&ms[0]),
+                Err(Error::NotEnoughOnline { .. })
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_shamir_vector_product_costs_n_scalar_products_in_the_rounds_of_one() -> Result<(), Error> {
+    let n = 6;
+    let sim = Simulation::with_seed(35);
+    let ms = committee(&sim, 5);
+    let holders: Vec<&VirtualMachine> = ms.iter().collect();
+    let a = PrivateScalar::new(7, &ms[0]).share_threshold(&holders, 2);
+    let b = PrivateScalar::new(-6, &ms[1]).share_threshold(&holders, 2);
+    let x = PrivateVector::new(vec![7; n], &ms[0]).share_threshold(&holders, 2);
+    let y = PrivateVector::new(vec![-6; n], &ms[1]).share_threshold(&holders, 2);
+    assert_eq!(y.scheme(), Scheme::Shamir { threshold: 2 });
+
+    let before = sim.stats();
+    let c = &a * &b;
+    let scalar = sim.stats() - before;
+    let before = sim.stats();
+    let z = &x * &y;
+    let vector = sim.stats() - before;
+
+    assert_eq!(c.open()?, -42);
+    assert_eq!(z.open()?, vec![-42; n]);
+    let n = n as u64;
+    assert_eq!(scalar.rounds, 1);
+    assert_eq!(vector.rounds, scalar.rounds);
+    assert_eq!(vector.messages, scalar.messages, "one message per link");
+    assert_eq!(vector.triples, n * scalar.triples);
+    assert_eq!(vector.opened, n * scalar.opened);
+    assert_eq!(vector.elements, n * scalar.elements);
+    assert_eq!(vector.dealer_elements, n * scalar.dealer_elements);
+    Ok(())
 }

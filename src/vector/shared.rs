@@ -12,14 +12,18 @@ use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::protocols::{beaver, linear};
 use crate::shared::SharedScalar;
+use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 
 /// Values secret-shared lane by lane: holder k keeps a vector of shares, and lane j of
-/// the shares adds up to element j. Every operation runs its rounds once for the whole
-/// vector (see [the module docs](crate::vector)).
+/// the shares adds up to element j (or, with Shamir's scheme, interpolates to it). Every
+/// operation runs its rounds once for the whole vector (see
+/// [the module docs](crate::vector)).
 ///
-/// Made by [`PrivateVector::share`] or [`SharedVector::from_scalars`]; read back by
-/// [`reconstruct`](Self::reconstruct) or [`open`](Self::open).
+/// Made by [`PrivateVector::share`], [`PrivateVector::share_among`],
+/// [`PrivateVector::share_threshold`] (Shamir's scheme: any t + 1 holders suffice) or
+/// [`SharedVector::from_scalars`]; read back by [`reconstruct`](Self::reconstruct) or
+/// [`open`](Self::open).
 ///
 /// # Operators
 ///
@@ -240,6 +244,11 @@ impl<F: TinyField> SharedVector<F> {
         (0..n)
             .map(|k| per_lane.iter().map(|lane| lane[k]).collect())
             .collect()
+    }
+
+    /// The sharing scheme: additive, or Shamir with its threshold.
+    pub fn scheme(&self) -> Scheme {
+        self.h.sim.world.borrow().holder_sets.scheme(self.h.holders)
     }
 
     /// The vector's number, `#n` in machine listings and views.
