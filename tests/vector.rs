@@ -153,11 +153,40 @@ fn vectors_print_their_elements_and_shares() {
     let sums: Vec<F127> = (0..2).map(|j| shares[0][j] + shares[1][j]).collect();
     assert_eq!(sums, vec![F127::from(5), -F127::from(6)]);
     assert!(shared.to_string().starts_with("SharedVector(#"));
-    assert!(
-        alice
-            .to_string()
-            .contains("share of [1] among (alice, bob)")
+    // holdings(), the data API, gives one row per element (the listing one per value).
+    let rows: Vec<String> = alice.holdings().into_iter().map(|r| r.1).collect();
+    assert!(rows.contains(&"share of [1] among (alice, bob)".to_string()));
+}
+
+#[test]
+fn a_machine_lists_a_vector_in_one_row_with_its_first_shares() {
+    let sim = Simulation::builder().field::<F101>().seed(16).build();
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    let v = PrivateVector::new([5, -6], &alice);
+    let short = v.share(&[&bob]);
+    let long = PrivateVector::new((0..1000).map(|i| i % 50), &alice).share(&[&bob]);
+    let k = long.holders().iter().position(|m| m == &alice);
+    let mine = |x: &SharedVector<F101>| k.map(|k| x.shares()[k].clone()).unwrap_or_default();
+    let (s, l) = (mine(&short), mine(&long));
+    assert_eq!((s.len(), l.len()), (2, 1000));
+    let expected = format!(
+        "VirtualMachine('alice') holds 3 value(s):\n  \
+         #1 PrivateVector([5, -6], 'alice')\n  \
+         #{} share of a vector of 2 among (alice, bob): [{}, {}]\n  \
+         #{} share of a vector of 1000 among (alice, bob): [{}, {}, {}, …]\n",
+        short.number(),
+        s[0],
+        s[1],
+        long.number(),
+        l[0],
+        l[1],
+        l[2],
     );
+    assert_eq!(alice.to_string(), expected);
+    // holdings(), the data API, still gives one row per element.
+    assert_eq!(alice.holdings().len(), 2 + 2 + 1000);
+    drop(long);
+    assert_eq!(alice.to_string().lines().count(), 3);
 }
 
 #[test]
