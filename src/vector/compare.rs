@@ -148,7 +148,7 @@ impl<F: TinyField> SharedVector<F> {
         Self::try_select(&self.try_less_than(other)?, other, self)
     }
 
-    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − [selfᵢ < 0]).
+    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − `[selfᵢ < 0]`).
     ///
     /// # Panics
     ///
