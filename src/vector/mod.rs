@@ -32,6 +32,7 @@
 
 mod compare;
 mod fixed;
+mod lanes;
 mod mixed;
 mod private;
 mod public;

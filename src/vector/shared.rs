@@ -1,8 +1,8 @@
 //! Shared vectors: the type, its element-wise arithmetic with another shared vector, and
-//! its outputs (other operands and the operators: see `mixed.rs`).
+//! its outputs (other operands and the operators: see `mixed.rs`; taking vectors apart
+//! and putting them together: `lanes.rs`).
 
 use std::fmt;
-use std::ops::Range;
 use std::panic::Location;
 
 use super::{PrivateVector, PublicVector, write_list};
@@ -137,80 +137,6 @@ impl<F: TinyField> SharedVector<F> {
     /// Σᵢ selfᵢ as a shared scalar: each holder adds up its shares (free).
     pub fn sum(&self) -> SharedScalar<F> {
         SharedScalar::from_handle(self.h.derive(linear::sum_lanes))
-    }
-
-    /// Element `i` as a shared scalar (a local copy of its shares), or `None` past the end.
-    pub fn get(&self, i: usize) -> Option<SharedScalar<F>> {
-        (i < self.len).then(|| {
-            let h = self
-                .h
-                .derive(|w, x, set| linear::gather(w, &[x], set, [(0, i)].into_iter()));
-            SharedScalar::from_handle(h)
-        })
-    }
-
-    /// The elements as shared scalars (local copies, no messages).
-    pub fn to_scalars(&self) -> Vec<SharedScalar<F>> {
-        (0..self.len).filter_map(|i| self.get(i)).collect()
-    }
-
-    /// The vector of the shared scalars `values` (local copies, no messages).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Empty`] for no values; [`Error::HolderMismatch`] or
-    /// [`Error::SimulationMismatch`] when they cannot be combined.
-    pub fn from_scalars(values: &[SharedScalar<F>]) -> Result<Self> {
-        let first = values.first().ok_or(Error::Empty { what: "collect" })?;
-        for v in values {
-            first.check(v)?;
-        }
-        let slots: Vec<u32> = values.iter().map(SharedScalar::slot).collect();
-        let h = first
-            .handle()
-            .derive(|w, _, set| linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0))));
-        Ok(SharedVector::from_handle(h))
-    }
-
-    /// Elements `range` as a vector of their own (a local copy of their shares).
-    ///
-    /// # Panics
-    ///
-    /// When `range` reaches past the end: callers compute it from [`len`](Self::len).
-    pub(crate) fn slice(&self, range: Range<usize>) -> Self {
-        assert!(
-            range.start <= range.end && range.end <= self.len,
-            "lanes {range:?} of a vector of {}",
-            self.len
-        );
-        let h = self
-            .h
-            .derive(|w, x, set| linear::gather(w, &[x], set, range.map(|j| (0, j))));
-        SharedVector::from_handle(h)
-    }
-
-    /// The elements of `parts` one after the other (a local copy of their shares).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Empty`] for no parts; [`Error::HolderMismatch`] or
-    /// [`Error::SimulationMismatch`] when they cannot be combined.
-    pub(crate) fn concat(parts: &[&Self]) -> Result<Self> {
-        let first = parts.first().ok_or(Error::Empty {
-            what: "concatenate",
-        })?;
-        for part in parts {
-            first.h.check(&part.h)?;
-        }
-        let slots: Vec<u32> = parts.iter().map(|v| v.h.id).collect();
-        let lanes = parts
-            .iter()
-            .enumerate()
-            .flat_map(|(k, v)| (0..v.len).map(move |j| (k, j)));
-        let h = first
-            .h
-            .derive(|w, _, set| linear::gather(w, &slots, set, lanes));
-        Ok(SharedVector::from_handle(h))
     }
 
     /// s·x + c on every element, for public s and c.
