@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::field::{DefaultField, TinyField};
 use crate::simulation::Simulation;
 use crate::store::Holding;
+use crate::vector::write_list;
 use crate::view::{DEALER, Message, Sender, View};
 
 /// A machine's index in its simulation.
@@ -133,70 +134,119 @@ impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
     }
 }
 
-/// Lists what the machine holds, e.g.
-///
-/// ```text
-/// VirtualMachine('alice') holds 2 value(s):
-///   #1 PrivateScalar(25, 'alice')
-///   #2 share among (alice, bob): 6721…
-/// ```
+/// One value a machine holds, for its listing: its number, what it is, and the machine's
+/// elements of it (one for a scalar, one per lane for a vector).
+struct Held<F> {
+    number: u64,
+    /// `None` for a private value of the machine; the holders' names for a share.
+    holders: Option<String>,
+    elements: Vec<F>,
+}
+
+/// How many of a vector's shares a listing row shows before `…`.
+const SHARES_SHOWN: usize = 3;
+
 impl<F: TinyField> VirtualMachine<F> {
-    /// What the machine holds, as (value number, what it is, the element): its private
-    /// values, then its shares, in storage order. A vector gives one row per element,
-    /// marked `[j]`.
-    pub fn holdings(&self) -> Vec<(u64, String, F)> {
+    /// What the machine holds, one entry per value: its private values and its shares,
+    /// in storage order.
+    fn held(&self) -> Vec<Held<F>> {
         let w = self.sim.world.borrow();
-        let mut rows = Vec::new();
+        let mut held = Vec::new();
         for (meta, data) in w.store.live() {
             match meta.holding {
-                Holding::Private(owner) if owner == self.id && data.len() == 1 => {
-                    rows.push((meta.number, "PrivateScalar".to_string(), data[0]));
-                }
-                Holding::Private(owner) if owner == self.id => {
-                    for (j, &v) in data.iter().enumerate() {
-                        rows.push((meta.number, format!("PrivateVector[{j}]"), v));
-                    }
-                }
+                Holding::Private(owner) if owner == self.id => held.push(Held {
+                    number: meta.number,
+                    holders: None,
+                    elements: data.to_vec(),
+                }),
                 Holding::Shared(set) => {
                     let holders = w.holder_sets.get(set);
                     if let Some(i) = holders.iter().position(|&h| h == self.id) {
-                        let names = w.names(holders).join(", ");
                         let lane = w.lane_len(set);
-                        let lanes = data.len() / lane;
-                        for (j, shares) in data.chunks(lane).enumerate() {
-                            let what = match lanes {
-                                1 => format!("share among ({names})"),
-                                _ => format!("share of [{j}] among ({names})"),
-                            };
-                            rows.push((meta.number, what, shares[i]));
-                        }
+                        held.push(Held {
+                            number: meta.number,
+                            holders: Some(w.names(holders).join(", ")),
+                            elements: data.chunks(lane).map(|shares| shares[i]).collect(),
+                        });
                     }
                 }
                 Holding::Private(_) => {}
+            }
+        }
+        held
+    }
+
+    /// What the machine holds, as (value number, what it is, the element): its private
+    /// values and its shares, in storage order. A vector gives one row per element,
+    /// marked `[j]` (the machine's listing, by contrast, gives one row per vector).
+    pub fn holdings(&self) -> Vec<(u64, String, F)> {
+        let mut rows = Vec::new();
+        for Held {
+            number,
+            holders,
+            elements,
+        } in self.held()
+        {
+            let single = elements.len() == 1;
+            for (j, v) in elements.into_iter().enumerate() {
+                let what = match (&holders, single) {
+                    (None, true) => "PrivateScalar".to_string(),
+                    (None, false) => format!("PrivateVector[{j}]"),
+                    (Some(names), true) => format!("share among ({names})"),
+                    (Some(names), false) => format!("share of [{j}] among ({names})"),
+                };
+                rows.push((number, what, v));
             }
         }
         rows
     }
 }
 
+/// Lists what the machine holds, one row per value, e.g.
+///
+/// ```text
+/// VirtualMachine('alice') holds 4 value(s):
+///   #1 PrivateScalar(25, 'alice')
+///   #2 share among (alice, bob): -16
+///   #3 PrivateVector([5, -6, 7], 'alice')
+///   #5 share of a vector of 1000 among (alice, bob): [27, 0, 45, …]
+/// ```
+///
+/// (in F101; a vector's row shows the machine's first few shares).
 impl<F: TinyField> fmt::Display for VirtualMachine<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self
-            .holdings()
-            .into_iter()
-            .map(|(number, what, value)| match what.as_str() {
-                "PrivateScalar" => format!("#{number} PrivateScalar({value}, '{}')", self.name),
-                _ => format!("#{number} {what}: {value}"),
-            })
-            .collect();
+        let held = self.held();
         writeln!(
             f,
             "VirtualMachine('{}') holds {} value(s):",
             self.name,
-            lines.len()
+            held.len()
         )?;
-        for line in lines {
-            writeln!(f, "  {line}")?;
+        for Held {
+            number,
+            holders,
+            elements,
+        } in held
+        {
+            write!(f, "  #{number} ")?;
+            match (holders, elements.as_slice()) {
+                (None, [v]) => write!(f, "PrivateScalar({v}, '{}')", self.name)?,
+                (None, values) => {
+                    write!(f, "PrivateVector(")?;
+                    write_list(f, values)?;
+                    write!(f, ", '{}')", self.name)?;
+                }
+                (Some(names), [v]) => write!(f, "share among ({names}): {v}")?,
+                (Some(names), shares) => {
+                    let n = shares.len();
+                    write!(f, "share of a vector of {n} among ({names}): [")?;
+                    for (j, v) in shares.iter().take(SHARES_SHOWN).enumerate() {
+                        write!(f, "{}{v}", if j == 0 { "" } else { ", " })?;
+                    }
+                    write!(f, "{}]", if n > SHARES_SHOWN { ", …" } else { "" })?;
+                }
+            }
+            writeln!(f)?;
         }
         Ok(())
     }

@@ -1,5 +1,5 @@
-//! Shared vectors: element-wise arithmetic, one round per operation, conversions, and
-//! errors, all through the public API.
+//! Shared vectors: element-wise arithmetic, one round per operation, conversions, Shamir
+//! sharing with machines offline, and errors, all through the public API.
 
 use tinyspdz::prelude::*;
 use tinyspdz::{Sender, Step};
@@ -153,11 +153,40 @@ fn vectors_print_their_elements_and_shares() {
     let sums: Vec<F127> = (0..2).map(|j| shares[0][j] + shares[1][j]).collect();
     assert_eq!(sums, vec![F127::from(5), -F127::from(6)]);
     assert!(shared.to_string().starts_with("SharedVector(#"));
-    assert!(
-        alice
-            .to_string()
-            .contains("share of [1] among (alice, bob)")
+    // holdings(), the data API, gives one row per element (the listing one per value).
+    let rows: Vec<String> = alice.holdings().into_iter().map(|r| r.1).collect();
+    assert!(rows.contains(&"share of [1] among (alice, bob)".to_string()));
+}
+
+#[test]
+fn a_machine_lists_a_vector_in_one_row_with_its_first_shares() {
+    let sim = Simulation::builder().field::<F101>().seed(16).build();
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    let v = PrivateVector::new([5, -6], &alice);
+    let short = v.share(&[&bob]);
+    let long = PrivateVector::new((0..1000).map(|i| i % 50), &alice).share(&[&bob]);
+    let k = long.holders().iter().position(|m| m == &alice);
+    let mine = |x: &SharedVector<F101>| k.map(|k| x.shares()[k].clone()).unwrap_or_default();
+    let (s, l) = (mine(&short), mine(&long));
+    assert_eq!((s.len(), l.len()), (2, 1000));
+    let expected = format!(
+        "VirtualMachine('alice') holds 3 value(s):\n  \
+         #1 PrivateVector([5, -6], 'alice')\n  \
+         #{} share of a vector of 2 among (alice, bob): [{}, {}]\n  \
+         #{} share of a vector of 1000 among (alice, bob): [{}, {}, {}, …]\n",
+        short.number(),
+        s[0],
+        s[1],
+        long.number(),
+        l[0],
+        l[1],
+        l[2],
     );
+    assert_eq!(alice.to_string(), expected);
+    // holdings(), the data API, still gives one row per element.
+    assert_eq!(alice.holdings().len(), 2 + 2 + 1000);
+    drop(long);
+    assert_eq!(alice.to_string().lines().count(), 3);
 }
 
 #[test]
@@ -200,6 +229,42 @@ fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Resul
     assert_eq!(x.min(&y).open()?, min);
     assert_eq!(x.relu().open()?, xs.map(|v| v.max(0)));
     assert_eq!(x.try_max_element()?.open()?, *xs.iter().max().unwrap_or(&0));
+    Ok(())
+}
+
+/// The tournament pairs the first half with the second and passes an odd one out on:
+/// n − 1 comparisons and selections in ⌈log₂ n⌉ layers, whichever lane holds the maximum.
+#[test]
+fn the_maximum_element_takes_n_minus_one_comparisons_in_log_n_layers() -> Result<(), Error> {
+    let sim = Simulation::with_seed(23);
+    let (alice, bob, carol) = three(&sim);
+    let a = PrivateScalar::new(4, &alice).share(&[&bob, &carol]);
+    let before = sim.stats();
+    let _ = a.max(&a);
+    let pair = sim.stats() - before;
+    for n in [1i64, 2, 3, 5, 8, 13] {
+        // The maximum at the front, in the odd lane passed on, and at the back.
+        for top in [0, n - 1, n / 2] {
+            let xs: Vec<i64> = (0..n)
+                .map(|i| if i == top { 1_000 } else { (i * 37) % 11 - 5 })
+                .collect();
+            let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
+            let before = sim.stats();
+            let max = x.try_max_element()?;
+            let cost = sim.stats() - before;
+            let layers = u64::from((n as u64).next_power_of_two().trailing_zeros());
+            assert_eq!(cost.rounds, layers * pair.rounds, "n = {n}");
+            assert_eq!(cost.triples, (n as u64 - 1) * pair.triples, "n = {n}");
+            assert_eq!(max.open()?, 1_000, "n = {n}, maximum in lane {top}");
+        }
+    }
+    let empty = PrivateVector::new(Vec::<i64>::new(), &alice).share(&[&bob]);
+    assert_eq!(
+        empty.try_max_element().err(),
+        Some(Error::Empty {
+            what: "take the maximum of"
+        })
+    );
     Ok(())
 }
 
@@ -338,4 +403,159 @@ fn bounded_views_of_a_long_product_keep_the_last_messages_of_the_complete_view()
             assert_eq!(view.messages[..], complete.messages[total - keep..]);
         }
     }
+}
+
+fn committee(sim: &Simulation, n: usize) -> Vec<VirtualMachine> {
+    (0..n).map(|i| sim.machine(format!("s{i}"))).collect()
+}
+
+#[test]
+fn shamir_vectors_multiply_add_and_reconstruct() -> Result<(), Error> {
+    for macs in [true, false] {
+        for (n, t) in [(3, 1), (5, 2), (4, 3)] {
+            let sim = Simulation::builder().seed(31).macs(macs).build();
+            let ms = committee(&sim, n);
+            let holders: Vec<&VirtualMachine> = ms.iter().collect();
+            let xs = [12i64, -7, 0, 40_000, 3];
+            let ys = [5i64, 9, -2, -3, 3];
+            let x = PrivateVector::new(xs, &ms[0]).share_threshold(&holders, t);
+            let y = PrivateVector::new(ys, &ms[1]).try_share_threshold(&holders, t)?;
+            assert_eq!(x.scheme(), Scheme::Shamir { threshold: t });
+            assert_eq!(x.holders(), ms);
+            let out = &x * &y + &x - 3;
+            let expected: Vec<i64> = xs.iter().zip(&ys).map(|(a, b)| a * b + a - 3).collect();
+            assert_eq!(out.reconstruct(&ms[n - 1])?, expected, "n={n} t={t}");
+            assert_eq!(
+                x.dot(&y).open()?,
+                xs.iter().zip(&ys).map(|(a, b)| a * b).sum::<i64>()
+            );
+            // Any t + 1 shares of a lane interpolate to its element; t of them do not.
+            let shares = x.shares();
+            let lane: Vec<F127> = (0..=t).map(|k| shares[k][3]).collect();
+            let positions: Vec<usize> = (0..=t).collect();
+            assert_eq!(
+                tinyspdz::sharing::shamir::reconstruct(&positions, &lane),
+                F127::from(40_000u64)
+            );
+        }
+    }
+    let sim = Simulation::with_seed(32);
+    let ms = committee(&sim, 3);
+    let holders: Vec<&VirtualMachine> = ms.iter().collect();
+    assert_eq!(
+        PrivateVector::new([1, 2], &ms[0])
+            .try_share_threshold(&holders, 3)
+            .err(),
+        Some(Error::BadThreshold {
+            threshold: 3,
+            holders: 3
+        })
+    );
+    Ok(())
+}
+
+#[test]
+#[should_panic(expected = "threshold")]
+fn share_threshold_panics_on_a_threshold_as_large_as_the_committee() {
+    let sim = Simulation::with_seed(33);
+    let ms = committee(&sim, 3);
+    let _ = PrivateVector::new([1, 2], &ms[0]).share_threshold(&[&ms[0], &ms[1], &ms[2]], 3);
+}
+
+#[test]
+fn shamir_vectors_compute_and_reconstruct_with_up_to_n_minus_t_minus_one_offline()
+-> Result<(), Error> {
+    for macs in [true, false] {
+        for (n, t) in [(3, 1), (5, 2), (5, 1)] {
+            let sim = Simulation::builder().seed(34).macs(macs).build();
+            let ms = committee(&sim, n);
+            let holders: Vec<&VirtualMachine> = ms.iter().collect();
+            let xs = [-987_654i64, 1, 22, 333];
+            let ys = [2i64, -3, 5, 0];
+            let x = PrivateVector::new(xs, &ms[0]).share_threshold(&holders, t);
+            let y = PrivateVector::new(ys, &ms[1]).share_threshold(&holders, t);
+            // Every subset of t + 1 or more holders reconstructs x; fewer get an error.
+            for mask in 1u32..1 << n {
+                let online: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
+                for (i, m) in ms.iter().enumerate() {
+                    match online.contains(&i) {
+                        true => m.come_online(),
+                        false => m.go_offline(),
+                    }
+                }
+                let result = x.reconstruct(&ms[online[0]]);
+                if online.len() > t {
+                    assert_eq!(result?, xs, "n={n} t={t} online={online:?}");
+                } else {
+                    match result {
+                        Err(Error::NotEnoughOnline {
+                            answering,
+                            needed,
+                            missing,
+                            ..
+                        }) => {
+                            assert_eq!((answering, needed), (online.len(), t + 1));
+                            assert_eq!(missing.len(), n - online.len());
+                        }
+                        other => panic!("n={n} t={t} online={online:?}: {other:?}"),
+                    }
+                }
+            }
+            // The last n − (t + 1) drop out: products still complete.
+            for (i, m) in ms.iter().enumerate() {
+                match i > t {
+                    true => m.go_offline(),
+                    false => m.come_online(),
+                }
+            }
+            let out = &x * &y - 3 * &x;
+            let expected: Vec<i64> = xs.iter().zip(&ys).map(|(a, b)| a * b - 3 * a).collect();
+            assert_eq!(out.reconstruct(&ms[t])?, expected, "n={n} t={t}");
+            // One more offline is one too many.
+            ms[t].go_offline();
+            match x.try_mul(&y) {
+                Err(Error::NotEnoughOnline {
+                    answering, needed, ..
+                }) => assert_eq!((answering, needed), (t, t + 1)),
+                other => panic!("{other:?}"),
+            }
+            assert!(matches!(
+                out.reconstruct(&ms[0]),
+                Err(Error::NotEnoughOnline { .. })
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_shamir_vector_product_costs_n_scalar_products_in_the_rounds_of_one() -> Result<(), Error> {
+    let n = 6;
+    let sim = Simulation::with_seed(35);
+    let ms = committee(&sim, 5);
+    let holders: Vec<&VirtualMachine> = ms.iter().collect();
+    let a = PrivateScalar::new(7, &ms[0]).share_threshold(&holders, 2);
+    let b = PrivateScalar::new(-6, &ms[1]).share_threshold(&holders, 2);
+    let x = PrivateVector::new(vec![7; n], &ms[0]).share_threshold(&holders, 2);
+    let y = PrivateVector::new(vec![-6; n], &ms[1]).share_threshold(&holders, 2);
+    assert_eq!(y.scheme(), Scheme::Shamir { threshold: 2 });
+
+    let before = sim.stats();
+    let c = &a * &b;
+    let scalar = sim.stats() - before;
+    let before = sim.stats();
+    let z = &x * &y;
+    let vector = sim.stats() - before;
+
+    assert_eq!(c.open()?, -42);
+    assert_eq!(z.open()?, vec![-42; n]);
+    let n = n as u64;
+    assert_eq!(scalar.rounds, 1);
+    assert_eq!(vector.rounds, scalar.rounds);
+    assert_eq!(vector.messages, scalar.messages, "one message per link");
+    assert_eq!(vector.triples, n * scalar.triples);
+    assert_eq!(vector.opened, n * scalar.opened);
+    assert_eq!(vector.elements, n * scalar.elements);
+    assert_eq!(vector.dealer_elements, n * scalar.dealer_elements);
+    Ok(())
 }

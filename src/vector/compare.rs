@@ -148,7 +148,7 @@ impl<F: TinyField> SharedVector<F> {
         Self::try_select(&self.try_less_than(other)?, other, self)
     }
 
-    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − [selfᵢ < 0]).
+    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − `[selfᵢ < 0]`).
     ///
     /// # Panics
     ///
@@ -173,15 +173,18 @@ impl<F: TinyField> SharedVector<F> {
     /// [`Error::Empty`] for an empty vector; otherwise as [`less_than`](Self::less_than).
     #[track_caller]
     pub fn try_max_element(&self) -> Result<crate::SharedScalar<F>> {
-        let mut rest = self.clone();
+        let mut winners;
+        let mut rest = self;
         while rest.len() > 1 {
-            let half = rest.len() / 2;
-            let scalars = rest.to_scalars();
-            let left = SharedVector::from_scalars(&scalars[..half])?;
-            let right = SharedVector::from_scalars(&scalars[half..2 * half])?;
-            let mut winners = left.try_max(&right)?.to_scalars();
-            winners.extend(scalars.into_iter().skip(2 * half));
-            rest = SharedVector::from_scalars(&winners)?;
+            // Pair element i of the first half with element i of the second; an odd one
+            // out goes on to the next layer as it is.
+            let (half, n) = (rest.len() / 2, rest.len());
+            let layer = rest.slice(0..half).try_max(&rest.slice(half..2 * half))?;
+            winners = match n % 2 {
+                0 => layer,
+                _ => SharedVector::concat(&[&layer, &rest.slice(2 * half..n)])?,
+            };
+            rest = &winners;
         }
         rest.get(0).ok_or(Error::Empty {
             what: "take the maximum of",

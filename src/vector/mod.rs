@@ -32,6 +32,8 @@
 
 mod compare;
 mod fixed;
+mod lanes;
+mod mixed;
 mod private;
 mod public;
 mod shared;

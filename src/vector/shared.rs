@@ -1,26 +1,29 @@
-//! Shared vectors: the type, its element-wise arithmetic, and its outputs.
+//! Shared vectors: the type, its element-wise arithmetic with another shared vector, and
+//! its outputs (other operands and the operators: see `mixed.rs`; taking vectors apart
+//! and putting them together: `lanes.rs`).
 
 use std::fmt;
-use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
-
-use ff::Field;
 use std::panic::Location;
 
 use super::{PrivateVector, PublicVector, write_list};
 use crate::error::{Error, Result, or_panic};
-use crate::field::{Constant, DefaultField, F61, F101, F127, TinyField};
+use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::protocols::{beaver, linear};
 use crate::shared::SharedScalar;
+use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 
 /// Values secret-shared lane by lane: holder k keeps a vector of shares, and lane j of
-/// the shares adds up to element j. Every operation runs its rounds once for the whole
-/// vector (see [the module docs](crate::vector)).
+/// the shares adds up to element j (or, with Shamir's scheme, interpolates to it). Every
+/// operation runs its rounds once for the whole vector (see
+/// [the module docs](crate::vector)).
 ///
-/// Made by [`PrivateVector::share`] or [`SharedVector::from_scalars`]; read back by
-/// [`reconstruct`](Self::reconstruct) or [`open`](Self::open).
+/// Made by [`PrivateVector::share`], [`PrivateVector::share_among`],
+/// [`PrivateVector::share_threshold`] (Shamir's scheme: any t + 1 holders suffice) or
+/// [`SharedVector::from_scalars`]; read back by [`reconstruct`](Self::reconstruct) or
+/// [`open`](Self::open).
 ///
 /// # Operators
 ///
@@ -63,7 +66,7 @@ pub struct SharedVector<F: TinyField = DefaultField> {
 }
 
 impl<F: TinyField> SharedVector<F> {
-    fn with(&self, h: Handle<F>) -> Self {
+    pub(super) fn with(&self, h: Handle<F>) -> Self {
         SharedVector { h, len: self.len }
     }
 
@@ -77,16 +80,6 @@ impl<F: TinyField> SharedVector<F> {
             });
         }
         Ok(())
-    }
-
-    /// The vector of n copies of `s` (each holder repeats its share): free.
-    fn broadcast(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.h.check(s.handle())?;
-        let repeat = (0..self.len).map(|_| (0, 0));
-        let h = s
-            .handle()
-            .derive(|w, x, set| linear::gather(w, &[x], set, repeat));
-        Ok(self.with(h))
     }
 
     /// How many elements.
@@ -146,39 +139,6 @@ impl<F: TinyField> SharedVector<F> {
         SharedScalar::from_handle(self.h.derive(linear::sum_lanes))
     }
 
-    /// Element `i` as a shared scalar (a local copy of its shares), or `None` past the end.
-    pub fn get(&self, i: usize) -> Option<SharedScalar<F>> {
-        (i < self.len).then(|| {
-            let h = self
-                .h
-                .derive(|w, x, set| linear::gather(w, &[x], set, [(0, i)].into_iter()));
-            SharedScalar::from_handle(h)
-        })
-    }
-
-    /// The elements as shared scalars (local copies, no messages).
-    pub fn to_scalars(&self) -> Vec<SharedScalar<F>> {
-        (0..self.len).filter_map(|i| self.get(i)).collect()
-    }
-
-    /// The vector of the shared scalars `values` (local copies, no messages).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Empty`] for no values; [`Error::HolderMismatch`] or
-    /// [`Error::SimulationMismatch`] when they cannot be combined.
-    pub fn from_scalars(values: &[SharedScalar<F>]) -> Result<Self> {
-        let first = values.first().ok_or(Error::Empty { what: "collect" })?;
-        for v in values {
-            first.check(v)?;
-        }
-        let slots: Vec<u32> = values.iter().map(SharedScalar::slot).collect();
-        let h = first
-            .handle()
-            .derive(|w, _, set| linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0))));
-        Ok(SharedVector::from_handle(h))
-    }
-
     /// s·x + c on every element, for public s and c.
     pub(crate) fn affine(&self, s: F, c: F) -> Self {
         self.with(self.h.affine(&[s], &[c]))
@@ -188,49 +148,6 @@ impl<F: TinyField> SharedVector<F> {
     pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
         self.check(other)?;
         self.h.try_update(&other.h, f)
-    }
-
-    /// sᵢ·xᵢ + cᵢ for public vectors s and c (one entry each, or one per element).
-    fn affine_each(&self, s: &[F], c: &[F], p: &PublicVector<F>) -> Result<Self> {
-        if p.len() != self.len {
-            return Err(Error::LengthMismatch {
-                left: self.len,
-                right: p.len(),
-            });
-        }
-        Ok(self.with(self.h.affine(s, c)))
-    }
-
-    /// `self + p` element by element for a public vector p.
-    pub fn try_add_public(&self, p: &PublicVector<F>) -> Result<Self> {
-        self.affine_each(&[F::ONE], p.field_values(), p)
-    }
-
-    /// `self - p` element by element for a public vector p.
-    pub fn try_sub_public(&self, p: &PublicVector<F>) -> Result<Self> {
-        let minus: Vec<F> = p.field_values().iter().map(|&v| -v).collect();
-        self.affine_each(&[F::ONE], &minus, p)
-    }
-
-    /// `self * p` element by element for a public vector p (free).
-    pub fn try_mul_public(&self, p: &PublicVector<F>) -> Result<Self> {
-        self.affine_each(p.field_values(), &[F::ZERO], p)
-    }
-
-    /// `self + s` with the shared scalar s added to every element (free).
-    pub fn try_add_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.try_add(&self.broadcast(s)?)
-    }
-
-    /// `self - s` with the shared scalar s subtracted from every element (free).
-    pub fn try_sub_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.try_sub(&self.broadcast(s)?)
-    }
-
-    /// `self * s`: every element times the shared scalar s (n triples, one round).
-    #[track_caller]
-    pub fn try_mul_scalar(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.try_mul(&self.broadcast(s)?)
     }
 
     /// The simulation the vector lives in.
@@ -253,6 +170,11 @@ impl<F: TinyField> SharedVector<F> {
         (0..n)
             .map(|k| per_lane.iter().map(|lane| lane[k]).collect())
             .collect()
+    }
+
+    /// The sharing scheme: additive, or Shamir with its threshold.
+    pub fn scheme(&self) -> Scheme {
+        self.h.sim.world.borrow().holder_sets.scheme(self.h.holders)
     }
 
     /// The vector's number, `#n` in machine listings and views.
@@ -338,31 +260,3 @@ impl<F: TinyField> fmt::Debug for SharedVector<F> {
         fmt::Display::fmt(self, f)
     }
 }
-
-crate::ops::shared_operators!(SharedVector);
-
-/// `x op p` for a public vector p and `x op s` for a shared scalar s, borrowed or owned.
-macro_rules! mixed_operator {
-    ($tr:ident, $m:ident, $rhs:ident, $try:ident) => {
-        impl<F: TinyField> $tr<&$rhs<F>> for &SharedVector<F> {
-            type Output = SharedVector<F>;
-            #[track_caller]
-            fn $m(self, rhs: &$rhs<F>) -> SharedVector<F> {
-                or_panic(self.$try(rhs))
-            }
-        }
-        impl<F: TinyField> $tr<&$rhs<F>> for SharedVector<F> {
-            type Output = SharedVector<F>;
-            #[track_caller]
-            fn $m(self, rhs: &$rhs<F>) -> SharedVector<F> {
-                or_panic(self.$try(rhs))
-            }
-        }
-    };
-}
-mixed_operator!(Add, add, PublicVector, try_add_public);
-mixed_operator!(Sub, sub, PublicVector, try_sub_public);
-mixed_operator!(Mul, mul, PublicVector, try_mul_public);
-mixed_operator!(Add, add, SharedScalar, try_add_scalar);
-mixed_operator!(Sub, sub, SharedScalar, try_sub_scalar);
-mixed_operator!(Mul, mul, SharedScalar, try_mul_scalar);
