@@ -198,6 +198,11 @@ impl<F: TinyField> Handle<F> {
         self
     }
 
+    /// `self` in the lanes where `choose` holds, `other` in the rest (a public choice).
+    pub fn try_pick(&self, other: &Self, choose: &[bool]) -> Result<Self> {
+        self.binary(other, |w, x, y, h| Ok(linear::pick(w, (x, y), h, choose)))
+    }
+
     /// s·x + c lane by lane, for public s and c (one entry each, or one per lane).
     pub fn affine(&self, s: &[F], c: &[F]) -> Self {
         self.derive(|w, x, h| linear::affine(w, x, h, s, c))

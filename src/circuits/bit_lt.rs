@@ -8,17 +8,15 @@
 //! ltᵢ = rᵢ + (1 − rᵢ)·ltᵢ₋₁  if cᵢ = 0  (r wins at bit i, or they tie and the lower bits decide)
 //! ltᵢ = rᵢ·ltᵢ₋₁             if cᵢ = 1  (r must tie at bit i, then the lower bits decide)
 //!
-//! starting from lt₀ = (1 − c₀)·r₀. Both cases are one formula, with a single product:
-//!
-//! ltᵢ = (2cᵢ − 1)·(rᵢ·ltᵢ₋₁) + (1 − cᵢ)·(rᵢ + ltᵢ₋₁),
-//!
-//! so every lane of a vector, each with its own public c, takes the same steps.
+//! starting from lt₀ = (1 − c₀)·r₀. For bits, rᵢ or ltᵢ₋₁ is rᵢ + ltᵢ₋₁ − rᵢ·ltᵢ₋₁, so
+//! both cases need the one product rᵢ·ltᵢ₋₁: every lane of a vector, each with its own
+//! public c, computes it, and then keeps the case its cᵢ names.
 //!
 //! # Protocol
 //!
 //! 1. lt ← (1 − c₀)·r₀ (local).
-//! 2. For i = 1, …, m − 1: lt ← (2cᵢ − 1)·(rᵢ·lt) + (1 − cᵢ)·(rᵢ + lt) (one Beaver
-//!    multiplication, for all lanes at once).
+//! 2. For i = 1, …, m − 1: t ← rᵢ·lt (one Beaver multiplication, for all lanes at once);
+//!    lt ← t where cᵢ = 1, rᵢ + lt − t where cᵢ = 0 (local: the choice is public).
 //!
 //! m − 1 multiplications in m − 1 rounds. Catrina and de Hoogh's BitLT reaches a constant
 //! number of rounds with prefix multiplication; this linear version is the one to read.
@@ -45,20 +43,15 @@ pub(crate) fn bit_lt<F: TinyField>(
     r: &[Handle<F>],
     at: &'static Location<'static>,
 ) -> Result<Handle<F>> {
-    let bit = |i: usize, f: fn(bool) -> F| -> Vec<F> {
-        c.iter().map(|&cj| f(cj >> i & 1 == 1)).collect()
-    };
-    let one_minus = |b: bool| if b { F::ZERO } else { F::ONE };
+    let bit = |i: usize| -> Vec<bool> { c.iter().map(|&cj| cj >> i & 1 == 1).collect() };
     // Step 1: the lowest bit.
-    let mut lt = r[0].affine(&bit(0, one_minus), &[F::ZERO]);
+    let one_minus_c0: Vec<F> = bit(0).into_iter().map(|b| F::from(!b as u64)).collect();
+    let mut lt = r[0].affine(&one_minus_c0, &[F::ZERO]);
     // Step 2: climb one bit at a time.
     for (i, ri) in r.iter().enumerate().skip(1) {
         let both = Handle::mul_many(&[(ri, &lt)], at)?.remove(0);
-        let plus_minus = |b: bool| if b { F::ONE } else { -F::ONE };
-        let either = ri.try_add(&lt)?.affine(&bit(i, one_minus), &[F::ZERO]);
-        lt = both
-            .affine(&bit(i, plus_minus), &[F::ZERO])
-            .try_add(&either)?;
+        let either = ri.try_add(&lt)?.try_sub(&both)?;
+        lt = both.try_pick(&either, &bit(i))?;
     }
     Ok(lt)
 }

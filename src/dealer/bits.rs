@@ -26,7 +26,7 @@
 
 use rand::RngExt;
 
-use super::{deal_value, ensure_key, hand_out};
+use super::{Dealing, ensure_key, hand_out_messages};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::simulation::World;
@@ -56,21 +56,11 @@ pub(crate) fn deal_bit_mask<F: TinyField>(
 ) -> BitMask {
     ensure_key(w, set, costs);
     let valid = w.online_mask(set);
-    let n = w.holder_sets.get(set).len() as u64;
+    let dealing = Dealing::new(w, set);
     // The slots, in the order they are stored: the bits, the low part, the high part.
     let count = if with_bits { m as usize } else { 0 } + 2;
     let first = w.store.next_number();
     let mut data: Vec<Vec<F>> = (0..count).map(|_| w.store.buffer()).collect();
-    let mut deal = |w: &mut World<F>, k: usize, v: F, costs: &mut Costs| {
-        let start = data[k].len();
-        let width = deal_value(w, set, v, &mut data[k]) as u64;
-        hand_out(w, set, Step::MaskBit, first + k as u64, &data[k][start..]);
-        *costs += Costs {
-            dealer_messages: n,
-            dealer_elements: width,
-            ..Costs::default()
-        };
-    };
     for _ in 0..lanes {
         let mut low = F::ZERO;
         let mut power = F::ONE;
@@ -80,15 +70,30 @@ pub(crate) fn deal_bit_mask<F: TinyField>(
             low += power * b;
             power = power.double();
             if with_bits {
-                deal(w, i, b, costs);
+                dealing.deal(&mut w.rng, b, &mut data[i]);
             }
         }
-        deal(w, count - 2, low, costs);
+        dealing.deal(&mut w.rng, low, &mut data[count - 2]);
         let high = random_below::<F>(w, high_bits);
-        deal(w, count - 1, high, costs);
-        w.dealer.masks += 1;
-        costs.masks += 1;
+        dealing.deal(&mut w.rng, high, &mut data[count - 1]);
     }
+    // Each holder gets its part of every slot, lane by lane.
+    let holders = w.holder_sets.shared(set);
+    let width = dealing.width();
+    w.deliver_lanes(lanes, |j, out| {
+        for (k, slot) in data.iter().enumerate() {
+            let dealt = &slot[j * width..(j + 1) * width];
+            hand_out_messages(&holders, Step::MaskBit, first + k as u64, dealt, out);
+        }
+    });
+    let (n, values) = (holders.len() as u64, (count * lanes) as u64);
+    w.dealer.masks += lanes as u64;
+    *costs += Costs {
+        masks: lanes as u64,
+        dealer_messages: n * values,
+        dealer_elements: width as u64 * values,
+        ..Costs::default()
+    };
     let mut slots: Vec<u32> = data
         .into_iter()
         .map(|d| w.store.insert(Holding::Shared(set), 0, valid, d))

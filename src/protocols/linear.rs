@@ -7,7 +7,9 @@
 //! - x ± y = Σ (xᵢ ± yᵢ): each holder adds or subtracts its two shares;
 //! - k·x = Σ k·xᵢ for a public k: each holder scales its share;
 //! - x + c = (x₁ + c) + x₂ + … + xₙ for a public c: exactly one holder adds c (with
-//!   Shamir sharing every holder adds c: the polynomial's constant term moves by c).
+//!   Shamir sharing every holder adds c: the polynomial's constant term moves by c);
+//! - "x if the public bit b is 1, else y" = Σ (xᵢ if b else yᵢ): each holder keeps the
+//!   share of the chosen value.
 //!
 //! MACs are linear too. With MAC shares Σ mᵢ = α·x and Σ m′ᵢ = α·y: Σ (mᵢ ± m′ᵢ) = α·(x ± y)
 //! and Σ k·mᵢ = α·k·x; for x + c every holder adds αᵢ·c, since Σ αᵢ·c = α·c.
@@ -40,6 +42,27 @@ pub(crate) fn zip<F: TinyField>(
     let mut out = w.store.buffer();
     let (xs, ys) = (w.store.data(x), w.store.data(y));
     out.extend(xs.iter().zip(ys).map(|(&a, &b)| f(a, b)));
+    w.store
+        .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out)
+}
+
+/// Lane j of x where `choose[j]` holds, of y elsewhere: each holder keeps its share (and
+/// MAC share) of the chosen value (step 1), which is a sharing of it since the choice is
+/// public.
+pub(crate) fn pick<F: TinyField>(
+    w: &mut World<F>,
+    (x, y): (u32, u32),
+    holders: HolderSetId,
+    choose: &[bool],
+) -> u32 {
+    let (mx, my) = (w.store.meta(x), w.store.meta(y));
+    let valid = mx.valid & my.valid & w.online_mask(holders);
+    let lane = w.lane_len(holders);
+    let mut out = w.store.buffer();
+    let (xs, ys) = (w.store.data(x).chunks(lane), w.store.data(y).chunks(lane));
+    for ((xj, yj), &c) in xs.zip(ys).zip(choose) {
+        out.extend_from_slice(if c { xj } else { yj });
+    }
     w.store
         .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out)
 }
