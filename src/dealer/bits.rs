@@ -62,17 +62,17 @@ pub(crate) fn deal_bit_mask<F: TinyField>(
     let first = w.store.next_number();
     let mut data: Vec<Vec<F>> = (0..count).map(|_| w.store.buffer()).collect();
     for _ in 0..lanes {
-        let mut low = F::ZERO;
-        let mut power = F::ONE;
+        // r′ = Σ 2ⁱ·rᵢ, drawn bit by bit.
+        let mut low = 0u128;
         for i in 0..m as usize {
             let bit: bool = w.rng.random();
-            let b = if bit { F::ONE } else { F::ZERO };
-            low += power * b;
-            power = power.double();
-            if with_bits {
-                dealing.deal(&mut w.rng, b, &mut data[i]);
+            low |= (bit as u128) << i;
+            // The bits' slots come first (none when the bits were not asked for).
+            if let Some(slot) = data[..count - 2].get_mut(i) {
+                dealing.deal(&mut w.rng, F::from(bit as u64), slot);
             }
         }
+        let low = F::from_u128(low);
         dealing.deal(&mut w.rng, low, &mut data[count - 2]);
         let high = random_below::<F>(w, high_bits);
         dealing.deal(&mut w.rng, high, &mut data[count - 1]);
