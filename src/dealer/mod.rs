@@ -143,7 +143,7 @@ impl<F: TinyField> Dealing<F> {
 
     /// Appends an authenticated sharing of `v` to `out`: n shares, then (MACs on) n MAC
     /// shares of α·v.
-    #[inline]
+    #[inline(always)]
     pub fn deal(&self, rng: &mut ChaCha12Rng, v: F, out: &mut Vec<F>) {
         self.scheme.share(v, self.n, rng, out);
         if let Some(alpha) = self.alpha {

@@ -176,7 +176,8 @@ fn multiply_lanes<F: TinyField>(
     for (j, (&d, &e)) in ds.iter().zip(es).enumerate() {
         let (a, b, c) = triples.lane(j);
         let from = z.len();
-        z.extend((0..lane).map(|i| c[i] + d * b[i] + e * a[i]));
+        let terms = c.iter().zip(b).zip(a);
+        z.extend(terms.map(|((&ci, &bi), &ai)| ci + d * bi + e * ai));
         add_public(
             &mut z[from..],
             w.dealer.key_shares(set),
