@@ -184,7 +184,8 @@ pub enum Error {
         if suspects.is_empty() { String::new() } else { format!(" (the simulation was told: {})", suspects.join(", ")) }
     )]
     MacCheckFailed {
-        /// The opened values of the failing batch, e.g. `"beaver d of #7"`.
+        /// The openings of the failing batch, e.g. `"beaver d of #7"`; a vector's lanes
+        /// opened together make one entry, e.g. `"beaver d of #9 (1000 lanes)"`.
         values: Vec<String>,
         /// Who the simulation was told misbehaves ([`crate::Adversary`]), if anyone.
         suspects: Vec<String>,

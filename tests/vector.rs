@@ -130,10 +130,18 @@ fn a_cheater_on_a_vector_product_is_caught() {
     let y = PrivateVector::new([4, 5, 6], &bob).share(&[&alice, &carol]);
     sim.adversary().add_to_openings(&bob, 1, Openings::Every);
     let z = &x * &y;
-    assert!(matches!(
-        z.reconstruct(&alice),
-        Err(Error::MacCheckFailed { .. })
-    ));
+    let product = z.number();
+    match z.reconstruct(&alice) {
+        // The lanes opened together are one entry each: all d's, then all e's.
+        Err(Error::MacCheckFailed { values, .. }) => assert_eq!(
+            values[..2],
+            [
+                format!("beaver d of #{product} (3 lanes)"),
+                format!("beaver e of #{product} (3 lanes)")
+            ]
+        ),
+        other => panic!("the cheat went unnoticed: {other:?}"),
+    }
 }
 
 #[test]
