@@ -110,11 +110,11 @@ impl<F: TinyField> SharedScalar<F> {
         greater_than, try_greater_than, ">", |d, bits| ltz(&-&d, bits)?
     );
     comparison!(
-        /// `[self ≤ other]` as a shared bit: 1 − [self > other].
+        /// `[self ≤ other]` as a shared bit: 1 − `[self > other]`.
         less_or_equal, try_less_or_equal, "≤", |d, bits| 1 - &ltz(&-&d, bits)?
     );
     comparison!(
-        /// `[self ≥ other]` as a shared bit: 1 − [self < other].
+        /// `[self ≥ other]` as a shared bit: 1 − `[self < other]`.
         greater_or_equal, try_greater_or_equal, "≥", |d, bits| 1 - &ltz(&d, bits)?
     );
     comparison!(
@@ -190,7 +190,7 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(self - &(negative.try_mul(self)? * 2))
     }
 
-    /// −1, 0 or 1 as self is negative, zero or positive: [x > 0] − [x < 0].
+    /// −1, 0 or 1 as self is negative, zero or positive: `[x > 0]` − `[x < 0]`.
     ///
     /// # Panics
     ///
@@ -207,7 +207,7 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(&ltz(&-self, bits)? - &ltz(self, bits)?)
     }
 
-    /// max(self, 0), obliviously: self·(1 − [self < 0]).
+    /// max(self, 0), obliviously: self·(1 − `[self < 0]`).
     ///
     /// # Panics
     ///

@@ -232,5 +232,5 @@ pub(crate) fn or_panic<T>(result: Result<T>) -> T {
     }
 }
 
-/// The crate's `Result`, with [`Error`] as the error.
+/// The crate's `Result`, with [`Error`](enum@Error) as the error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

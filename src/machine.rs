@@ -146,6 +146,31 @@ struct Held<F> {
 /// How many of a vector's shares a listing row shows before `…`.
 const SHARES_SHOWN: usize = 3;
 
+/// One row of a machine's listing: what its `Display` prints and its notebook table shows
+/// (one row per value, a vector included).
+pub(crate) struct ListingRow {
+    /// The value's number, `#number` in the listing.
+    pub number: u64,
+    /// What the value is: `PrivateScalar`, `PrivateVector`, `share among (alice, bob)` or
+    /// `share of a vector of 1000 among (alice, bob)`.
+    pub what: String,
+    /// The machine's elements of it: `25`, `[5, -6, 7]`, `-16` or, for a vector's shares,
+    /// the first few, `[27, 0, 45, …]`.
+    pub elements: String,
+    /// A private value of the machine (listed as `PrivateScalar(25, 'alice')`) rather than
+    /// a share (listed as `share among (alice, bob): -16`).
+    pub private: bool,
+}
+
+/// A list of values as [`write_list`] prints it, for `to_string`.
+struct List<'a, F>(&'a [F]);
+
+impl<F: fmt::Display> fmt::Display for List<'_, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_list(f, self.0)
+    }
+}
+
 impl<F: TinyField> VirtualMachine<F> {
     /// What the machine holds, one entry per value: its private values and its shares,
     /// in storage order.
@@ -178,7 +203,8 @@ impl<F: TinyField> VirtualMachine<F> {
 
     /// What the machine holds, as (value number, what it is, the element): its private
     /// values and its shares, in storage order. A vector gives one row per element,
-    /// marked `[j]` (the machine's listing, by contrast, gives one row per vector).
+    /// marked `[j]` (the machine's listing and its [`to_html`](Self::to_html) table, by
+    /// contrast, give one row per vector).
     pub fn holdings(&self) -> Vec<(u64, String, F)> {
         let mut rows = Vec::new();
         for Held {
@@ -200,6 +226,38 @@ impl<F: TinyField> VirtualMachine<F> {
         }
         rows
     }
+
+    /// What the machine holds, one row per value, as its listing shows it.
+    pub(crate) fn listing(&self) -> Vec<ListingRow> {
+        self.held().into_iter().map(Held::into_row).collect()
+    }
+}
+
+impl<F: TinyField> Held<F> {
+    /// The value's row in the listing.
+    fn into_row(self) -> ListingRow {
+        let (what, elements, private) = match (self.holders, self.elements.as_slice()) {
+            (None, [v]) => ("PrivateScalar".to_string(), v.to_string(), true),
+            (None, values) => ("PrivateVector".to_string(), List(values).to_string(), true),
+            (Some(names), [v]) => (format!("share among ({names})"), v.to_string(), false),
+            (Some(names), shares) => {
+                let n = shares.len();
+                let first: Vec<String> = shares[..n.min(SHARES_SHOWN)]
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect();
+                let more = if n > SHARES_SHOWN { ", …" } else { "" };
+                let what = format!("share of a vector of {n} among ({names})");
+                (what, format!("[{}{more}]", first.join(", ")), false)
+            }
+        };
+        ListingRow {
+            number: self.number,
+            what,
+            elements,
+            private,
+        }
+    }
 }
 
 /// Lists what the machine holds, one row per value, e.g.
@@ -215,38 +273,25 @@ impl<F: TinyField> VirtualMachine<F> {
 /// (in F101; a vector's row shows the machine's first few shares).
 impl<F: TinyField> fmt::Display for VirtualMachine<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let held = self.held();
+        let rows = self.listing();
         writeln!(
             f,
             "VirtualMachine('{}') holds {} value(s):",
             self.name,
-            held.len()
+            rows.len()
         )?;
-        for Held {
+        for ListingRow {
             number,
-            holders,
+            what,
             elements,
-        } in held
+            private,
+        } in rows
         {
-            write!(f, "  #{number} ")?;
-            match (holders, elements.as_slice()) {
-                (None, [v]) => write!(f, "PrivateScalar({v}, '{}')", self.name)?,
-                (None, values) => {
-                    write!(f, "PrivateVector(")?;
-                    write_list(f, values)?;
-                    write!(f, ", '{}')", self.name)?;
-                }
-                (Some(names), [v]) => write!(f, "share among ({names}): {v}")?,
-                (Some(names), shares) => {
-                    let n = shares.len();
-                    write!(f, "share of a vector of {n} among ({names}): [")?;
-                    for (j, v) in shares.iter().take(SHARES_SHOWN).enumerate() {
-                        write!(f, "{}{v}", if j == 0 { "" } else { ", " })?;
-                    }
-                    write!(f, "{}]", if n > SHARES_SHOWN { ", …" } else { "" })?;
-                }
+            if private {
+                writeln!(f, "  #{number} {what}({elements}, '{}')", self.name)?;
+            } else {
+                writeln!(f, "  #{number} {what}: {elements}")?;
             }
-            writeln!(f)?;
         }
         Ok(())
     }

@@ -48,14 +48,15 @@ impl<F: TinyField> VirtualMachine<F> {
         emit(&self.to_string(), &self.to_html());
     }
 
-    /// An HTML table of what the machine holds.
+    /// An HTML table of what the machine holds, one row per value as in its listing (a
+    /// vector's shares shown by their first few).
     pub fn to_html(&self) -> String {
         let rows = self
-            .holdings()
+            .listing()
             .into_iter()
-            .map(|(n, what, v)| vec![format!("#{n}"), what, v.to_string()]);
+            .map(|row| vec![format!("#{}", row.number), row.what, row.elements]);
         let caption = format!("what {} holds", self.name());
-        table(&caption, &["value", "what", "element"], rows)
+        table(&caption, &["value", "what", "elements"], rows)
     }
 }
 

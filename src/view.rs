@@ -55,7 +55,7 @@ pub enum Step {
     MacKey,
     /// A MAC share of a value the dealer dealt (a triple's part or a mask).
     DealtMac,
-    /// An input mask: r to the input's owner, or a share of [r] to a holder.
+    /// An input mask: r to the input's owner, or a share of \[r\] to a holder.
     InputMask,
     /// From an input's owner: a share of the input (MACs off) or ε = x − r (MACs on).
     InputShare,
@@ -69,7 +69,7 @@ pub enum Step {
     BeaverD,
     /// A share of e = y − b, broadcast by a holder (Beaver step 2).
     BeaverE,
-    /// An output mask: r to the receiver, or a share of [r] to a holder.
+    /// An output mask: r to the receiver, or a share of \[r\] to a holder.
     OutputMask,
     /// A share sent towards the machine that reconstructs a value (of x, or of x − r
     /// with MACs on).

@@ -191,10 +191,24 @@ fn a_machine_lists_a_vector_in_one_row_with_its_first_shares() {
         l[2],
     );
     assert_eq!(alice.to_string(), expected);
+    // The notebook table shows the same rows: one per value, not one per element.
+    let html = alice.to_html();
+    assert_eq!(html.matches("<tr>").count(), 1 + 3);
+    assert!(html.contains("<tr><th>value</th><th>what</th><th>elements</th></tr>"));
+    assert!(html.contains("<tr><td>#1</td><td>PrivateVector</td><td>[5, -6]</td></tr>"));
+    assert!(html.contains(&format!(
+        "<tr><td>#{}</td><td>share of a vector of 1000 among (alice, bob)</td>\
+         <td>[{}, {}, {}, …]</td></tr>",
+        long.number(),
+        l[0],
+        l[1],
+        l[2],
+    )));
     // holdings(), the data API, still gives one row per element.
     assert_eq!(alice.holdings().len(), 2 + 2 + 1000);
     drop(long);
     assert_eq!(alice.to_string().lines().count(), 3);
+    assert_eq!(alice.to_html().matches("<tr>").count(), 1 + 2);
 }
 
 #[test]

@@ -4,21 +4,21 @@
 //!
 //! For a in [−2^{ℓ−1}, 2^{ℓ−1}), ⌊a / 2^{ℓ−1}⌋ is −1 when a < 0 and 0 otherwise, so
 //!
-//! [a < 0] = −⌊a / 2^{ℓ−1}⌋,
+//! \[a < 0\] = −⌊a / 2^{ℓ−1}⌋,
 //!
 //! an exact truncation ([`super::truncation`]). And a = 0 exactly when a ≡ 0 (mod 2^ℓ):
 //! after opening c = a + 2^ℓ·(1 + r″) + r′, that holds when the low ℓ bits of c equal the
 //! bits of r′, so
 //!
-//! [a = 0] = Π_{i<ℓ} (1 − (cᵢ ⊕ rᵢ)),  where 1 − (cᵢ ⊕ rᵢ) is rᵢ if cᵢ = 1 and 1 − rᵢ if cᵢ = 0.
+//! \[a = 0\] = Π_{i<ℓ} (1 − (cᵢ ⊕ rᵢ)),  where 1 − (cᵢ ⊕ rᵢ) is rᵢ if cᵢ = 1 and 1 − rᵢ if cᵢ = 0.
 //!
-//! Comparisons of two values compare their difference with zero: [x < y] = [x − y < 0].
+//! Comparisons of two values compare their difference with zero: \[x < y\] = \[x − y < 0\].
 //!
 //! # Protocol (Catrina and de Hoogh 2010, LTZ and EQZ)
 //!
 //! LTZ:
-//! 1. [t] = Trunc([a], ℓ, ℓ − 1) (one masked opening, one BitLT of ℓ − 1 bits).
-//! 2. [a < 0] = −[t].
+//! 1. \[t\] = Trunc(\[a\], ℓ, ℓ − 1) (one masked opening, one BitLT of ℓ − 1 bits).
+//! 2. \[a < 0\] = −\[t\].
 //!
 //! EQZ:
 //! 1. The dealer deals ℓ random bits r₀, …, r_{ℓ−1} and r″ of κ bits.

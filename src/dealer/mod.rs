@@ -7,7 +7,7 @@
 //! - the MAC key α, drawn once, and a sharing of it for each holder set;
 //! - multiplication triples (a, b, c = ab), one per multiplication, each moved into the
 //!   protocol that consumes it and gone afterwards, so none is ever used twice;
-//! - masks [r] for inputs and outputs, whose value r it tells one machine only.
+//! - masks \[r\] for inputs and outputs, whose value r it tells one machine only.
 //!
 //! With MACs on, every dealt value v comes *authenticated*: besides its share vᵢ, holder i
 //! gets a MAC share mᵢ with m₁ + … + mₙ = α·v (see [`crate::protocols::mac_check`]).
@@ -323,7 +323,7 @@ impl<F: TinyField> TrustedDealer<F> {
         self.sim.world.borrow().dealer.triples
     }
 
-    /// Deals a fresh Beaver triple ([a], [b], [c]) with c = ab among `holders`, for a
+    /// Deals a fresh Beaver triple (\[a\], \[b\], \[c\]) with c = ab among `holders`, for a
     /// protocol of your own (see the tutorial's playground chapter). Each part is an
     /// ordinary shared value, authenticated when MACs are on.
     ///
@@ -342,7 +342,7 @@ impl<F: TinyField> TrustedDealer<F> {
         )
     }
 
-    /// Deals a fresh square pair ([a], [a²]) among `holders`: the correlated randomness
+    /// Deals a fresh square pair (\[a\], \[a²\]) among `holders`: the correlated randomness
     /// for squaring with one opening instead of a triple's two.
     ///
     /// # Errors
@@ -354,7 +354,7 @@ impl<F: TinyField> TrustedDealer<F> {
         self.deal(holders, [a, a * a], &[Step::TripleA, Step::TripleC], false)
     }
 
-    /// Deals a fresh uniformly random shared value [r] that nobody knows.
+    /// Deals a fresh uniformly random shared value \[r\] that nobody knows.
     ///
     /// # Errors
     ///

@@ -95,12 +95,12 @@ impl<F: TinyField> SharedFixed<F> {
         |x, y| x.negative(&y.value.try_sub(&x.value)?)?
     );
     comparison!(
-        /// `[self ≤ other]` as a shared bit: 1 − [self > other].
+        /// `[self ≤ other]` as a shared bit: 1 − `[self > other]`.
         less_or_equal, try_less_or_equal, "≤", exact = |[a, b]| a <= b,
         |x, y| 1 - &x.negative(&y.value.try_sub(&x.value)?)?
     );
     comparison!(
-        /// `[self ≥ other]` as a shared bit: 1 − [self < other].
+        /// `[self ≥ other]` as a shared bit: 1 − `[self < other]`.
         greater_or_equal, try_greater_or_equal, "≥", exact = |[a, b]| a >= b,
         |x, y| 1 - &x.negative(&x.value.try_sub(&y.value)?)?
     );
@@ -146,7 +146,7 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(Self::follow_bit("= 0", [self], |[x]| x == 0.0, bit))
     }
 
-    /// −1, 0 or 1 as self is negative, zero or positive: [self > 0] − [self < 0], as a
+    /// −1, 0 or 1 as self is negative, zero or positive: `[self > 0]` − `[self < 0]`, as a
     /// shared fixed-point number.
     ///
     /// # Panics
@@ -191,7 +191,7 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(chosen.follow("select", [yes, no], exact, Domain::All))
     }
 
-    /// max(self, 0): self·(1 − [self < 0]).
+    /// max(self, 0): self·(1 − `[self < 0]`).
     ///
     /// # Panics
     ///
@@ -209,7 +209,7 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(kept.follow("relu", [self], |[x]| x.max(0.0), Domain::All))
     }
 
-    /// |self|: self − 2·[self < 0]·self.
+    /// |self|: self − 2·`[self < 0]`·self.
     ///
     /// # Panics
     ///

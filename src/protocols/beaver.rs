@@ -6,13 +6,13 @@
 //!
 //! x·y = (d + a)(e + b) = c + d·b + e·a + d·e
 //!
-//! so [x·y] = [c] + d·[b] + e·[a] + d·e, where [v] is a sharing of v. The right-hand
+//! so \[x·y\] = \[c\] + d·\[b\] + e·\[a\] + d·e, where \[v\] is a sharing of v. The right-hand
 //! side is linear in the shared values, so each holder computes its share of x·y locally,
 //! and its MAC share the same way: m(xy)ᵢ = m(c)ᵢ + d·m(b)ᵢ + e·m(a)ᵢ + αᵢ·d·e.
 //!
 //! # Protocol (SPDZ online phase, 2011/535 fig. 1, "Multiply")
 //!
-//! 1. The dealer deals a fresh authenticated triple [a], [b], [c] with c = ab (and, with
+//! 1. The dealer deals a fresh authenticated triple \[a\], \[b\], \[c\] with c = ab (and, with
 //!    [`sacrifice_triples`](crate::SimulationBuilder::sacrifice_triples), checks it by
 //!    sacrificing a second one).
 //! 2. Each holder i computes dᵢ = xᵢ − aᵢ and eᵢ = yᵢ − bᵢ and broadcasts both.
@@ -25,7 +25,7 @@
 //! than its deeper operand's. Vectors multiply lane by lane, one triple per lane: step 1
 //! for every lane, then steps 2–3, then step 4, so that each step is one loop over the
 //! vector. Independent products can share their round: every d and e of a batch travels
-//! in one message per link ([`multiply_many`]).
+//! in one message per link (`multiply_many`).
 //!
 //! # Security note
 //!

@@ -7,7 +7,7 @@
 //! f(0) = x (see [`crate::sharing::shamir`]).
 //!
 //! With MACs the owner cannot make MAC shares (it does not know α), so it uses a mask
-//! [r] from the dealer whose value r only it knows: [x] = [r] + (x − r), adding the public
+//! \[r\] from the dealer whose value r only it knows: \[x\] = \[r\] + (x − r), adding the public
 //! constant ε = x − r to an authenticated sharing.
 //!
 //! # Protocol
@@ -17,7 +17,7 @@
 //! 2. The owner sends share k to holder k (keeping its own if it is a holder).
 //!
 //! With MACs (SPDZ, 2011/535 fig. 1, "Input"):
-//! 1. The dealer deals an authenticated [r] among the holders and tells r to the owner.
+//! 1. The dealer deals an authenticated \[r\] among the holders and tells r to the owner.
 //! 2. The owner broadcasts ε = x − r to the holders.
 //! 3. Each holder sets its share to rᵢ (+ ε for the first holder) and its MAC share to
 //!    m(r)ᵢ + αᵢ·ε.

@@ -4,13 +4,13 @@
 //! # The math
 //!
 //! x = x₁ + … + xₙ. To give x to one machine R alone without revealing α or x to the
-//! holders, SPDZ masks it with a dealt [r] whose value only R knows:
+//! holders, SPDZ masks it with a dealt \[r\] whose value only R knows:
 //! x = (x − r) + r, where x − r is uniform to everybody but R.
 //!
 //! # Protocol
 //!
 //! Reconstruct for machine R, with MACs (SPDZ private output):
-//! 1. The dealer deals an authenticated [r] among the holders and tells r to R.
+//! 1. The dealer deals an authenticated \[r\] among the holders and tells r to R.
 //! 2. The holders partially open x − r ([`super::partial_open`]); if R is not a holder,
 //!    each holder also sends the opened x − r to R.
 //! 3. The holders run the MAC check ([`super::mac_check`]) over everything opened since

@@ -13,7 +13,7 @@
 //!
 //! # Protocol (SPDZ, 2011/535 fig. 9, "triple check")
 //!
-//! 1. The dealer deals a second triple [f], [g], [h].
+//! 1. The dealer deals a second triple \[f\], \[g\], \[h\].
 //! 2. The holders draw a public random t.
 //! 3. They partially open ρ = t·a − f and σ = b − g.
 //! 4. They partially open τ = t·c − h − σ·f − ρ·g − σ·ρ.
