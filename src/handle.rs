@@ -10,6 +10,7 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
 use crate::protocols::{beaver, input, linear, output};
+use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
 use crate::store::HolderSetId;
@@ -224,6 +225,13 @@ impl<F: TinyField> Handle<F> {
     /// Lane `j`'s value, read outside the protocol: for the shadow's report only.
     pub fn peek(&self, j: usize) -> F {
         self.sim.world.borrow().peek_lane(self.holders, self.id, j)
+    }
+
+    /// Records a finding of the shadow at `at`, when the shadow is on.
+    pub fn record(&self, at: &'static Location<'static>, finding: Finding) {
+        if let Some(shadow) = &mut self.sim.world.borrow_mut().shadow {
+            shadow.record(at, finding);
+        }
     }
 
     /// The machines holding shares, in share order.

@@ -21,6 +21,10 @@
 //! [`Simulation::shadow_report`](crate::Simulation::shadow_report) lists, per operation
 //! and source line, the worst error and every warning with advice.
 //!
+//! A [`SharedFixedVector`](crate::SharedFixedVector) carries an exact number per lane,
+//! and each of its operations is one line too: the worst error over the lanes, and each
+//! kind of warning once, naming the first lane that raised it.
+//!
 //! ```
 //! use tinyspdz::prelude::*;
 //!

@@ -31,7 +31,7 @@ use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
 use crate::shared::SharedScalar;
 pub use compare::FixedComparand;
-pub(crate) use shadow::Domain;
+pub(crate) use shadow::{BitOutcome, Domain, Outcome, as_bit, judge, judge_bits};
 
 /// The fixed-point format: f fractional bits, integer parts below 2^{k−1} in absolute value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,6 +5,11 @@
 //! carry exact values, `follow` attaches the exact result and records at the caller's
 //! line the error, the error this step added and any warning. When they do not (the
 //! shadow is off, or the value is a step inside an operation), it returns the result as is.
+//!
+//! The checks themselves ([`judge`], [`judge_bits`]) take the lanes of an operation, one
+//! for a number and n for a [`crate::SharedFixedVector`], so both are judged by the same
+//! code: the worst error over the lanes, and each kind of warning once, naming the lane
+//! when there are several.
 
 use std::panic::Location;
 
@@ -42,9 +47,132 @@ impl Domain {
     }
 }
 
+/// One lane of an operation, as the shadow sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Outcome {
+    /// What the shares add up to.
+    pub value: f64,
+    /// The operation on the exact operands.
+    pub exact: f64,
+    /// The operation on the operands as the shares hold them.
+    pub expected: f64,
+    /// The last operand as held, whose domain is checked.
+    pub input: Option<f64>,
+}
+
+/// A comparison's lane: the shared bit, the exact comparison, and the operands.
+#[derive(Debug, Clone)]
+pub(crate) struct BitOutcome {
+    /// The shared bit: `None` when it is neither 0 nor 1.
+    pub value: Option<bool>,
+    /// The comparison of the exact operands.
+    pub expected: bool,
+    /// The exact operands.
+    pub exact: Vec<f64>,
+    /// The operands as held.
+    pub held: Vec<f64>,
+}
+
+/// The warnings of every lane, one per kind: the first lane's detail, naming the lane
+/// (and how many more lanes raised it) when there are several lanes.
+struct Warnings {
+    lanes: usize,
+    found: Vec<(WarningKind, usize, String, usize)>,
+}
+
+impl Warnings {
+    fn new(lanes: usize) -> Self {
+        Warnings {
+            lanes,
+            found: Vec::new(),
+        }
+    }
+
+    fn raise(&mut self, kind: WarningKind, lane: usize, detail: impl FnOnce() -> String) {
+        match self.found.iter_mut().find(|(k, ..)| *k == kind) {
+            Some((.., more)) => *more += 1,
+            None => self.found.push((kind, lane, detail(), 0)),
+        }
+    }
+
+    fn into_list(self) -> Vec<(WarningKind, String)> {
+        let lanes = self.lanes;
+        let name = move |(kind, lane, detail, more): (WarningKind, usize, String, usize)| {
+            let detail = match (lanes, more) {
+                (1, _) => detail,
+                (_, 0) => format!("lane {lane}: {detail}"),
+                (_, more) => format!("lane {lane} (and {more} more): {detail}"),
+            };
+            (kind, detail)
+        };
+        self.found.into_iter().map(name).collect()
+    }
+}
+
+/// Judges an operation from its lanes (one for a scalar): the worst error and error added
+/// over the lanes, and a warning of each kind some lane raised.
+pub(crate) fn judge(
+    operation: &'static str,
+    precision: Precision,
+    lanes: &[Outcome],
+    domain: Domain,
+) -> Finding {
+    let ulp = 2f64.powi(-(precision.f as i32));
+    let (mut error, mut added) = (0f64, 0f64);
+    let mut warnings = Warnings::new(lanes.len());
+    for (j, lane) in lanes.iter().enumerate() {
+        let lane_error = (lane.value - lane.exact).abs();
+        error = error.max(lane_error);
+        added = added.max((lane.value - lane.expected).abs());
+        if let Some(detail) = lane.input.and_then(|x| domain.violated(x)) {
+            warnings.raise(WarningKind::OutsideDomain, j, || detail);
+        }
+        if let Some((kind, detail)) = range_warning(precision, lane.exact) {
+            warnings.raise(kind, j, || detail);
+        }
+        if lane_error > ulp / 64.0 && lane_error > 0.01 * lane.exact.abs() {
+            let (value, exact) = (lane.value, lane.exact);
+            let detail = || format!("result {value} where the exact value is {exact}");
+            warnings.raise(WarningKind::PrecisionLost, j, detail);
+        }
+    }
+    Finding {
+        operation,
+        error,
+        added,
+        warnings: warnings.into_list(),
+    }
+}
+
+/// Judges a comparison from its lanes: the error is 1 when some lane's bit is wrong.
+pub(crate) fn judge_bits(operation: &'static str, lanes: &[BitOutcome]) -> Finding {
+    let mut warnings = Warnings::new(lanes.len());
+    for (j, lane) in lanes.iter().enumerate() {
+        if lane.value != Some(lane.expected) {
+            let bit = match lane.value {
+                Some(b) => format!("the bit is {b}"),
+                None => "the shared bit is neither 0 nor 1".to_string(),
+            };
+            let detail = || {
+                format!(
+                    "{bit} for exact operands {:?} (held as {:?})",
+                    lane.exact, lane.held
+                )
+            };
+            warnings.raise(WarningKind::WrongComparison, j, detail);
+        }
+    }
+    Finding {
+        operation,
+        error: f64::from(u8::from(lanes.iter().any(|l| l.value != Some(l.expected)))),
+        added: 0.0,
+        warnings: warnings.into_list(),
+    }
+}
+
 impl<F: TinyField> SharedFixed<F> {
     /// The number the shares add up to, read outside the protocol.
-    fn peek_number(&self) -> f64 {
+    pub(crate) fn peek_number(&self) -> f64 {
         self.precision.decode(self.value.peek())
     }
 
@@ -63,32 +191,16 @@ impl<F: TinyField> SharedFixed<F> {
         if inputs.iter().any(|x| x.exact.is_none()) || (N == 0 && !result.value.shadowed()) {
             return result;
         }
-        let exact_inputs = inputs.map(|x| x.exact.unwrap_or(f64::NAN));
-        let actual_inputs = inputs.map(Self::peek_number);
-        let value = result.peek_number();
-        let exact_value = exact(exact_inputs);
-        let expected = exact(actual_inputs);
-        let error = (value - exact_value).abs();
-        let mut warnings = Vec::new();
-        if let Some(&x) = actual_inputs.last()
-            && let Some(detail) = domain.violated(x)
-        {
-            warnings.push((WarningKind::OutsideDomain, detail));
-        }
-        warnings.extend(range_warning(result.precision, exact_value));
-        let ulp = 2f64.powi(-(result.precision.f as i32));
-        if error > ulp / 64.0 && error > 0.01 * exact_value.abs() {
-            let detail = format!("result {value} where the exact value is {exact_value}");
-            warnings.push((WarningKind::PrecisionLost, detail));
-        }
-        let finding = Finding {
-            operation,
-            error,
-            added: (value - expected).abs(),
-            warnings,
+        let held = inputs.map(Self::peek_number);
+        let outcome = Outcome {
+            value: result.peek_number(),
+            exact: exact(inputs.map(|x| x.exact.unwrap_or(f64::NAN))),
+            expected: exact(held),
+            input: held.last().copied(),
         };
+        let finding = judge(operation, result.precision, &[outcome], domain);
         result.value.record(Location::caller(), finding);
-        result.exact = Some(exact_value);
+        result.exact = Some(outcome.exact);
         result
     }
 
@@ -105,25 +217,32 @@ impl<F: TinyField> SharedFixed<F> {
             return bit;
         }
         let exact_inputs = inputs.map(|x| x.exact.unwrap_or(f64::NAN));
-        let value = bit.as_scalar().peek() == F::ONE;
-        let expected = exact(exact_inputs);
-        let mut warnings = Vec::new();
-        if value != expected {
-            let held = inputs.map(Self::peek_number);
-            let detail = format!(
-                "the bit is {value} for exact operands {exact_inputs:?} (held as {held:?})"
-            );
-            warnings.push((WarningKind::WrongComparison, detail));
-        }
-        let finding = Finding {
-            operation,
-            error: f64::from(u8::from(value != expected)),
-            added: 0.0,
-            warnings,
+        let outcome = BitOutcome {
+            value: as_bit(bit.as_scalar().peek()),
+            expected: exact(exact_inputs),
+            exact: exact_inputs.to_vec(),
+            held: inputs.map(Self::peek_number).to_vec(),
         };
+        let finding = judge_bits(operation, &[outcome]);
         bit.as_scalar().record(Location::caller(), finding);
         bit
     }
+
+    /// The exact number, in a simulation with a shadow.
+    pub(crate) fn exact(&self) -> Option<f64> {
+        self.exact
+    }
+
+    /// `self` with the exact number `exact` attached (a local copy, nothing to record).
+    pub(crate) fn with_exact(mut self, exact: Option<f64>) -> Self {
+        self.exact = exact;
+        self
+    }
+}
+
+/// A shared bit's value: `None` when it is neither 0 nor 1.
+pub(crate) fn as_bit<F: TinyField>(x: F) -> Option<bool> {
+    (x == F::ONE || x == F::ZERO).then_some(x == F::ONE)
 }
 
 /// An overflow, or a near one, of the exact value `x` against the range ±2^{k−1}.

@@ -38,8 +38,8 @@
 //!
 //! Outside its domain a function returns a wrong number: reciprocal of 0 gives 0, ln of
 //! 0 and ln or sqrt of a negative number give garbage, exp overflows its range. A
-//! simulation with the [shadow](crate::shadow) reports every such input; the shadow does
-//! not follow vectors.
+//! simulation with the [shadow](crate::shadow) reports every such input, in a vector
+//! naming the first lane that holds one.
 //!
 //! # Security note
 //!
@@ -68,14 +68,12 @@ use crate::field::TinyField;
 use crate::fixed::{Domain, Precision, SharedFixed};
 use crate::vector::SharedFixedVector;
 
-/// Generates a function's panicking method and its `try_` twin for [`SharedFixed`]: the
-/// steps (the [`Encoded`] method of the same name) run on an untracked copy, and the
-/// shadow follows the whole function as one operation.
+/// Generates a function's panicking method and its `try_` twin, for [`SharedFixed`] and
+/// [`SharedFixedVector`] alike: the steps (the [`Encoded`] method of the same name) run on
+/// an untracked copy, and the shadow follows the whole function as one operation.
 macro_rules! function {
     ($(#[$doc:meta])* $name:ident, $try_name:ident, exact = $exact:expr, domain = $domain:expr) => {
         $(#[$doc])*
-        ///
-        /// See the [module docs](crate::math) for its domain and error bound.
         ///
         /// # Panics
         ///
@@ -99,33 +97,63 @@ macro_rules! function {
     };
 }
 
-impl<F: TinyField> SharedFixed<F> {
-    function!(
-        /// The logistic function σ(x) = 1 / (1 + e⁻ˣ).
-        sigmoid, try_sigmoid, exact = |x| 1.0 / (1.0 + (-x).exp()), domain = |_| Domain::All
-    );
-    function!(
-        /// The hyperbolic tangent, 2·σ(2x) − 1.
-        tanh, try_tanh, exact = f64::tanh, domain = |_| Domain::All
-    );
-    function!(
-        /// 1/x, by normalization and Newton–Raphson.
-        reciprocal, try_reciprocal, exact = f64::recip, domain = |_| Domain::NonZero
-    );
-    function!(
-        /// √x, by normalization and Newton–Raphson on 1/√m.
-        sqrt, try_sqrt, exact = f64::sqrt, domain = |_| Domain::NonNegative
-    );
-    function!(
-        /// The natural logarithm, by normalization and a polynomial for ln m.
-        ln, try_ln, exact = f64::ln, domain = |_| Domain::Positive
-    );
-    function!(
-        /// eˣ = 2^{x·log₂e}: the integer part of the exponent by exact truncation, the
-        /// fraction by a polynomial.
-        exp, try_exp, exact = f64::exp, domain = exp_domain
-    );
+/// Generates every function for [`SharedFixed`] and [`SharedFixedVector`], from one
+/// table: the name, the scalar's doc, the vector's, the exact `f64` function and the
+/// domain of its error bound.
+macro_rules! functions {
+    ($($name:ident, $try_name:ident, scalar = $scalar:literal, vector = $vector:literal,
+       exact = $exact:expr, domain = $domain:expr;)*) => {
+        impl<F: TinyField> SharedFixed<F> {
+            $(function!(
+                #[doc = $scalar]
+                ///
+                /// See the [module docs](crate::math) for its domain and error bound.
+                $name, $try_name, exact = $exact, domain = $domain
+            );)*
+        }
 
+        impl<F: TinyField> SharedFixedVector<F> {
+            $(function!(
+                #[doc = $vector]
+                ///
+                #[doc = concat!("Element by element as [`SharedFixed::", stringify!($name), "`]:")]
+                /// the same domain and error bound (see the [module docs](crate::math)), in the
+                /// rounds of one call and n times its triples.
+                $name, $try_name, exact = $exact, domain = $domain
+            );)*
+        }
+    };
+}
+
+functions! {
+    sigmoid, try_sigmoid,
+        scalar = "The logistic function σ(x) = 1 / (1 + e⁻ˣ).",
+        vector = "The logistic function σ(xᵢ) = 1 / (1 + e^{−xᵢ}) of every element.",
+        exact = |x| 1.0 / (1.0 + (-x).exp()), domain = |_| Domain::All;
+    tanh, try_tanh,
+        scalar = "The hyperbolic tangent, 2·σ(2x) − 1.",
+        vector = "The hyperbolic tangent of every element.",
+        exact = f64::tanh, domain = |_| Domain::All;
+    reciprocal, try_reciprocal,
+        scalar = "1/x, by normalization and Newton–Raphson.",
+        vector = "1/xᵢ for every element.",
+        exact = f64::recip, domain = |_| Domain::NonZero;
+    sqrt, try_sqrt,
+        scalar = "√x, by normalization and Newton–Raphson on 1/√m.",
+        vector = "√xᵢ for every element.",
+        exact = f64::sqrt, domain = |_| Domain::NonNegative;
+    ln, try_ln,
+        scalar = "The natural logarithm, by normalization and a polynomial for ln m.",
+        vector = "The natural logarithm of every element.",
+        exact = f64::ln, domain = |_| Domain::Positive;
+    exp, try_exp,
+        scalar = "eˣ = 2^{x·log₂e}: the integer part of the exponent by exact truncation, \
+                  the fraction by a polynomial.",
+        vector = "e^{xᵢ} for every element.",
+        exact = f64::exp, domain = exp_domain;
+}
+
+impl<F: TinyField> SharedFixed<F> {
     /// `self / other` for a shared divisor: `self · other.reciprocal()`.
     ///
     /// # Errors
@@ -150,60 +178,7 @@ fn exp_domain(p: Precision) -> Domain {
     Domain::Interval(-f64::from(p.f) * ln2, f64::from(p.k - 1) * ln2)
 }
 
-/// Generates a function's panicking method and its `try_` twin for [`SharedFixedVector`]:
-/// the same steps as the scalar's, on every element at once.
-macro_rules! vector_function {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident) => {
-        $(#[$doc])*
-        ///
-        #[doc = concat!("Element by element as [`SharedFixed::", stringify!($name), "`]:")]
-        /// the same domain and error bound (see the [module docs](crate::math)), in the
-        /// rounds of one call and n times its triples.
-        ///
-        /// # Panics
-        ///
-        /// When too few holders answer or the field is too small; the `try_` twin returns
-        /// the error instead.
-        #[track_caller]
-        pub fn $name(&self) -> Self {
-            or_panic(self.$try_name())
-        }
-
-        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
-        #[track_caller]
-        pub fn $try_name(&self) -> Result<Self> {
-            let steps = Encoded::new(self.encoded().clone(), self.precision());
-            Ok(Self::new(steps.$name()?.into_value(), self.precision()))
-        }
-    };
-}
-
 impl<F: TinyField> SharedFixedVector<F> {
-    vector_function!(
-        /// The logistic function σ(xᵢ) = 1 / (1 + e^{−xᵢ}) of every element.
-        sigmoid, try_sigmoid
-    );
-    vector_function!(
-        /// The hyperbolic tangent of every element.
-        tanh, try_tanh
-    );
-    vector_function!(
-        /// 1/xᵢ for every element.
-        reciprocal, try_reciprocal
-    );
-    vector_function!(
-        /// √xᵢ for every element.
-        sqrt, try_sqrt
-    );
-    vector_function!(
-        /// The natural logarithm of every element.
-        ln, try_ln
-    );
-    vector_function!(
-        /// e^{xᵢ} for every element.
-        exp, try_exp
-    );
-
     /// selfᵢ / otherᵢ for every element: `self · other.reciprocal()`, in the rounds of one
     /// [`SharedFixed`] division and n times its triples.
     ///
@@ -233,8 +208,8 @@ impl<F: TinyField> SharedFixedVector<F> {
         self.encoded().check(other.encoded())?;
         let x = Encoded::new(self.encoded().clone(), self.precision());
         let y = Encoded::new(other.encoded().clone(), other.precision());
-        let quotient = x.try_mul(&y.reciprocal()?)?;
-        Ok(Self::new(quotient.into_value(), self.precision()))
+        let quotient = self.same(x.try_mul(&y.reciprocal()?)?.into_value());
+        Ok(quotient.follow("÷", [self, other], |[x, y]| x / y, Domain::NonZero))
     }
 }
 

@@ -3,15 +3,18 @@
 //! Every product is truncated by f bits with one vectorized probabilistic truncation, so
 //! `x * y` costs n triples and two rounds (the product's, the truncation's opening)
 //! however long the vectors. A dot product truncates once, after the sum.
+//!
+//! The type and its conversions live here, the arithmetic and comparisons in `ops.rs`,
+//! and how the plaintext shadow follows each lane in `shadow.rs`.
 
-use std::ops::{Add, Mul, Sub};
+mod ops;
+mod shadow;
 
 use super::{PrivateVector, SharedVector};
-use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::{check_room, trunc_pr};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
-use crate::fixed::{Precision, SharedFixed};
+use crate::fixed::{Domain, Precision, SharedFixed};
 use crate::machine::VirtualMachine;
 
 /// Reals known to one machine, in fixed point, to be shared as a [`SharedFixedVector`].
@@ -34,6 +37,8 @@ use crate::machine::VirtualMachine;
 pub struct PrivateFixedVector<F: TinyField = DefaultField> {
     value: PrivateVector<F>,
     precision: Precision,
+    /// The numbers as given, before rounding to f bits (for the shadow).
+    exact: Vec<f64>,
 }
 
 impl<F: TinyField> PrivateFixedVector<F> {
@@ -60,13 +65,15 @@ impl<F: TinyField> PrivateFixedVector<F> {
         precision: Precision,
     ) -> Result<Self> {
         check_room::<F>(precision.bits() + precision.f)?;
-        let encoded = values
-            .into_iter()
-            .map(|x| precision.encode(x))
+        let exact: Vec<f64> = values.into_iter().collect();
+        let encoded = exact
+            .iter()
+            .map(|&x| precision.encode(x))
             .collect::<Result<Vec<i128>>>()?;
         Ok(PrivateFixedVector {
             value: PrivateVector::try_new(encoded, owner)?,
             precision,
+            exact,
         })
     }
 
@@ -82,7 +89,9 @@ impl<F: TinyField> PrivateFixedVector<F> {
     /// As [`PrivateVector::share`].
     #[track_caller]
     pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
-        SharedFixedVector::new(self.value.share(others), self.precision)
+        let shared = SharedFixedVector::new(self.value.share(others), self.precision);
+        let exact = |j: usize| self.exact.get(j).copied().unwrap_or(f64::NAN);
+        shared.follow_with("share", [], |j, []| exact(j), Domain::All)
     }
 }
 
@@ -107,19 +116,29 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// on, a MAC check also runs on its own whenever 2¹⁴ openings wait for one, vector or not:
 /// four reciprocals open about 18 700 values, so they add that check's rounds.
 ///
-/// Operands are borrowed (`&x * &y`, `&x + 1.5`). The plaintext shadow does not follow
-/// vectors; see [`SharedFixed`] for one number at a time.
+/// Operands are borrowed (`&x * &y`, `&x + 1.5`). In a simulation with the plaintext
+/// [shadow](crate::shadow), every lane carries its exact number, as a [`SharedFixed`]
+/// does, and each operation is one line of the report: the worst error over the lanes,
+/// and warnings naming the first lane that raised them.
 pub struct SharedFixedVector<F: TinyField = DefaultField> {
     value: SharedVector<F>,
     precision: Precision,
+    /// The exact numbers these stand for, in a simulation with a shadow.
+    exact: Option<Vec<f64>>,
 }
 
 impl<F: TinyField> SharedFixedVector<F> {
+    /// The numbers whose encodings are `value`, without a shadow.
     pub(crate) fn new(value: SharedVector<F>, precision: Precision) -> Self {
-        SharedFixedVector { value, precision }
+        SharedFixedVector {
+            value,
+            precision,
+            exact: None,
+        }
     }
 
-    fn same(&self, value: SharedVector<F>) -> Self {
+    /// Values of the same format, without a shadow (the steps inside an operation).
+    pub(crate) fn same(&self, value: SharedVector<F>) -> Self {
         Self::new(value, self.precision)
     }
 
@@ -160,112 +179,34 @@ impl<F: TinyField> SharedFixedVector<F> {
         trunc_pr(product, p.bits() + p.f + extra, p.f)
     }
 
-    /// `self + other` element by element.
-    pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        Ok(self.same(self.value.try_add(&other.value)?))
-    }
-
-    /// `self - other` element by element.
-    pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        Ok(self.same(self.value.try_sub(&other.value)?))
-    }
-
-    /// `self * other` element by element: n Beaver products and one vectorized truncation.
-    #[track_caller]
-    pub fn try_mul(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        let product = self.value.try_mul(&other.value)?;
-        Ok(self.same(self.truncated(&product, 0)?))
-    }
-
-    /// Σᵢ selfᵢ·otherᵢ: n products, summed, then truncated once.
-    ///
-    /// # Panics
-    ///
-    /// As `*`; [`try_dot`](Self::try_dot) returns the error instead.
-    #[track_caller]
-    pub fn dot(&self, other: &Self) -> SharedFixed<F> {
-        or_panic(self.try_dot(other))
-    }
-
-    /// [`dot`](Self::dot), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_dot(&self, other: &Self) -> Result<SharedFixed<F>> {
-        self.check(other)?;
-        let sum = self.value.try_mul(&other.value)?.sum();
-        let growth = usize::BITS - self.len().max(1).leading_zeros();
-        let p = self.precision;
-        let truncated = trunc_pr(&sum, p.bits() + p.f + growth, p.f)?;
-        Ok(SharedFixed::untracked(truncated, p))
-    }
-
-    /// Σᵢ selfᵢ (free).
-    pub fn sum(&self) -> SharedFixed<F> {
-        SharedFixed::untracked(self.value.sum(), self.precision)
-    }
-
-    /// The numbers as [`SharedFixed`] values (local copies).
+    /// The numbers as [`SharedFixed`] values (local copies, which keep their exact
+    /// numbers in a simulation with a shadow).
     pub fn to_fixed(&self) -> Vec<SharedFixed<F>> {
         let p = self.precision;
+        let exact = |j: usize| self.exact.as_ref().and_then(|e| e.get(j).copied());
         let scalars = self.value.to_scalars();
-        scalars
-            .into_iter()
-            .map(|s| SharedFixed::untracked(s, p))
+        let each = scalars.into_iter().enumerate();
+        each.map(|(j, s)| SharedFixed::untracked(s, p).with_exact(exact(j)))
             .collect()
     }
 
-    /// `self + k` on every element, for a public real k.
-    pub fn try_add_public(&self, k: f64) -> Result<Self> {
-        Ok(self.same(&self.value + F::from_i128(self.precision.encode(k)?)))
-    }
-
-    /// `self - k` on every element, for a public real k.
-    pub fn try_sub_public(&self, k: f64) -> Result<Self> {
-        Ok(self.same(&self.value - F::from_i128(self.precision.encode(k)?)))
-    }
-
-    /// `self * k` on every element, for a public real k (rounded to f bits), truncated.
-    #[track_caller]
-    pub fn try_mul_public(&self, k: f64) -> Result<Self> {
-        let product = &self.value * F::from_i128(self.precision.encode(k)?);
-        Ok(self.same(self.truncated(&product, 0)?))
-    }
-
-    /// `[selfᵢ < k]` for every element, as 0/1 integers.
+    /// The vector of the numbers `values` (local copies, no messages), which keeps their
+    /// exact numbers in a simulation with a shadow.
     ///
-    /// # Panics
+    /// # Errors
     ///
-    /// As [`SharedVector::less_than`]; [`try_less_than`](Self::try_less_than) returns
-    /// the error instead.
-    #[track_caller]
-    pub fn less_than(&self, k: f64) -> SharedVector<F> {
-        or_panic(self.try_less_than(k))
-    }
-
-    /// [`less_than`](Self::less_than), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_less_than(&self, k: f64) -> Result<SharedVector<F>> {
-        let difference = self.try_sub_public(k)?;
-        ltz(&difference.value, self.precision.bits() + 1)
-    }
-
-    /// max(selfᵢ, 0) for every element.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
-    #[track_caller]
-    pub fn relu(&self) -> Self {
-        or_panic(self.try_relu())
-    }
-
-    /// [`relu`](Self::relu), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_relu(&self) -> Result<Self> {
-        let negative = ltz(&self.value, self.precision.bits() + 1)?;
-        Ok(self.same((1 - &negative).try_mul(&self.value)?))
+    /// [`Error::Empty`] for no values; [`Error::PrecisionMismatch`],
+    /// [`Error::HolderMismatch`] or [`Error::SimulationMismatch`] when they cannot be
+    /// combined.
+    pub fn from_fixed(values: &[SharedFixed<F>]) -> Result<Self> {
+        let first = values.first().ok_or(Error::Empty { what: "collect" })?;
+        for v in values {
+            first.check(v)?;
+        }
+        let encoded: Vec<_> = values.iter().map(|v| v.encoded().clone()).collect();
+        let mut vector = Self::new(SharedVector::from_scalars(&encoded)?, first.precision());
+        vector.exact = values.iter().map(SharedFixed::exact).collect();
+        Ok(vector)
     }
 
     /// Reveals the numbers to every holder (after a MAC check).
@@ -290,26 +231,3 @@ impl<F: TinyField> SharedFixedVector<F> {
         Ok(decode_all(self.precision, &private.field_values()))
     }
 }
-
-/// `x op y` for borrowed fixed-point vectors, and `x op k` for a public `f64`.
-macro_rules! fixed_vector_operator {
-    ($tr:ident, $m:ident, $try:ident, $try_public:ident) => {
-        impl<F: TinyField> $tr<&SharedFixedVector<F>> for &SharedFixedVector<F> {
-            type Output = SharedFixedVector<F>;
-            #[track_caller]
-            fn $m(self, rhs: &SharedFixedVector<F>) -> SharedFixedVector<F> {
-                or_panic(self.$try(rhs))
-            }
-        }
-        impl<F: TinyField> $tr<f64> for &SharedFixedVector<F> {
-            type Output = SharedFixedVector<F>;
-            #[track_caller]
-            fn $m(self, k: f64) -> SharedFixedVector<F> {
-                or_panic(self.$try_public(k))
-            }
-        }
-    };
-}
-fixed_vector_operator!(Add, add, try_add, try_add_public);
-fixed_vector_operator!(Sub, sub, try_sub, try_sub_public);
-fixed_vector_operator!(Mul, mul, try_mul, try_mul_public);

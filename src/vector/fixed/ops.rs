@@ -1,0 +1,163 @@
+//! The arithmetic of [`SharedFixedVector`]: with another vector and with a public `f64`
+//! on every element, dot products and sums, comparisons with a public number and ReLU.
+//!
+//! Each operation computes on shares, untracked, then hands the result to the shadow
+//! (`shadow.rs`) with the plain `f64` function it stands for, as [`SharedFixed`]'s do.
+
+use std::ops::{Add, Mul, Sub};
+
+use super::SharedFixedVector;
+use crate::circuits::comparison::ltz;
+use crate::circuits::truncation::trunc_pr;
+use crate::error::{Result, or_panic};
+use crate::field::TinyField;
+use crate::fixed::{Domain, SharedFixed};
+use crate::vector::SharedVector;
+
+impl<F: TinyField> SharedFixedVector<F> {
+    /// `self + other` element by element.
+    #[track_caller]
+    pub fn try_add(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let sum = self.same(self.value.try_add(&other.value)?);
+        Ok(sum.follow("+", [self, other], |[x, y]| x + y, Domain::All))
+    }
+
+    /// `self - other` element by element.
+    #[track_caller]
+    pub fn try_sub(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let difference = self.same(self.value.try_sub(&other.value)?);
+        Ok(difference.follow("−", [self, other], |[x, y]| x - y, Domain::All))
+    }
+
+    /// `self * other` element by element: n Beaver products and one vectorized truncation.
+    #[track_caller]
+    pub fn try_mul(&self, other: &Self) -> Result<Self> {
+        self.check(other)?;
+        let product = self.value.try_mul(&other.value)?;
+        let product = self.same(self.truncated(&product, 0)?);
+        Ok(product.follow("×", [self, other], |[x, y]| x * y, Domain::All))
+    }
+
+    /// Σᵢ selfᵢ·otherᵢ: n products, summed, then truncated once.
+    ///
+    /// # Panics
+    ///
+    /// As `*`; [`try_dot`](Self::try_dot) returns the error instead.
+    #[track_caller]
+    pub fn dot(&self, other: &Self) -> SharedFixed<F> {
+        or_panic(self.try_dot(other))
+    }
+
+    /// [`dot`](Self::dot), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_dot(&self, other: &Self) -> Result<SharedFixed<F>> {
+        self.check(other)?;
+        let sum = self.value.try_mul(&other.value)?.sum();
+        let growth = usize::BITS - self.len().max(1).leading_zeros();
+        let p = self.precision;
+        let truncated = SharedFixed::untracked(trunc_pr(&sum, p.bits() + p.f + growth, p.f)?, p);
+        let exact = |[x, y]: [&[f64]; 2]| x.iter().zip(y).map(|(a, b)| a * b).sum();
+        Ok(Self::follow_reduction(
+            truncated,
+            "dot",
+            [self, other],
+            exact,
+        ))
+    }
+
+    /// Σᵢ selfᵢ (free).
+    #[track_caller]
+    pub fn sum(&self) -> SharedFixed<F> {
+        let sum = SharedFixed::untracked(self.value.sum(), self.precision);
+        Self::follow_reduction(sum, "sum", [self], |[x]| x.iter().sum())
+    }
+
+    /// `self + k` on every element, for a public real k.
+    #[track_caller]
+    pub fn try_add_public(&self, k: f64) -> Result<Self> {
+        let sum = self.same(&self.value + self.encode(k)?);
+        Ok(sum.follow("+", [self], |[x]| x + k, Domain::All))
+    }
+
+    /// `self - k` on every element, for a public real k.
+    #[track_caller]
+    pub fn try_sub_public(&self, k: f64) -> Result<Self> {
+        let difference = self.same(&self.value - self.encode(k)?);
+        Ok(difference.follow("−", [self], |[x]| x - k, Domain::All))
+    }
+
+    /// `self * k` on every element, for a public real k (rounded to f bits), truncated.
+    #[track_caller]
+    pub fn try_mul_public(&self, k: f64) -> Result<Self> {
+        let product = &self.value * self.encode(k)?;
+        let product = self.same(self.truncated(&product, 0)?);
+        Ok(product.follow("×", [self], |[x]| x * k, Domain::All))
+    }
+
+    /// The encoding of a public real, as a field element.
+    fn encode(&self, k: f64) -> Result<F> {
+        Ok(F::from_i128(self.precision.encode(k)?))
+    }
+
+    /// `[selfᵢ < k]` for every element, as 0/1 integers.
+    ///
+    /// # Panics
+    ///
+    /// As [`SharedVector::less_than`]; [`try_less_than`](Self::try_less_than) returns
+    /// the error instead.
+    #[track_caller]
+    pub fn less_than(&self, k: f64) -> SharedVector<F> {
+        or_panic(self.try_less_than(k))
+    }
+
+    /// [`less_than`](Self::less_than), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_less_than(&self, k: f64) -> Result<SharedVector<F>> {
+        let difference = &self.value - self.encode(k)?;
+        let bits = ltz(&difference, self.precision.bits() + 1)?;
+        Ok(self.follow_bits("<", k, |x, k| x < k, bits))
+    }
+
+    /// max(selfᵢ, 0) for every element.
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
+    #[track_caller]
+    pub fn relu(&self) -> Self {
+        or_panic(self.try_relu())
+    }
+
+    /// [`relu`](Self::relu), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_relu(&self) -> Result<Self> {
+        let negative = ltz(&self.value, self.precision.bits() + 1)?;
+        let kept = self.same((1 - &negative).try_mul(&self.value)?);
+        Ok(kept.follow("relu", [self], |[x]| x.max(0.0), Domain::All))
+    }
+}
+
+/// `x op y` for borrowed fixed-point vectors, and `x op k` for a public `f64`.
+macro_rules! fixed_vector_operator {
+    ($tr:ident, $m:ident, $try:ident, $try_public:ident) => {
+        impl<F: TinyField> $tr<&SharedFixedVector<F>> for &SharedFixedVector<F> {
+            type Output = SharedFixedVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: &SharedFixedVector<F>) -> SharedFixedVector<F> {
+                or_panic(self.$try(rhs))
+            }
+        }
+        impl<F: TinyField> $tr<f64> for &SharedFixedVector<F> {
+            type Output = SharedFixedVector<F>;
+            #[track_caller]
+            fn $m(self, k: f64) -> SharedFixedVector<F> {
+                or_panic(self.$try_public(k))
+            }
+        }
+    };
+}
+fixed_vector_operator!(Add, add, try_add, try_add_public);
+fixed_vector_operator!(Sub, sub, try_sub, try_sub_public);
+fixed_vector_operator!(Mul, mul, try_mul, try_mul_public);
