@@ -102,9 +102,10 @@ impl<F: TinyField> Pending<F> {
         values: &[F],
         macs: impl Iterator<Item = &'a [F]>,
     ) {
-        let start = self.macs.len();
+        let mut holders = 0;
         self.values.extend_from_slice(values);
         for m in macs {
+            holders = m.len();
             self.macs.extend_from_slice(m);
         }
         self.runs.push(Run {
@@ -113,7 +114,7 @@ impl<F: TinyField> Pending<F> {
             step,
             answered,
             len: values.len(),
-            holders: (self.macs.len() - start) / values.len().max(1),
+            holders,
         });
     }
 
@@ -190,11 +191,11 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         let mut a = F::ZERO;
         let mut sigma = vec![F::ZERO; positions.len()];
         for (_, values, macs) in batch() {
-            for (&value, macs) in values.iter().zip(macs.chunks_exact(n)) {
+            for (k, &value) in values.iter().enumerate() {
                 let rj = F::random(&mut w.rng);
                 a += rj * value;
                 for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
-                    *s += rj * macs[i];
+                    *s += rj * macs[k * n + i];
                 }
             }
         }

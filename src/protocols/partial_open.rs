@@ -45,8 +45,9 @@ pub(crate) fn partial_open<F: TinyField>(
     positions: &[usize],
     sharing: &[F],
 ) -> F {
-    let (mut sent, mut opened) = (std::mem::take(&mut w.sent), Vec::with_capacity(1));
+    let (mut sent, mut opened) = (std::mem::take(&mut w.sent), std::mem::take(&mut w.opened));
     sent.clear();
+    opened.clear();
     open_quietly(
         w,
         set,
@@ -59,8 +60,9 @@ pub(crate) fn partial_open<F: TinyField>(
     w.deliver_lanes(1, |_, out| {
         broadcast_messages(&holders, positions, (step, about), &sent, out);
     });
-    w.sent = sent;
-    opened[0]
+    let value = opened[0];
+    (w.sent, w.opened) = (sent, opened);
+    value
 }
 
 /// Steps 1–3 for one value or many (the lanes of a vector), without delivering the
