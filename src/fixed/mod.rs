@@ -50,6 +50,17 @@ impl Default for Precision {
 }
 
 impl Precision {
+    /// [`Error::PrecisionMismatch`] unless both operands use the same format.
+    pub(crate) fn must_match(self, other: Precision) -> Result<()> {
+        if self != other {
+            return Err(Error::PrecisionMismatch {
+                left: self,
+                right: other,
+            });
+        }
+        Ok(())
+    }
+
     /// Bits of an encoded value, ℓ = k + f.
     pub fn bits(self) -> u32 {
         self.k + self.f
@@ -240,13 +251,7 @@ impl<F: TinyField> SharedFixed<F> {
     }
 
     pub(crate) fn check(&self, other: &Self) -> Result<()> {
-        if self.precision != other.precision {
-            return Err(Error::PrecisionMismatch {
-                left: self.precision,
-                right: other.precision,
-            });
-        }
-        Ok(())
+        self.precision.must_match(other.precision)
     }
 
     pub(crate) fn untracked(value: SharedScalar<F>, precision: Precision) -> Self {

@@ -163,13 +163,7 @@ impl<F: TinyField> SharedFixedVector<F> {
     }
 
     pub(crate) fn check(&self, other: &Self) -> Result<()> {
-        if self.precision != other.precision {
-            return Err(Error::PrecisionMismatch {
-                left: self.precision,
-                right: other.precision,
-            });
-        }
-        Ok(())
+        self.precision.must_match(other.precision)
     }
 
     /// Truncates by f bits values of up to `extra` more bits than a product's.
