@@ -56,6 +56,15 @@ impl<F: TinyField> VirtualMachine<F> {
         self.id
     }
 
+    /// `others` and this machine, which shares its own input among them and itself.
+    pub(crate) fn with<'a>(&'a self, others: &[&'a Self]) -> Vec<&'a Self> {
+        let mut holders = others.to_vec();
+        if !holders.contains(&self) {
+            holders.push(self);
+        }
+        holders
+    }
+
     /// The machine's name.
     pub fn name(&self) -> &str {
         &self.name

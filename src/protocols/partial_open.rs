@@ -80,14 +80,13 @@ pub(crate) fn open_quietly<F: TinyField>(
 ) {
     let n = w.holder_sets.get(set).len();
     let width = if w.macs { 2 * n } else { n };
-    let scheme = w.holder_sets.scheme(set);
+    let (holders, scheme) = (w.holder_sets.get(set), w.holder_sets.scheme(set));
     let first = opened.len();
     for sharing in sharings.chunks_exact(width) {
         let start = sent.len();
         // Step 1: broadcast (through the adversary, who may shift it).
         for &i in positions {
-            let from = w.holder_sets.get(set)[i];
-            sent.push(w.adversary.opening(from, sharing[i]));
+            sent.push(w.adversary.opening(holders[i], sharing[i]));
         }
         // Step 2: reconstruct (add up, or interpolate for Shamir).
         opened.push(scheme.reconstruct(positions, &sent[start..]));

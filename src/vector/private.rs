@@ -123,10 +123,7 @@ impl<F: TinyField> PrivateVector<F> {
     /// [`share`](Self::share), returning an error instead of panicking.
     #[track_caller]
     pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedVector<F>> {
-        let mut holders: Vec<&VirtualMachine<F>> = others.to_vec();
-        if !holders.contains(&&self.owner) {
-            holders.push(&self.owner);
-        }
+        let holders = self.owner.with(others);
         self.share_with(&holders, Scheme::Additive, Location::caller())
     }
 
