@@ -89,6 +89,17 @@ impl<F: TinyField> AdversaryState<F> {
         share + shifts.map(|&(_, offset, _)| offset).sum::<F>()
     }
 
+    /// What `from` really sends when it should send the bit `share` in a binary opening:
+    /// the bit flipped when the offsets that apply add up to anything but zero.
+    #[inline]
+    pub fn opening_bit(&mut self, from: MachineId, share: u64) -> u64 {
+        if self.openings.is_empty() {
+            return share;
+        }
+        let shifted = self.opening(from, F::ZERO);
+        share ^ u64::from(shifted != F::ZERO)
+    }
+
     /// What a corrupt dealer adds to c in the `serial`-th triple (zero when honest).
     #[inline]
     pub fn triple_offset(&self, serial: u64) -> F {

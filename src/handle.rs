@@ -5,6 +5,7 @@
 use std::panic::Location;
 
 use crate::dealer::bits::deal_bit_mask;
+use crate::dealer::edabits::{EdaBits, deal_eda_bits};
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -184,6 +185,31 @@ impl<F: TinyField> Handle<F> {
         drop(w);
         let bits = mask.bits.into_iter().map(|id| self.with_slot(id)).collect();
         (bits, self.with_slot(mask.low), self.with_slot(mask.high))
+    }
+
+    /// Whether comparisons on this value run their bits in the binary domain: among
+    /// additive holders (XOR sharing is n-out-of-n too), unless triples are sacrificed,
+    /// which the binary triples are not.
+    pub fn compares_in_binary(&self) -> bool {
+        let w = self.sim.world.borrow();
+        w.holder_sets.scheme(self.holders) == Scheme::Additive && !w.sacrifice
+    }
+
+    /// An edaBit of `m` bits with its AND triples and a daBit for each lane, with r″ of
+    /// `high_bits` bits; returns the binary parts and the field values r′, r″ and β.
+    pub fn eda_bits(
+        &self,
+        (m, high_bits): (u32, u32),
+        at: &'static Location<'static>,
+    ) -> (EdaBits, [Self; 3]) {
+        let lanes = self.lanes();
+        let mut w = self.sim.world.borrow_mut();
+        let mut costs = Costs::default();
+        let eda = deal_eda_bits(&mut w, self.holders, (m, high_bits), lanes, &mut costs);
+        w.charge_extra(at, costs);
+        drop(w);
+        let field = [eda.low, eda.high, eda.beta_field].map(|id| self.with_slot(id));
+        (eda, field)
     }
 
     /// Counts a masked opening of `opened` followed by `steps` rounds before `self` was

@@ -34,6 +34,10 @@ pub struct Costs {
     /// Of `elements`, those sent in MAC checks (commitments and σᵢ): the online MAC
     /// overhead. The dealer's MAC overhead is inside `dealer_elements`.
     pub mac_elements: u64,
+    /// Bits inside messages between machines (openings in the binary domain).
+    pub bits: u64,
+    /// Bits the dealer sent (binary shares and their 64-bit MAC shares).
+    pub dealer_bits: u64,
 }
 
 impl AddAssign for Costs {
@@ -48,6 +52,8 @@ impl AddAssign for Costs {
         self.masks += o.masks;
         self.mac_checks += o.mac_checks;
         self.mac_elements += o.mac_elements;
+        self.bits += o.bits;
+        self.dealer_bits += o.dealer_bits;
     }
 }
 
@@ -66,6 +72,8 @@ impl Sub for Costs {
             masks: self.masks - o.masks,
             mac_checks: self.mac_checks - o.mac_checks,
             mac_elements: self.mac_elements - o.mac_elements,
+            bits: self.bits - o.bits,
+            dealer_bits: self.dealer_bits - o.dealer_bits,
         }
     }
 }
@@ -87,7 +95,15 @@ impl fmt::Display for Costs {
             self.dealer_messages,
             self.dealer_elements,
             self.masks
-        )
+        )?;
+        if self.bits + self.dealer_bits > 0 {
+            write!(
+                f,
+                "; bits: {} between machines, {} from the dealer",
+                self.bits, self.dealer_bits
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -399,6 +399,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             sacrifice: self.sacrifice,
             adversary: AdversaryState::default(),
             pending: Pending::default(),
+            bit_pending: Pending::default(),
             aborted: None,
             scratch: Vec::new(),
             sent: Vec::new(),
@@ -469,6 +470,8 @@ pub(crate) struct World<F> {
     pub adversary: AdversaryState<F>,
     /// Values opened since the last MAC check.
     pub pending: Pending<F>,
+    /// Bits opened since the last MAC check, with their 64-bit MAC shares.
+    pub bit_pending: Pending<u64>,
     /// Set once a check fails: every later output returns this error.
     pub aborted: Option<Error>,
     /// A reusable buffer for protocols.

@@ -114,6 +114,13 @@ impl<F: Copy> Store<F> {
         self.next_number
     }
 
+    /// Takes a number for a value that is not stored (bits in the binary domain), so views
+    /// can name it.
+    pub fn take_number(&mut self) -> u64 {
+        self.next_number += 1;
+        self.next_number - 1
+    }
+
     /// Returns a buffer that was not stored, for the next value to reuse.
     pub fn recycle(&mut self, mut buffer: Vec<F>) {
         buffer.clear();

@@ -86,6 +86,15 @@ pub enum Step {
     BgwReshare,
     /// A share of a mask bit or mask part from the dealer (truncation, comparison).
     MaskBit,
+    /// A share of a bit from the dealer, in the binary domain (a mask bit rᵢ, or the daBit
+    /// that converts a result back to the field), with its 64-bit MAC share as `DealtMac`.
+    DealtBit,
+    /// A share of a binary AND triple's b or c = rᵢ ∧ b from the dealer.
+    BitTriple,
+    /// A share of e = y ⊕ b, broadcast by a holder in a binary AND.
+    BitAndE,
+    /// A share of v = u ⊕ β, broadcast to convert a binary result u to the field.
+    BitConvert,
     /// A share of zero in a proactive refresh.
     Refresh,
     /// A sub-share sent to a new holder when a value is re-shared.
@@ -112,6 +121,10 @@ impl fmt::Display for Step {
             Step::Sacrifice => "sacrifice",
             Step::BgwReshare => "bgw reshare",
             Step::MaskBit => "mask bit",
+            Step::DealtBit => "dealt bit",
+            Step::BitTriple => "bit triple",
+            Step::BitAndE => "bit and e",
+            Step::BitConvert => "bit convert",
             Step::Refresh => "refresh",
             Step::Reshare => "reshare",
         })

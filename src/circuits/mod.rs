@@ -7,6 +7,7 @@
 //! paper, and every cost they cause is charged, through `#[track_caller]`, to the learner's
 //! line that called them.
 
+pub mod binary_bit_lt;
 pub mod bit_lt;
 pub mod comparison;
 pub mod truncation;

@@ -35,6 +35,7 @@
 
 use std::panic::Location;
 
+use super::binary_bit_lt::bit_lt_binary;
 use super::bit_lt::bit_lt;
 use crate::dealer::bits::KAPPA;
 use crate::error::{Error, Result};
@@ -59,24 +60,18 @@ pub(crate) fn check_room<F: TinyField>(bits: u32) -> Result<()> {
     Ok(())
 }
 
-/// What steps 1–2 leave: the mask's bits, its low part r′, and each lane's c mod 2ᵐ.
-type Opened<F> = (Vec<Handle<F>>, Handle<F>, Vec<u128>);
-
-/// Steps 1–2: the mask and the opened c mod 2ᵐ, for every lane.
+/// Step 2: opens c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′ and returns each lane's c mod 2ᵐ.
 fn masked_open<F: TinyField>(
     a: &Handle<F>,
     (bits, m): (u32, u32),
-    with_bits: bool,
+    (r_low, r_high): (&Handle<F>, &Handle<F>),
     at: &'static Location<'static>,
-) -> Result<Opened<F>> {
-    check_room::<F>(bits)?;
-    let (r_bits, r_low, r_high) = a.bit_mask((m, bits + KAPPA - m, with_bits), at);
-    // c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′.
+) -> Result<Vec<u128>> {
     let shifted = r_high.affine(&[pow2::<F>(m)], &[pow2::<F>(bits - 1)]);
-    let masked = a.try_add(&shifted)?.try_add(&r_low)?;
+    let masked = a.try_add(&shifted)?.try_add(r_low)?;
     let low = (1u128 << m) - 1;
     let c = masked.open_partial(at)?;
-    Ok((r_bits, r_low, c.iter().map(|v| v.to_u128() & low).collect()))
+    Ok(c.iter().map(|v| v.to_u128() & low).collect())
 }
 
 /// The lanes' public c mod 2ᵐ as field elements.
@@ -84,16 +79,29 @@ fn field_values<F: TinyField>(c: &[u128]) -> Vec<F> {
     c.iter().map(|&v| F::from_u128(v)).collect()
 }
 
-/// a mod 2ᵐ for a in [−2^{ℓ−1}, 2^{ℓ−1}) (steps 1–3, Mod2m).
+/// a mod 2ᵐ for a in [−2^{ℓ−1}, 2^{ℓ−1}) (steps 1–3, Mod2m). The comparison of step 3
+/// runs among XOR-shared bits when the holders allow it ([`super::binary_bit_lt`]), and
+/// in the field otherwise ([`super::bit_lt`]).
 fn mod2m<F: TinyField>(
     a: &Handle<F>,
     bits: u32,
     m: u32,
     at: &'static Location<'static>,
 ) -> Result<Handle<F>> {
-    let (r_bits, r_low, c_low) = masked_open(a, (bits, m), true, at)?;
-    let u = bit_lt(&c_low, &r_bits, at)?;
-    let steps = u.depth();
+    check_room::<F>(bits)?;
+    let high_bits = bits + KAPPA - m;
+    // Steps 1–3: u = [c mod 2ᵐ < r′].
+    let (u, r_low, c_low, steps) = if a.compares_in_binary() {
+        let (eda, [r_low, r_high, beta]) = a.eda_bits((m, high_bits), at);
+        let c_low = masked_open(a, (bits, m), (&r_low, &r_high), at)?;
+        (bit_lt_binary(&c_low, &eda, &beta, at)?, r_low, c_low, m)
+    } else {
+        let (r_bits, r_low, r_high) = a.bit_mask((m, high_bits, true), at);
+        let c_low = masked_open(a, (bits, m), (&r_low, &r_high), at)?;
+        let u = bit_lt(&c_low, &r_bits, at)?;
+        let steps = u.depth();
+        (u, r_low, c_low, steps)
+    };
     // 2ᵐ·u − r′ + (c mod 2ᵐ).
     let high = u.affine(&[pow2::<F>(m)], &field_values(&c_low));
     Ok(high.try_sub(&r_low)?.after_opening_of(a, steps))
@@ -113,7 +121,10 @@ pub(crate) fn trunc<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Res
 #[track_caller]
 pub(crate) fn trunc_pr<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
     let a = a.handle();
-    let (_, r_low, c_low) = masked_open(a, (bits, m), false, Location::caller())?;
+    check_room::<F>(bits)?;
+    let at = Location::caller();
+    let (_, r_low, r_high) = a.bit_mask((m, bits + KAPPA - m, false), at);
+    let c_low = masked_open(a, (bits, m), (&r_low, &r_high), at)?;
     // (a + r′ − (c mod 2ᵐ))·2⁻ᵐ.
     let minus_c: Vec<F> = c_low.iter().map(|&v| -F::from_u128(v)).collect();
     let sum = a.try_add(&r_low)?.affine(&[F::ONE], &minus_c);

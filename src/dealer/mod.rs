@@ -29,6 +29,7 @@
 //! - Damgård et al., *Practical Covertly Secure MPC for Dishonest Majority*, eprint 2012/642.
 
 pub mod bits;
+pub mod edabits;
 mod triples;
 
 pub(crate) use triples::deal_triples;
@@ -62,6 +63,10 @@ pub(crate) struct DealerState<F> {
     pub alpha: Option<F>,
     /// Each holder set's shares of α; empty when MACs are off.
     pub keys: Vec<Option<MacKey<F>>>,
+    /// The binary MAC key Δ ∈ {0,1}⁶⁴, drawn when first needed (MACs on only).
+    pub bit_delta: Option<u64>,
+    /// Each holder set's shares of Δ (XOR-shared).
+    pub bit_keys: Vec<Option<Vec<u64>>>,
 }
 
 impl<F> Default for DealerState<F> {
@@ -71,6 +76,8 @@ impl<F> Default for DealerState<F> {
             masks: 0,
             alpha: None,
             keys: Vec::new(),
+            bit_delta: None,
+            bit_keys: Vec::new(),
         }
     }
 }
@@ -81,6 +88,16 @@ impl<F: TinyField> DealerState<F> {
     pub fn key_shares(&self, set: HolderSetId) -> &[F] {
         match self.keys.get(set.0 as usize) {
             Some(Some(key)) => &key.shares,
+            _ => &[],
+        }
+    }
+}
+
+impl<F> DealerState<F> {
+    /// The holders' shares Δᵢ of the binary key, or an empty slice when MACs are off.
+    pub fn bit_key_shares(&self, set: HolderSetId) -> &[u64] {
+        match self.bit_keys.get(set.0 as usize) {
+            Some(Some(shares)) => shares,
             _ => &[],
         }
     }

@@ -30,6 +30,7 @@
 mod f101;
 mod f127;
 mod f61;
+pub mod gf2_64;
 
 use std::fmt;
 

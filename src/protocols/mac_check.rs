@@ -47,7 +47,10 @@
 use std::panic::Location;
 
 use crate::error::{Error, Result};
+use rand::RngExt;
+
 use crate::field::TinyField;
+use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
 use crate::simulation::World;
 use crate::store::HolderSetId;
@@ -91,7 +94,7 @@ impl<F> Default for Pending<F> {
     }
 }
 
-impl<F: TinyField> Pending<F> {
+impl<F: Copy + 'static> Pending<F> {
     /// Records that `values` were opened together, with the holders' MAC shares of each
     /// (all of the first value's, then all of the second's, …).
     pub fn push<'a>(
@@ -159,7 +162,7 @@ pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
 /// simulation then refuses every later output too.
 pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) -> Result<()> {
     refuse_if_aborted(w)?;
-    if w.pending.runs.is_empty() {
+    if w.pending.runs.is_empty() && w.bit_pending.runs.is_empty() {
         return Ok(());
     }
     let pending = std::mem::take(&mut w.pending);
@@ -204,31 +207,20 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
             *s -= alphas[i] * a;
         }
         // Steps 4 and 5: commit to σᵢ, then open it.
-        let pads: Vec<F> = sigma.iter().map(|_| F::random(&mut w.rng)).collect();
-        for step in [Step::MacCommit, Step::MacReveal] {
-            for ((&i, &s), &pad) in positions.iter().zip(&sigma).zip(&pads) {
-                let sent = if step == Step::MacCommit { s + pad } else { s };
-                for k in (0..n).filter(|&k| k != i) {
-                    let (from, to) = (w.holder_sets.get(set)[i], w.holder_sets.get(set)[k]);
-                    w.deliver(to, from.0, step, 0, sent);
-                }
-            }
-        }
-        let links = (positions.len() * (n - 1)) as u64;
-        costs += Costs {
-            messages: 2 * links,
-            elements: 2 * links,
-            mac_elements: 2 * links,
-            ..Costs::default()
-        };
+        costs += commit_and_reveal(w, set, &positions, &sigma);
         // Step 6: the σᵢ must reconstruct to zero (add up to zero, for additive sharing).
         failed |= w.holder_sets.scheme(set).reconstruct(&positions, &sigma) != F::ZERO;
+    }
+    let bits = std::mem::take(&mut w.bit_pending);
+    if let Err(e) = check_bits(w, &bits, &mut costs, &mut failed) {
+        short = Some(e);
     }
     w.charge_extra(at, costs);
     let values: Vec<String> = match failed {
         true => pending
             .runs
             .iter()
+            .chain(&bits.runs)
             .map(|o| match o.len {
                 1 => format!("{} of #{}", o.step, o.about),
                 lanes => format!("{} of #{} ({lanes} lanes)", o.step, o.about),
@@ -239,6 +231,9 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     let mut pending = pending;
     pending.clear();
     w.pending = pending; // keep the buffers for the next batch
+    let mut bits = bits;
+    bits.clear();
+    w.bit_pending = bits;
     if let Some(e) = short {
         return Err(e);
     }
@@ -255,4 +250,70 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     let error = Error::MacCheckFailed { values, suspects };
     w.aborted = Some(error.clone());
     Err(error)
+}
+
+/// Steps 4 and 5 for one holder set: each answering holder commits to its σᵢ, then opens
+/// it. Returns the messages' costs.
+fn commit_and_reveal<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    positions: &[usize],
+    sigma: &[F],
+) -> Costs {
+    let n = w.holder_sets.get(set).len();
+    let pads: Vec<F> = sigma.iter().map(|_| F::random(&mut w.rng)).collect();
+    for step in [Step::MacCommit, Step::MacReveal] {
+        for ((&i, &s), &pad) in positions.iter().zip(sigma).zip(&pads) {
+            let sent = if step == Step::MacCommit { s + pad } else { s };
+            for k in (0..n).filter(|&k| k != i) {
+                let (from, to) = (w.holder_sets.get(set)[i], w.holder_sets.get(set)[k]);
+                w.deliver(to, from.0, step, 0, sent);
+            }
+        }
+    }
+    let links = (positions.len() * (n - 1)) as u64;
+    Costs {
+        messages: 2 * links,
+        elements: 2 * links,
+        mac_elements: 2 * links,
+        ..Costs::default()
+    }
+}
+
+/// Steps 1–6 for the bits opened since the last check, in GF(2⁶⁴): with one public
+/// random χ, each holder computes σᵢ = Σⱼ χ^{k−j}·(mⱼᵢ ⊕ vⱼ·Δᵢ) over the k opened bits
+/// (Horner's rule), and the σᵢ must XOR to zero. A wrong bit survives with probability
+/// about k/2⁶⁴. Sets `failed` when they do not.
+fn check_bits<F: TinyField>(
+    w: &mut World<F>,
+    bits: &Pending<u64>,
+    costs: &mut Costs,
+    failed: &mut bool,
+) -> Result<()> {
+    let mut sets: Vec<HolderSetId> = bits.runs.iter().map(|o| o.set).collect();
+    sets.sort_by_key(|s| s.0);
+    sets.dedup();
+    for set in sets {
+        let n = w.holder_sets.get(set).len();
+        let batch = || bits.runs().filter(move |(run, ..)| run.set == set);
+        let answered = batch().fold(u128::MAX, |acc, (run, ..)| acc & run.answered);
+        let positions = w.answering_for(set, answered, 0)?;
+        // Step 1: the public random χ.
+        let times = Times::new(w.rng.random());
+        // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
+        let keys = w.dealer.bit_key_shares(set);
+        let mut sigma = vec![0u64; n];
+        for (_, values, macs) in batch() {
+            for (&v, macs) in values.iter().zip(macs.chunks_exact(n)) {
+                for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {
+                    *s = times.apply(*s) ^ m ^ (v * key);
+                }
+            }
+        }
+        // Steps 4–5, then step 6: the σᵢ XOR to zero.
+        let sent: Vec<F> = sigma.iter().map(|&s| F::from(s)).collect();
+        *costs += commit_and_reveal(w, set, &positions, &sent);
+        *failed |= sigma.iter().fold(0, |acc, s| acc ^ s) != 0;
+    }
+    Ok(())
 }

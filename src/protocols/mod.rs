@@ -8,6 +8,7 @@
 //! receiver's view) and returns the slot id of the result.
 
 pub mod beaver;
+pub mod binary;
 pub mod bgw;
 pub mod input;
 pub mod linear;
