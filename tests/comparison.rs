@@ -128,9 +128,11 @@ fn a_narrower_comparison_width_is_cheaper_and_correct_inside_its_range() {
 }
 
 /// Everything bob sees while alice's secret is compared with 0: the masked opening c
-/// (bits 97..105 of a 105-bit value) and the Beaver openings (top 8 bits of F127).
+/// (bits 97..105 of a 105-bit value), and the bits alice sends in the binary openings
+/// (each AND's e and the daBit's v), read eight at a time as bytes.
 fn bobs_view(secret: i64, seeds: u64) -> (Vec<u64>, Vec<u64>) {
-    let (mut masked, mut beaver) = (vec![0u64; 256], vec![0u64; 256]);
+    let (mut masked, mut binary) = (vec![0u64; 256], vec![0u64; 256]);
+    let mut byte = Vec::new();
     for seed in 0..seeds {
         let sim = Simulation::with_seed(seed);
         let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
@@ -141,12 +143,18 @@ fn bobs_view(secret: i64, seeds: u64) -> (Vec<u64>, Vec<u64>) {
             let v = m.value.to_u128();
             match m.step {
                 Step::Open => masked[((v >> (COMPARISON_BITS + 40 - 8)) & 0xff) as usize] += 1,
-                Step::BeaverD | Step::BeaverE => beaver[(v >> 119) as usize] += 1,
+                Step::BitAndE | Step::BitConvert => {
+                    assert!(v <= 1, "one lane: one bit per message");
+                    byte.push(v);
+                    if byte.len() == 8 {
+                        binary[byte.drain(..).fold(0, |acc, b| acc << 1 | b) as usize] += 1;
+                    }
+                }
                 _ => {}
             }
         }
     }
-    (masked, beaver)
+    (masked, binary)
 }
 
 #[test]
@@ -156,21 +164,22 @@ fn openings_during_a_comparison_look_uniform_whatever_the_secret() {
     // the mean, a false alarm about once in 2,000 runs; the seeds are fixed, so the test
     // is deterministic.
     for secret in [5i64, -123_456_789] {
-        let (masked, beaver) = bobs_view(secret, 2_560);
+        let (masked, binary) = bobs_view(secret, 2_560);
         assert_eq!(
             masked.iter().sum::<u64>(),
             2_560,
             "one masked opening per comparison"
         );
+        assert_eq!(binary.iter().sum::<u64>(), 2_560 * 63 / 8, "63 bits each");
         assert!(
             chi2(&masked) < 330.0,
             "masked openings, secret {secret}: χ² = {}",
             chi2(&masked)
         );
         assert!(
-            chi2(&beaver) < 330.0,
-            "beaver openings, secret {secret}: χ² = {}",
-            chi2(&beaver)
+            chi2(&binary) < 330.0,
+            "binary openings, secret {secret}: χ² = {}",
+            chi2(&binary)
         );
     }
 }
@@ -187,12 +196,17 @@ fn comparisons_are_charged_to_the_callers_line_with_their_dealer_bits() -> Resul
     assert_eq!(ledger.lines().len(), 1, "{ledger}");
     assert_eq!(ledger.lines()[0].location.line(), line);
     let costs = ledger.total();
-    assert_eq!(costs.masks, 1);
+    assert_eq!(costs.masks, 2, "an edaBit and a daBit");
     assert_eq!(
         costs.triples,
         u64::from(COMPARISON_BITS) - 2,
         "BitLT over 63 bits"
     );
+    // 63 bit openings (62 ANDs, the daBit), one bit each way; the dealer's bits: rᵢ, bᵢ,
+    // rᵢ ∧ bᵢ and β, each a share and a 64-bit MAC share per machine.
+    assert_eq!((costs.opened, costs.bits), (1 + 63, 2 * 63));
+    // Plus the binary key Δ's shares, 64 bits per machine, dealt with the first comparison.
+    assert_eq!(costs.dealer_bits, (63 + 2 * 62 + 1) * 2 * 65 + 2 * 64);
     assert!(bit.open()?);
     Ok(())
 }
@@ -203,11 +217,11 @@ fn depth_counts_the_masked_opening_and_what_came_before_it() {
     let (a, b) = (sim.machine("a"), sim.machine("b"));
     let x = PrivateScalar::new(5, &a).share(&[&b]);
     let first = x.less_than(9).into_scalar();
-    // One opening, then BitLT's chain of 62 products.
-    assert_eq!(first.depth(), 1 + 62);
+    // One opening, then BitLT's chain of 62 ANDs, then the daBit's opening.
+    assert_eq!(first.depth(), 1 + 62 + 1);
     let product = &first * &x; // one more round
     let second = product.less_than(3).into_scalar();
-    assert_eq!(second.depth(), first.depth() + 1 + 1 + 62);
+    assert_eq!(second.depth(), first.depth() + 1 + 1 + 62 + 1);
     let zero = product.is_zero().into_scalar(); // EQZ's tree: ⌈log₂ 64⌉ = 6
     assert_eq!(zero.depth(), product.depth() + 1 + 6);
     assert!(second.open().unwrap() == 0 && zero.open().unwrap() == 0);
