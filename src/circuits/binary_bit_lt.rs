@@ -96,7 +96,10 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
         let _ = mac_check::check(&mut w, at);
     }
     drop(w);
-    let s: Vec<F> = v.iter().map(|&v| if v { -F::ONE } else { F::ONE }).collect();
+    let s: Vec<F> = v
+        .iter()
+        .map(|&v| if v { -F::ONE } else { F::ONE })
+        .collect();
     let k: Vec<F> = v.iter().map(|&v| F::from(v as u64)).collect();
     Ok(beta.affine(&s, &k))
 }

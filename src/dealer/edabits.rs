@@ -170,6 +170,9 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     }
 }
 
+/// The binary parts of [`EdaBits`]: r, the AND triples, β.
+type Binary<'a> = (&'a [Vec<u64>], &'a [[Vec<u64>; 2]], &'a [u64]);
+
 /// Every holder's part of everything dealt, lane by lane: the binary values numbered
 /// from `first_bit` (rᵢ, then each bᵢ and cᵢ, then β), the field ones from `first`.
 fn hand_out_all<F: TinyField>(
@@ -177,16 +180,17 @@ fn hand_out_all<F: TinyField>(
     set: HolderSetId,
     lanes: usize,
     (first_bit, first): (u64, u64),
-    (r, and, beta): (&[Vec<u64>], &[[Vec<u64>; 2]], &[u64]),
+    (r, and, beta): Binary<'_>,
     field: &[Vec<F>; 3],
 ) {
     let holders = w.holder_sets.shared(set);
     let (n, width) = (holders.len(), w.lane_len(set));
     w.deliver_lanes(lanes, |j, out| {
-        let binary = r
-            .iter()
-            .map(|v| (Step::DealtBit, v.as_slice()))
-            .chain(and.iter().flatten().map(|v| (Step::BitTriple, v.as_slice())));
+        let binary = r.iter().map(|v| (Step::DealtBit, v.as_slice())).chain(
+            and.iter()
+                .flatten()
+                .map(|v| (Step::BitTriple, v.as_slice())),
+        );
         let beta = std::iter::once((Step::DealtBit, beta));
         for (about, (step, v)) in (first_bit..).zip(binary.chain(beta)) {
             let dealt = &v[j * width..(j + 1) * width];

@@ -93,7 +93,13 @@ pub(crate) fn open_bits<F: TinyField>(
         }
     }
     w.deliver_lanes(lanes.div_ceil(64), |k, out| {
-        broadcast_messages(&holders, &positions, (step, about), &sent[k * n..][..n], out);
+        broadcast_messages(
+            &holders,
+            &positions,
+            (step, about),
+            &sent[k * n..][..n],
+            out,
+        );
     });
     // Step 3: the MAC shares wait for the check.
     if w.macs {

@@ -8,8 +8,8 @@
 //! receiver's view) and returns the slot id of the result.
 
 pub mod beaver;
-pub mod binary;
 pub mod bgw;
+pub mod binary;
 pub mod input;
 pub mod linear;
 pub mod mac_check;
