@@ -6,8 +6,8 @@
 //! |---|---|---|---|
 //! | [`add_to_share`](Adversary::add_to_share) | a machine's stored share of a value | caught at the next check once the value is opened or output | the value silently changes |
 //! | [`add_to_mac`](Adversary::add_to_mac) | a machine's MAC share of a value | caught likewise | no effect (there is no MAC) |
-//! | [`add_to_openings`](Adversary::add_to_openings) | what a machine sends when a value is opened (d and e in a product, an output) | caught before any output | the result silently changes |
-//! | [`dealer_bad_triple`](Adversary::dealer_bad_triple) | c = ab + δ in a dealt triple, MACs made for the wrong c | **not** caught by the MAC check: caught only with [`sacrifice_triples`](crate::SimulationBuilder::sacrifice_triples) | the result silently changes |
+//! | [`add_to_openings`](Adversary::add_to_openings) | what a machine sends when a value is opened (d and e in a product, an output; in a comparison's binary openings a nonzero offset flips the bit) | caught before any output | the result silently changes |
+//! | [`dealer_bad_triple`](Adversary::dealer_bad_triple) | c = ab + δ in a dealt triple (a flipped c in a comparison's binary AND triple), MACs made for the wrong c | **not** caught by the MAC check: caught only with [`sacrifice_triples`](crate::SimulationBuilder::sacrifice_triples) | the result silently changes |
 //!
 //! Why the first three are caught: a machine that shifts a value by δ ≠ 0 without
 //! knowing α would also have to shift the MAC by α·δ. The MAC check of

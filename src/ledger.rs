@@ -34,7 +34,8 @@ pub struct Costs {
     /// Of `elements`, those sent in MAC checks (commitments and σᵢ): the online MAC
     /// overhead. The dealer's MAC overhead is inside `dealer_elements`.
     pub mac_elements: u64,
-    /// Bits inside messages between machines (openings in the binary domain).
+    /// Bits inside messages between machines (openings in the binary domain). The
+    /// ledger's tables leave the bits out; `Display` shows them when there are any.
     pub bits: u64,
     /// Bits the dealer sent (binary shares and their 64-bit MAC shares).
     pub dealer_bits: u64,

@@ -355,7 +355,8 @@ impl<F: TinyField> SimulationBuilder<F> {
 
     /// Checks every triple before use by sacrificing a second one (SPDZ's offline-phase
     /// check; see [`crate::protocols::sacrifice`]). Catches a corrupt dealer; doubles the
-    /// triples used. Off by default.
+    /// triples used. Off by default. Comparisons then run BitLT in the field, whose
+    /// triples can be sacrificed, instead of among XOR-shared bits.
     pub fn sacrifice_triples(mut self, on: bool) -> Self {
         self.sacrifice = on;
         self

@@ -17,7 +17,9 @@
 //! # Protocol (Catrina and de Hoogh 2010, LTZ and EQZ)
 //!
 //! LTZ:
-//! 1. \[t\] = Trunc(\[a\], ℓ, ℓ − 1) (one masked opening, one BitLT of ℓ − 1 bits).
+//! 1. \[t\] = Trunc(\[a\], ℓ, ℓ − 1) (one masked opening, one BitLT of ℓ − 1 bits: among
+//!    XOR-shared bits for additive holders ([`super::binary_bit_lt`]), in the field for
+//!    Shamir holders).
 //! 2. \[a < 0\] = −\[t\].
 //!
 //! EQZ:
@@ -28,7 +30,8 @@
 //!
 //! # Security note
 //!
-//! Only masked values are opened: a + r with r of ℓ + κ bits, and the triples' d and e.
+//! Only masked values are opened: a + r with r of ℓ + κ bits, and the triples' d and e
+//! (or, in the binary domain, each AND's e and the daBit's v, masked by random bits).
 //! The result is a shared bit that nobody sees. Operands outside [−2^{ℓ−1}, 2^{ℓ−1}) give a
 //! wrong bit, silently (the difference of two ℓ-bit values can take ℓ + 1 bits: compare
 //! values within half the range).

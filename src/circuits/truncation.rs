@@ -17,8 +17,11 @@
 //!
 //! 1. The dealer deals r′ (bit by bit for the exact version) and r″ (ℓ + κ − m bits).
 //! 2. The holders partially open c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′.
-//! 3. Exact: u = BitLT(c mod 2ᵐ, r′ bits) ([`super::bit_lt`]); a mod 2ᵐ = (c mod 2ᵐ) − r′ +
-//!    2ᵐ·u; the quotient is (a − a mod 2ᵐ)·2⁻ᵐ.
+//! 3. Exact: u = BitLT(c mod 2ᵐ, r′ bits); a mod 2ᵐ = (c mod 2ᵐ) − r′ + 2ᵐ·u; the
+//!    quotient is (a − a mod 2ᵐ)·2⁻ᵐ. Among additive holders r′ is an edaBit and BitLT
+//!    runs on XOR-shared bits ([`super::binary_bit_lt`], m rounds); among Shamir holders,
+//!    or when triples are sacrificed, r′ comes bit by bit in the field ([`super::bit_lt`],
+//!    m − 1 rounds).
 //! 4. Probabilistic: the quotient is (a − (c mod 2ᵐ) + r′)·2⁻ᵐ (no comparison).
 //!
 //! # Security note

@@ -78,14 +78,38 @@ fn ensure_bit_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut 
     w.dealer.bit_keys[i] = Some(shares);
 }
 
+/// Random bits for shares, drawn 128 at a time.
+struct BitPool {
+    word: u128,
+    left: u32,
+}
+
+impl BitPool {
+    /// The next random bit.
+    #[inline(always)]
+    fn bit(&mut self, rng: &mut ChaCha12Rng) -> u64 {
+        if self.left == 0 {
+            (self.word, self.left) = (rng.random(), 128);
+        }
+        let bit = (self.word & 1) as u64;
+        (self.word, self.left) = (self.word >> 1, self.left - 1);
+        bit
+    }
+}
+
 /// Appends an XOR sharing of `bit` among n holders, then (with a key Δ) n MAC shares of
 /// bit·Δ.
 #[inline(always)]
-fn deal_bit(rng: &mut ChaCha12Rng, bit: u64, n: usize, delta: Option<u64>, out: &mut Vec<u64>) {
-    let draws: u128 = rng.random();
+fn deal_bit(
+    (rng, pool): (&mut ChaCha12Rng, &mut BitPool),
+    bit: u64,
+    n: usize,
+    delta: Option<u64>,
+    out: &mut Vec<u64>,
+) {
     let mut last = bit;
-    for k in 0..n - 1 {
-        let share = (draws >> (k % 128) & 1) as u64;
+    for _ in 0..n - 1 {
+        let share = pool.bit(rng);
         out.push(share);
         last ^= share;
     }
@@ -120,20 +144,27 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     let mut and: Vec<[Vec<u64>; 2]> = (1..m).map(|_| [buffer(), buffer()]).collect();
     let mut beta = buffer();
     let mut field: [Vec<F>; 3] = std::array::from_fn(|_| w.store.buffer());
+    let mut pool = BitPool { word: 0, left: 0 };
     for _ in 0..lanes {
         let (bits, masks): (u128, u128) = (w.rng.random(), w.rng.random());
         for (i, r) in r.iter_mut().enumerate() {
-            deal_bit(&mut w.rng, (bits >> i & 1) as u64, n, delta, r);
+            deal_bit((&mut w.rng, &mut pool), (bits >> i & 1) as u64, n, delta, r);
         }
         for (i, [b, c]) in and.iter_mut().enumerate() {
             w.dealer.triples += 1;
             let flip = w.adversary.triple_offset(w.dealer.triples) != F::ZERO;
             let (ri, bi) = ((bits >> (i + 1) & 1) as u64, (masks >> (i + 1) & 1) as u64);
-            deal_bit(&mut w.rng, bi, n, delta, b);
-            deal_bit(&mut w.rng, ri & bi ^ u64::from(flip), n, delta, c);
+            deal_bit((&mut w.rng, &mut pool), bi, n, delta, b);
+            deal_bit(
+                (&mut w.rng, &mut pool),
+                ri & bi ^ u64::from(flip),
+                n,
+                delta,
+                c,
+            );
         }
         let beta_bit = (masks & 1) as u64;
-        deal_bit(&mut w.rng, beta_bit, n, delta, &mut beta);
+        deal_bit((&mut w.rng, &mut pool), beta_bit, n, delta, &mut beta);
         let low = F::from_u128(bits & ((1u128 << m) - 1));
         let high = F::from_u128(w.rng.random::<u128>() & ((1u128 << high_bits) - 1));
         for (v, out) in [low, high, F::from(beta_bit)].into_iter().zip(&mut field) {
