@@ -114,11 +114,11 @@ impl<F: Copy> Store<F> {
         self.next_number
     }
 
-    /// Takes a number for a value that is not stored (bits in the binary domain), so views
-    /// can name it.
-    pub fn take_number(&mut self) -> u64 {
-        self.next_number += 1;
-        self.next_number - 1
+    /// Takes `count` numbers for values that are not stored (bits in the binary domain),
+    /// so views can name them; returns the first.
+    pub fn take_numbers(&mut self, count: usize) -> u64 {
+        self.next_number += count as u64;
+        self.next_number - count as u64
     }
 
     /// Returns a buffer that was not stored, for the next value to reuse.

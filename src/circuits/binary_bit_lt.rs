@@ -75,19 +75,19 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
     // Step 2: one AND per bit, every lane at once.
     for (i, [b, rb]) in eda.and.iter().enumerate() {
         let (i, r) = (i + 1, &eda.r[i + 1]);
-        let about = w.store.take_number();
+        let about = w.store.take_numbers(1);
         let (e, cost) = open_bits(&mut w, set, (Step::BitAndE, about), &xor(&lt, b))?;
         costs += cost;
         for (j, lt) in lt.chunks_exact_mut(width).enumerate() {
             let (r, rb) = (&r[j * width..][..width], &rb[j * width..][..width]);
             for ((lt, &r), &rb) in lt.iter_mut().zip(r).zip(rb) {
-                let t = rb ^ if e[j] { r } else { 0 };
+                let t = rb ^ (e[j] * r);
                 *lt = if c_bit(j, i) { t } else { r ^ *lt ^ t };
             }
         }
     }
     // Step 3: v = lt ⊕ β, opened; then u = β or 1 − β.
-    let about = w.store.take_number();
+    let about = w.store.take_numbers(1);
     let (v, cost) = open_bits(&mut w, set, (Step::BitConvert, about), &xor(&lt, &eda.beta))?;
     costs += cost;
     w.charge_extra(at, costs);
@@ -96,10 +96,7 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
         let _ = mac_check::check(&mut w, at);
     }
     drop(w);
-    let s: Vec<F> = v
-        .iter()
-        .map(|&v| if v { -F::ONE } else { F::ONE })
-        .collect();
-    let k: Vec<F> = v.iter().map(|&v| F::from(v as u64)).collect();
+    let s: Vec<F> = v.iter().map(|&v| F::ONE - F::from(2 * v)).collect();
+    let k: Vec<F> = v.iter().map(|&v| F::from(v)).collect();
     Ok(beta.affine(&s, &k))
 }

@@ -51,10 +51,10 @@ pub(crate) struct EdaBits {
     pub beta_field: u32,
 }
 
-/// Deals a holder set's shares of the binary key Δ the first time it needs them.
+/// Deals a holder set's shares of the binary key Δ the first time it needs them, beside
+/// its shares of α (which [`ensure_key`] dealt first).
 fn ensure_bit_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut Costs) {
-    let i = set.0 as usize;
-    if !w.macs || matches!(w.dealer.bit_keys.get(i), Some(Some(_))) {
+    if !w.macs || !w.dealer.bit_key_shares(set).is_empty() {
         return;
     }
     let delta = match w.dealer.bit_delta {
@@ -72,10 +72,9 @@ fn ensure_bit_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut 
         dealer_bits: 64 * holders.len() as u64,
         ..Costs::default()
     };
-    if w.dealer.bit_keys.len() <= i {
-        w.dealer.bit_keys.resize_with(i + 1, || None);
+    if let Some(Some(key)) = w.dealer.keys.get_mut(set.0 as usize) {
+        key.bit_shares = shares;
     }
-    w.dealer.bit_keys[i] = Some(shares);
 }
 
 /// Random bits for shares, drawn 128 at a time.
@@ -157,7 +156,7 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
             deal_bit((&mut w.rng, &mut pool), bi, n, delta, b);
             deal_bit(
                 (&mut w.rng, &mut pool),
-                ri & bi ^ u64::from(flip),
+                (ri & bi) ^ u64::from(flip),
                 n,
                 delta,
                 c,
@@ -172,10 +171,7 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
         }
     }
     // Numbers for the binary values, so that views can name them.
-    let first_bit = w.store.next_number();
-    for _ in 0..(m + 2 * (m - 1) + 1) {
-        w.store.take_number();
-    }
+    let first_bit = w.store.take_numbers(m + 2 * (m - 1) + 1);
     let first = w.store.next_number();
     hand_out_all(w, set, lanes, (first_bit, first), (&r, &and, &beta), &field);
     let width = w.lane_len(set) as u64;

@@ -48,10 +48,12 @@ use crate::simulation::{Simulation, World};
 use crate::store::{HolderSetId, Holding};
 use crate::view::{DEALER, Record, Step};
 
-/// A holder set's shares of the MAC key α (in holder order).
+/// A holder set's shares of the MAC key α (in holder order), and of the binary key Δ
+/// once a comparison has needed it (XOR-shared; empty before).
 #[derive(Debug)]
 pub(crate) struct MacKey<F> {
     pub shares: Vec<F>,
+    pub bit_shares: Vec<u64>,
 }
 
 /// What the dealer has dealt so far.
@@ -65,8 +67,6 @@ pub(crate) struct DealerState<F> {
     pub keys: Vec<Option<MacKey<F>>>,
     /// The binary MAC key Δ ∈ {0,1}⁶⁴, drawn when first needed (MACs on only).
     pub bit_delta: Option<u64>,
-    /// Each holder set's shares of Δ (XOR-shared).
-    pub bit_keys: Vec<Option<Vec<u64>>>,
 }
 
 impl<F> Default for DealerState<F> {
@@ -77,7 +77,6 @@ impl<F> Default for DealerState<F> {
             alpha: None,
             keys: Vec::new(),
             bit_delta: None,
-            bit_keys: Vec::new(),
         }
     }
 }
@@ -91,13 +90,12 @@ impl<F: TinyField> DealerState<F> {
             _ => &[],
         }
     }
-}
 
-impl<F> DealerState<F> {
-    /// The holders' shares Δᵢ of the binary key, or an empty slice when MACs are off.
+    /// The holders' shares Δᵢ of the binary key, or an empty slice when MACs are off or
+    /// no comparison has needed them yet.
     pub fn bit_key_shares(&self, set: HolderSetId) -> &[u64] {
-        match self.bit_keys.get(set.0 as usize) {
-            Some(Some(shares)) => shares,
+        match self.keys.get(set.0 as usize) {
+            Some(Some(key)) => &key.bit_shares,
             _ => &[],
         }
     }
@@ -130,7 +128,10 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
     if w.dealer.keys.len() <= i {
         w.dealer.keys.resize_with(i + 1, || None);
     }
-    w.dealer.keys[i] = Some(MacKey { shares });
+    w.dealer.keys[i] = Some(MacKey {
+        shares,
+        bit_shares: Vec::new(),
+    });
 }
 
 /// How the dealer shares values among one holder set: its size, its scheme, and α when

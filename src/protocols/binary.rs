@@ -57,7 +57,7 @@ pub(crate) fn xor(x: &[u64], y: &[u64]) -> Bits {
 }
 
 /// Opens `masked` (lanes of shared bits among `set`) to all holders (steps 1–3); returns
-/// one bit per lane, and the costs: one round, one message per link.
+/// one bit (0 or 1) per lane, and the costs: one round, one message per link.
 ///
 /// # Errors
 ///
@@ -67,7 +67,7 @@ pub(crate) fn open_bits<F: TinyField>(
     set: HolderSetId,
     (step, about): (Step, u64),
     masked: &[u64],
-) -> Result<(Vec<bool>, Costs)> {
+) -> Result<(Vec<u64>, Costs)> {
     let n = w.holder_sets.get(set).len();
     let positions = w.answering_for(set, u128::MAX, about)?;
     let width = w.lane_len(set);
@@ -115,5 +115,5 @@ pub(crate) fn open_bits<F: TinyField>(
         rounds: 1,
         ..Costs::default()
     };
-    Ok((opened.into_iter().map(|b| b == 1).collect(), costs))
+    Ok((opened, costs))
 }

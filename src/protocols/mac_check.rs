@@ -46,9 +46,9 @@
 
 use std::panic::Location;
 
-use crate::error::{Error, Result};
 use rand::RngExt;
 
+use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
@@ -144,6 +144,27 @@ impl<F: Copy + 'static> Pending<F> {
             (run, values, macs)
         })
     }
+
+    /// The holder sets with openings waiting, each once (in order), with the holders that
+    /// answered every one of its openings.
+    fn sets(&self) -> Vec<(HolderSetId, u128)> {
+        let mut sets: Vec<(HolderSetId, u128)> = Vec::new();
+        for run in &self.runs {
+            match sets.iter_mut().find(|(set, _)| *set == run.set) {
+                Some((_, answered)) => *answered &= run.answered,
+                None => sets.push((run.set, run.answered)),
+            }
+        }
+        sets.sort_by_key(|(set, _)| set.0);
+        sets
+    }
+
+    /// One holder set's openings: their values and MAC shares, run by run.
+    fn batch(&self, set: HolderSetId) -> impl Iterator<Item = (&[F], &[F])> {
+        self.runs()
+            .filter(move |(run, ..)| run.set == set)
+            .map(|(_, values, macs)| (values, macs))
+    }
 }
 
 /// Refuses any output once a check has failed: the protocol has aborted.
@@ -166,9 +187,6 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         return Ok(());
     }
     let pending = std::mem::take(&mut w.pending);
-    let mut sets: Vec<HolderSetId> = pending.runs.iter().map(|o| o.set).collect();
-    sets.sort_by_key(|s| s.0);
-    sets.dedup();
     let mut costs = Costs {
         mac_checks: 1,
         rounds: 3,
@@ -176,11 +194,9 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     };
     let mut failed = false;
     let mut short = None;
-    for set in sets {
+    for (set, answered) in pending.sets() {
         let n = w.holder_sets.get(set).len();
-        let batch = || pending.runs().filter(move |(run, ..)| run.set == set);
         // The holders that answered every opening of the batch and are still online.
-        let answered = batch().fold(u128::MAX, |acc, (run, ..)| acc & run.answered);
         let positions = match w.answering_for(set, answered, 0) {
             Ok(positions) => positions,
             Err(e) => {
@@ -193,7 +209,7 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each answering holder i.
         let mut a = F::ZERO;
         let mut sigma = vec![F::ZERO; positions.len()];
-        for (_, values, macs) in batch() {
+        for (values, macs) in pending.batch(set) {
             for (k, &value) in values.iter().enumerate() {
                 let rj = F::random(&mut w.rng);
                 a += rj * value;
@@ -290,20 +306,15 @@ fn check_bits<F: TinyField>(
     costs: &mut Costs,
     failed: &mut bool,
 ) -> Result<()> {
-    let mut sets: Vec<HolderSetId> = bits.runs.iter().map(|o| o.set).collect();
-    sets.sort_by_key(|s| s.0);
-    sets.dedup();
-    for set in sets {
+    for (set, answered) in bits.sets() {
         let n = w.holder_sets.get(set).len();
-        let batch = || bits.runs().filter(move |(run, ..)| run.set == set);
-        let answered = batch().fold(u128::MAX, |acc, (run, ..)| acc & run.answered);
         let positions = w.answering_for(set, answered, 0)?;
         // Step 1: the public random χ.
         let times = Times::new(w.rng.random());
         // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
         let keys = w.dealer.bit_key_shares(set);
         let mut sigma = vec![0u64; n];
-        for (_, values, macs) in batch() {
+        for (values, macs) in bits.batch(set) {
             for (&v, macs) in values.iter().zip(macs.chunks_exact(n)) {
                 for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {
                     *s = times.apply(*s) ^ m ^ (v * key);
