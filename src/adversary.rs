@@ -70,6 +70,12 @@ impl<F> Default for AdversaryState<F> {
 }
 
 impl<F: TinyField> AdversaryState<F> {
+    /// Whether some machine is told to shift what it sends in openings.
+    #[inline]
+    pub fn shifts_openings(&self) -> bool {
+        !self.openings.is_empty()
+    }
+
     /// What `from` really sends when it should send `share` in an opening.
     #[inline]
     pub fn opening(&mut self, from: MachineId, share: F) -> F {

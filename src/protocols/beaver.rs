@@ -47,7 +47,7 @@ use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
-use crate::protocols::partial_open::{broadcast_messages, open_quietly};
+use crate::protocols::partial_open::{Opener, broadcast_messages};
 use crate::protocols::{mac_check, sacrifice};
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
@@ -140,23 +140,29 @@ fn multiply_lanes<F: TinyField>(
     }
 
     // Steps 2 and 3: open d = x − a for every lane, then e = y − b (shares, then MAC
-    // shares); `sent` keeps what each holder broadcast, `de` the opened d's, then e's.
-    let (mut masked, mut sent, mut de) = (
-        std::mem::take(&mut w.scratch),
-        std::mem::take(&mut w.sent),
-        std::mem::take(&mut w.opened),
-    );
+    // shares), computed as they are sent; `sent` keeps what each holder broadcast, `de`
+    // the opened d's, then e's.
+    let (mut sent, mut de) = (std::mem::take(&mut w.sent), std::mem::take(&mut w.opened));
     sent.clear();
     de.clear();
+    let (mut opener, store) = Opener::new(w, set);
     for (v, step) in [(x, Step::BeaverD), (y, Step::BeaverE)] {
-        masked.clear();
-        for (j, vj) in w.store.data(v).chunks_exact(lane).enumerate() {
+        let shares = store.data(v);
+        let masked = |j: usize, out: &mut [F]| {
             let (a, b, _) = triples.lane(j);
             let mask = if step == Step::BeaverD { a } else { b };
-            masked.extend(vj.iter().zip(mask).map(|(&vi, &mi)| vi - mi));
-        }
-        let sent_de = (&mut sent, &mut de);
-        open_quietly(w, set, (step, about), positions, &masked, sent_de);
+            let vj = &shares[j * lane..(j + 1) * lane];
+            for ((o, &vi), &mi) in out.iter_mut().zip(vj).zip(mask) {
+                *o = vi - mi;
+            }
+        };
+        opener.open(
+            (step, about),
+            positions,
+            lanes,
+            masked,
+            (&mut sent, &mut de),
+        );
     }
     let p = positions.len();
     let (sent_d, sent_e) = sent.split_at(p * lanes);
@@ -185,7 +191,7 @@ fn multiply_lanes<F: TinyField>(
             d * e,
         );
     }
-    (w.scratch, w.sent, w.opened) = (masked, sent, de);
+    (w.sent, w.opened) = (sent, de);
     triples.discard(w);
     z
 }

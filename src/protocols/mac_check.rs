@@ -100,17 +100,37 @@ impl<F: Copy + 'static> Pending<F> {
     pub fn push<'a>(
         &mut self,
         set: HolderSetId,
-        (step, about): (Step, u64),
+        tag: (Step, u64),
         answered: u128,
         values: &[F],
         macs: impl Iterator<Item = &'a [F]>,
     ) {
         let mut holders = 0;
-        self.values.extend_from_slice(values);
         for m in macs {
             holders = m.len();
-            self.macs.extend_from_slice(m);
+            self.push_macs(m);
         }
+        self.close_run(set, tag, answered, values, holders);
+    }
+
+    /// Puts aside one opened value's MAC shares (one per holder), before
+    /// [`close_run`](Self::close_run) records the values they belong to.
+    #[inline]
+    pub fn push_macs(&mut self, macs: &[F]) {
+        self.macs.extend_from_slice(macs);
+    }
+
+    /// Records that `values` were opened together, their MAC shares (`holders` per value)
+    /// pushed already by [`push_macs`](Self::push_macs).
+    pub fn close_run(
+        &mut self,
+        set: HolderSetId,
+        (step, about): (Step, u64),
+        answered: u128,
+        values: &[F],
+        holders: usize,
+    ) {
+        self.values.extend_from_slice(values);
         self.runs.push(Run {
             set,
             about,
@@ -209,12 +229,13 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each answering holder i.
         let mut a = F::ZERO;
         let mut sigma = vec![F::ZERO; positions.len()];
+        let answering: &[usize] = &positions;
         for (values, macs) in pending.batch(set) {
-            for (k, &value) in values.iter().enumerate() {
+            for (&value, macs) in values.iter().zip(macs.chunks_exact(n)) {
                 let rj = F::random(&mut w.rng);
                 a += rj * value;
-                for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
-                    *s += rj * macs[k * n + i];
+                for (s, &i) in sigma.iter_mut().zip(answering) {
+                    *s += rj * macs[i];
                 }
             }
         }

@@ -27,10 +27,13 @@
 //!
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §3.
 
+use crate::adversary::AdversaryState;
 use crate::field::TinyField;
 use crate::machine::MachineId;
+use crate::protocols::mac_check::Pending;
+use crate::sharing::Scheme;
 use crate::simulation::World;
-use crate::store::HolderSetId;
+use crate::store::{HolderSetId, Store};
 use crate::view::{Record, Step};
 
 /// Opens the value whose `sharing` is laid out as one share per holder of `set`, then
@@ -48,14 +51,9 @@ pub(crate) fn partial_open<F: TinyField>(
     let (mut sent, mut opened) = (std::mem::take(&mut w.sent), std::mem::take(&mut w.opened));
     sent.clear();
     opened.clear();
-    open_quietly(
-        w,
-        set,
-        (step, about),
-        positions,
-        sharing,
-        (&mut sent, &mut opened),
-    );
+    let (mut opener, _) = Opener::new(w, set);
+    let copy = |_, lane: &mut [F]| lane.copy_from_slice(sharing);
+    opener.open((step, about), positions, 1, copy, (&mut sent, &mut opened));
     let holders = w.holder_sets.shared(set);
     w.deliver_lanes(1, |_, out| {
         broadcast_messages(&holders, positions, (step, about), &sent, out);
@@ -65,38 +63,92 @@ pub(crate) fn partial_open<F: TinyField>(
     value
 }
 
-/// Steps 1–3 for one value or many (the lanes of a vector), without delivering the
-/// broadcast. `sharings` holds the values one after another, each laid out as in
-/// [`partial_open`]. Appends the shares the holders at `positions` send (as the adversary
-/// lets them through), value by value, to `sent`, and the opened values to `opened`.
-/// [`broadcast_messages`] makes the messages.
-pub(crate) fn open_quietly<F: TinyField>(
-    w: &mut World<F>,
+/// What an opening changes in the world, borrowed apart from the store, so that the
+/// sharings to open can be computed from stored values as they are sent, with no buffer
+/// in between.
+pub(crate) struct Opener<'w, F> {
     set: HolderSetId,
-    (step, about): (Step, u64),
-    positions: &[usize],
-    sharings: &[F],
-    (sent, opened): (&mut Vec<F>, &mut Vec<F>),
-) {
-    let n = w.holder_sets.get(set).len();
-    let width = if w.macs { 2 * n } else { n };
-    let (holders, scheme) = (w.holder_sets.get(set), w.holder_sets.scheme(set));
-    let first = opened.len();
-    for sharing in sharings.chunks_exact(width) {
-        let start = sent.len();
-        // Step 1: broadcast (through the adversary, who may shift it).
-        for &i in positions {
-            sent.push(w.adversary.opening(holders[i], sharing[i]));
-        }
-        // Step 2: reconstruct (add up, or interpolate for Shamir).
-        opened.push(scheme.reconstruct(positions, &sent[start..]));
+    holders: &'w [MachineId],
+    scheme: Scheme,
+    adversary: &'w mut AdversaryState<F>,
+    /// Where the MAC shares wait for the check; `None` with MACs off.
+    pending: Option<&'w mut Pending<F>>,
+    /// One sharing at a time: n shares, then (MACs on) n MAC shares.
+    sharing: &'w mut [F],
+}
+
+impl<'w, F: TinyField> Opener<'w, F> {
+    /// The opener for `set`, and the store to read the values to open from.
+    pub fn new(w: &'w mut World<F>, set: HolderSetId) -> (Self, &'w Store<F>) {
+        let World {
+            holder_sets,
+            adversary,
+            pending,
+            scratch,
+            store,
+            macs,
+            ..
+        } = w;
+        let holders = holder_sets.get(set);
+        let width = if *macs {
+            2 * holders.len()
+        } else {
+            holders.len()
+        };
+        scratch.clear();
+        scratch.resize(width, F::ZERO);
+        let opener = Opener {
+            set,
+            holders,
+            scheme: holder_sets.scheme(set),
+            adversary,
+            pending: macs.then_some(pending),
+            sharing: &mut scratch[..],
+        };
+        (opener, store)
     }
-    // Step 3: keep the MAC shares for the check.
-    if w.macs {
-        let answered = positions.iter().fold(0u128, |acc, &i| acc | 1 << i);
-        let macs = sharings.chunks_exact(width).map(|s| &s[n..]);
-        w.pending
-            .push(set, (step, about), answered, &opened[first..], macs);
+
+    /// Steps 1–3 for `count` values (the lanes of a vector), without delivering the
+    /// broadcast: `fill(k, sharing)` writes value k's sharing, laid out as in
+    /// [`partial_open`]. Appends the shares the holders at `positions` send (as the
+    /// adversary lets them through), value by value, to `sent`, and the opened values to
+    /// `opened`. [`broadcast_messages`] makes the messages.
+    pub fn open(
+        &mut self,
+        (step, about): (Step, u64),
+        positions: &[usize],
+        count: usize,
+        mut fill: impl FnMut(usize, &mut [F]),
+        (sent, opened): (&mut Vec<F>, &mut Vec<F>),
+    ) {
+        let n = self.holders.len();
+        let first = opened.len();
+        sent.reserve(count * positions.len());
+        opened.reserve(count);
+        let honest = !self.adversary.shifts_openings();
+        for k in 0..count {
+            fill(k, self.sharing);
+            let start = sent.len();
+            // Step 1: broadcast (through the adversary, who may shift it).
+            if honest {
+                sent.extend(positions.iter().map(|&i| self.sharing[i]));
+            } else {
+                for &i in positions {
+                    let share = self.adversary.opening(self.holders[i], self.sharing[i]);
+                    sent.push(share);
+                }
+            }
+            // Step 2: reconstruct (add up, or interpolate for Shamir).
+            opened.push(self.scheme.reconstruct(positions, &sent[start..]));
+            // Step 3: keep the MAC shares for the check.
+            if let Some(pending) = &mut self.pending {
+                pending.push_macs(&self.sharing[n..]);
+            }
+        }
+        if let Some(pending) = &mut self.pending {
+            let answered = positions.iter().fold(0u128, |acc, &i| acc | 1 << i);
+            pending.close_run(self.set, (step, about), answered, &opened[first..], n);
+        }
     }
 }
 
