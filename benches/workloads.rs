@@ -22,6 +22,7 @@
 //! Run with `cargo bench --bench workloads`; BENCHMARKS.md reports the figures.
 
 mod floor;
+mod inputs;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -30,6 +31,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use ff::Field;
 use floor::MacFloor;
+use inputs::{K, parties, readme_example, share_all, value, x, y};
 use tinyspdz::prelude::*;
 
 /// Elements per iteration for W1–W3 and the floor.
@@ -38,28 +40,6 @@ const N: usize = 1_000;
 const N_COMPARISONS: usize = 200;
 /// README examples evaluated per iteration (W5).
 const N_EXAMPLES: usize = 100;
-
-/// A seeded simulation with default settings and its three machines.
-fn parties(seed: u64) -> (Simulation, [VirtualMachine; 3]) {
-    let sim = Simulation::with_seed(seed);
-    let machines = ["alice", "bob", "carol"].map(|name| sim.machine(name));
-    (sim, machines)
-}
-
-/// `values` shared by alice with bob and carol.
-fn share_all(m: &[VirtualMachine; 3], values: impl Iterator<Item = i64>) -> Vec<SharedScalar> {
-    values
-        .map(|v| PrivateScalar::new(v, &m[0]).share(&[&m[1], &m[2]]))
-        .collect()
-}
-
-/// The inputs of W1–W3: xᵢ = i + 1 and yᵢ = 3i + 2 (no zeros, so no product is trivial).
-fn x(i: usize) -> i64 {
-    i as i64 + 1
-}
-fn y(i: usize) -> i64 {
-    3 * i as i64 + 2
-}
 
 /// A benchmark group that counts `n` elements per iteration.
 fn group<'a>(c: &'a mut Criterion, name: &str, n: usize) -> BenchmarkGroup<'a, WallTime> {
@@ -193,9 +173,7 @@ fn w3_inner_product(c: &mut Criterion) {
 }
 
 fn w4_comparisons(c: &mut Criterion) {
-    const K: i64 = 12_345;
     let (sim, m) = parties(4);
-    let value = |i: usize| i as i64 * 7919 - 800_000;
     let xs = share_all(&m, (0..N_COMPARISONS).map(value));
 
     let mut g = group(c, "W4 comparisons", N_COMPARISONS);
@@ -243,14 +221,8 @@ fn w4_comparisons(c: &mut Criterion) {
 }
 
 fn w5_readme_example(c: &mut Criterion) {
-    let (sim, [alice, bob, carol]) = parties(5);
-    // One evaluation: alice and bob each share an input, the three compute, alice learns
-    // the result (after the MAC check that every output runs).
-    let example = |va: i64, vb: i64| {
-        let a = PrivateScalar::new(va, &alice).share(&[&bob, &carol]);
-        let b = PrivateScalar::new(vb, &bob).share(&[&alice, &carol]);
-        (&a * &b - 5 * (&a + &b)).reconstruct(&alice)
-    };
+    let (sim, m) = parties(5);
+    let example = |va: i64, vb: i64| readme_example(&m, va, vb);
 
     let mut g = group(c, "W5 README example", N_EXAMPLES);
     g.bench_function("share, compute, reconstruct", |b| {
@@ -266,9 +238,9 @@ fn w5_readme_example(c: &mut Criterion) {
     let inputs_a: Vec<i64> = (0..N_EXAMPLES as i64).map(|i| 25 + i).collect();
     let inputs_b: Vec<i64> = (0..N_EXAMPLES as i64).map(|i| 50 - i).collect();
     let examples = || {
-        let a = PrivateVector::new(inputs_a.iter().copied(), &alice).share(&[&bob, &carol]);
-        let b = PrivateVector::new(inputs_b.iter().copied(), &bob).share(&[&alice, &carol]);
-        (&a * &b - 5 * (&a + &b)).reconstruct(&alice)
+        let a = PrivateVector::new(inputs_a.iter().copied(), &m[0]).share(&[&m[1], &m[2]]);
+        let b = PrivateVector::new(inputs_b.iter().copied(), &m[1]).share(&[&m[0], &m[2]]);
+        (&a * &b - 5 * (&a + &b)).reconstruct(&m[0])
     };
     let mut g = group(c, "W5 README example", N_EXAMPLES);
     g.bench_function("vector API, share, compute, reconstruct", |b| {

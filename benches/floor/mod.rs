@@ -13,8 +13,9 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use tinyspdz::F127;
 
-/// The criterion settings every bench that measures against the floor uses: 20 samples
-/// after a 1 s warm-up, 3 s per row.
+/// The criterion settings every criterion bench that measures against the floor uses: 20
+/// samples after a 1 s warm-up, 3 s per row.
+#[allow(dead_code)] // `benches/targets.rs` times its own slices
 pub fn short_runs() -> criterion::Criterion {
     criterion::Criterion::default()
         .warm_up_time(std::time::Duration::from_secs(1))

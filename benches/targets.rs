@@ -1,0 +1,199 @@
+//! The targets of issue 7, measured interleaved with the floor: the machine is shared, and
+//! its speed drifts over the minutes a criterion run takes, so a ratio between two rows
+//! measured a minute apart says as much about the drift as about the code.
+//!
+//! Each round times every row for a short slice, one after the other (the order turns
+//! from round to round), and divides each rate by the floor's rate of the same round.
+//! The table gives each row's median rate and median ratio over the rounds, the range of
+//! its ratios, and in how many rounds it met its target.
+//!
+//! The rows are those of `benches/workloads.rs` that have a target: W1 (scalar and
+//! vector API), W4 (vector API) and W5 (scalar API), with the same inputs
+//! (`benches/inputs/`). After the rounds every simulation must pass its MAC check, and
+//! one result of each row is checked.
+//!
+//! Run with `cargo bench --bench targets`; `TINYSPDZ_ROUNDS=5` for a quick look.
+
+mod floor;
+mod inputs;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use floor::MacFloor;
+use inputs::{K, parties, readme_example, share_all, value, x, y};
+use tinyspdz::prelude::*;
+
+/// Rounds by default.
+const ROUNDS: usize = 25;
+/// How long each row runs in each round.
+const SLICE: Duration = Duration::from_millis(120);
+
+/// What a row must reach.
+#[derive(Clone, Copy)]
+enum Target {
+    None,
+    /// At least this ratio to the floor.
+    Ratio(f64),
+    /// At least this many elements per second.
+    Rate(f64),
+}
+
+/// One row: its name, its target, how many elements one call does, and the call.
+struct Row<'a> {
+    name: &'static str,
+    target: Target,
+    elements: usize,
+    run: Box<dyn FnMut() + 'a>,
+}
+
+/// Runs `row` for at least `slice`; returns its elements per second.
+fn rate(row: &mut Row, slice: Duration) -> f64 {
+    let start = Instant::now();
+    let mut calls = 0;
+    while start.elapsed() < slice {
+        (row.run)();
+        calls += 1;
+    }
+    (calls * row.elements) as f64 / start.elapsed().as_secs_f64()
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// 2,770,000 as "2.77 M", 129,000 as "129 k".
+fn si(rate: f64) -> String {
+    if rate >= 1e6 {
+        format!("{:.2} M", rate / 1e6)
+    } else {
+        format!("{:.0} k", rate / 1e3)
+    }
+}
+
+fn main() {
+    let rounds: usize = match std::env::var("TINYSPDZ_ROUNDS") {
+        Ok(v) => v.parse().expect("TINYSPDZ_ROUNDS is a number of rounds"),
+        Err(_) => ROUNDS,
+    };
+    const N: usize = 1_000;
+    const N_COMPARISONS: usize = 200;
+    const N_EXAMPLES: usize = 100;
+
+    let mut floor = MacFloor::<F127>::new(N, 1);
+    let (sim1, m1) = parties(1);
+    let (xs, ys) = (share_all(&m1, (0..N).map(x)), share_all(&m1, (0..N).map(y)));
+    let xv = SharedVector::from_scalars(&xs).expect("W1: one holder set");
+    let yv = SharedVector::from_scalars(&ys).expect("W1: one holder set");
+    let (sim4, m4) = parties(4);
+    let cv = SharedVector::from_scalars(&share_all(&m4, (0..N_COMPARISONS).map(value)))
+        .expect("W4: one holder set");
+    let (sim5, m5) = parties(5);
+
+    let mut rows = [
+        Row {
+            name: "floor: bare loop, SPDZ MACs",
+            target: Target::None,
+            elements: N,
+            run: Box::new(|| {
+                black_box(floor.run());
+            }),
+        },
+        Row {
+            name: "W1 independent products, scalar API",
+            target: Target::Rate(1e6),
+            elements: N,
+            run: Box::new(|| {
+                for (x, y) in xs.iter().zip(&ys) {
+                    black_box(x * y);
+                }
+            }),
+        },
+        Row {
+            name: "W1 independent products, vector API",
+            target: Target::Ratio(0.8),
+            elements: N,
+            run: Box::new(|| {
+                black_box(&xv * &yv);
+            }),
+        },
+        Row {
+            name: "W4 comparisons, vector API",
+            target: Target::Rate(1e5),
+            elements: N_COMPARISONS,
+            run: Box::new(|| {
+                black_box(cv.less_than(K));
+            }),
+        },
+        Row {
+            name: "W5 README example, scalar API",
+            target: Target::Rate(3e5),
+            elements: N_EXAMPLES,
+            run: Box::new(|| {
+                for i in 0..N_EXAMPLES as i64 {
+                    black_box(readme_example(&m5, 25 + i, 50 - i).expect("honest"));
+                }
+            }),
+        },
+    ];
+
+    // Warm-up, then the rounds: rates[r][k] is row k's rate in round r.
+    for row in &mut rows {
+        rate(row, Duration::from_millis(500));
+    }
+    let mut rates = vec![vec![0.0; rows.len()]; rounds];
+    for (r, round) in rates.iter_mut().enumerate() {
+        for k in 0..rows.len() {
+            let k = (k + r) % rows.len();
+            round[k] = rate(&mut rows[k], SLICE);
+        }
+    }
+
+    println!(
+        "{rounds} rounds of {} ms per row, 3 parties, MACs on, F127\n",
+        SLICE.as_millis()
+    );
+    println!("| row | median per second | median ratio | ratios | target | met in |");
+    println!("|---|---:|---:|---:|---|---:|");
+    for (k, row) in rows.iter().enumerate() {
+        let mut per_second: Vec<f64> = rates.iter().map(|round| round[k]).collect();
+        let mut ratios: Vec<f64> = rates.iter().map(|round| round[k] / round[0]).collect();
+        let (target, met) = match row.target {
+            Target::None => (String::new(), None),
+            Target::Ratio(t) => (
+                format!("≥ {t} ×"),
+                Some(ratios.iter().filter(|&&q| q >= t).count()),
+            ),
+            Target::Rate(t) => (
+                format!("≥ {}/s", si(t)),
+                Some(per_second.iter().filter(|&&v| v >= t).count()),
+            ),
+        };
+        let met = met.map_or(String::new(), |m| format!("{m} of {rounds} rounds"));
+        let lowest = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+        let highest = ratios.iter().copied().fold(0.0, f64::max);
+        println!(
+            "| {} | {} | {:.2} × | {lowest:.2}–{highest:.2} × | {target} | {met} |",
+            row.name,
+            si(median(&mut per_second)),
+            median(&mut ratios),
+        );
+    }
+    drop(rows);
+
+    // Outside the timing: each simulation passes its MAC check, one result of each row.
+    for sim in [&sim1, &sim4, &sim5] {
+        assert_eq!(sim.check(), Ok(()), "an honest run passes the MAC check");
+    }
+    let products = (&xv * &yv).open().expect("W1: the products open");
+    let expected: Vec<i64> = (0..N).map(|i| x(i) * y(i)).collect();
+    assert_eq!(products, expected);
+    let below = cv.less_than(K).open().expect("W4: the bits open");
+    let expected: Vec<i64> = (0..N_COMPARISONS)
+        .map(|i| i64::from(value(i) < K))
+        .collect();
+    assert_eq!(below, expected);
+    let r = readme_example(&m5, 25, 50).expect("W5: the output passes the MAC check");
+    assert_eq!(r, 875);
+}
