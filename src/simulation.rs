@@ -504,7 +504,7 @@ impl<F: TinyField> World<F> {
         self.deliver_record(to, record);
     }
 
-    #[inline]
+    #[inline(always)]
     fn deliver_record(&mut self, to: MachineId, record: Record<F>) {
         if !self.machines[to.0 as usize].online {
             return; // an offline machine receives nothing

@@ -178,18 +178,15 @@ fn multiply_lanes<F: TinyField>(
     // Step 4: zᵢ = cᵢ + d·bᵢ + e·aᵢ (shares and MAC shares alike); d·e is a public
     // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
     let mut z = w.store.buffer();
+    z.reserve(lanes * lane);
+    let (alphas, scheme) = (w.dealer.key_shares(set), w.holder_sets.scheme(set));
     let (ds, es) = de.split_at(lanes);
     for (j, (&d, &e)) in ds.iter().zip(es).enumerate() {
         let (a, b, c) = triples.lane(j);
         let from = z.len();
         let terms = c.iter().zip(b).zip(a);
         z.extend(terms.map(|((&ci, &bi), &ai)| ci + d * bi + e * ai));
-        add_public(
-            &mut z[from..],
-            w.dealer.key_shares(set),
-            w.holder_sets.scheme(set),
-            d * e,
-        );
+        add_public(&mut z[from..], alphas, scheme, d * e);
     }
     (w.sent, w.opened) = (sent, de);
     triples.discard(w);
