@@ -41,20 +41,29 @@ pub struct Costs {
     pub dealer_bits: u64,
 }
 
+impl Costs {
+    /// Every count of `self` and `o` combined by `op`, field by field.
+    fn zip_with(self, o: Costs, op: impl Fn(u64, u64) -> u64) -> Costs {
+        Costs {
+            triples: op(self.triples, o.triples),
+            opened: op(self.opened, o.opened),
+            messages: op(self.messages, o.messages),
+            elements: op(self.elements, o.elements),
+            rounds: op(self.rounds, o.rounds),
+            dealer_messages: op(self.dealer_messages, o.dealer_messages),
+            dealer_elements: op(self.dealer_elements, o.dealer_elements),
+            masks: op(self.masks, o.masks),
+            mac_checks: op(self.mac_checks, o.mac_checks),
+            mac_elements: op(self.mac_elements, o.mac_elements),
+            bits: op(self.bits, o.bits),
+            dealer_bits: op(self.dealer_bits, o.dealer_bits),
+        }
+    }
+}
+
 impl AddAssign for Costs {
     fn add_assign(&mut self, o: Costs) {
-        self.triples += o.triples;
-        self.opened += o.opened;
-        self.messages += o.messages;
-        self.elements += o.elements;
-        self.rounds += o.rounds;
-        self.dealer_messages += o.dealer_messages;
-        self.dealer_elements += o.dealer_elements;
-        self.masks += o.masks;
-        self.mac_checks += o.mac_checks;
-        self.mac_elements += o.mac_elements;
-        self.bits += o.bits;
-        self.dealer_bits += o.dealer_bits;
+        *self = self.zip_with(o, |a, b| a + b);
     }
 }
 
@@ -62,20 +71,7 @@ impl AddAssign for Costs {
 impl Sub for Costs {
     type Output = Costs;
     fn sub(self, o: Costs) -> Costs {
-        Costs {
-            triples: self.triples - o.triples,
-            opened: self.opened - o.opened,
-            messages: self.messages - o.messages,
-            elements: self.elements - o.elements,
-            rounds: self.rounds - o.rounds,
-            dealer_messages: self.dealer_messages - o.dealer_messages,
-            dealer_elements: self.dealer_elements - o.dealer_elements,
-            masks: self.masks - o.masks,
-            mac_checks: self.mac_checks - o.mac_checks,
-            mac_elements: self.mac_elements - o.mac_elements,
-            bits: self.bits - o.bits,
-            dealer_bits: self.dealer_bits - o.dealer_bits,
-        }
+        self.zip_with(o, |a, b| a - b)
     }
 }
 

@@ -25,33 +25,12 @@ fn every_subset_of_t_plus_one_holders_reconstructs() -> Result<(), Error> {
         let x = PrivateScalar::new(-987_654, &ms[0]).share_threshold(&refs(&ms), t);
         for mask in 0u32..1 << n {
             let online: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
-            for (i, m) in ms.iter().enumerate() {
-                if online.contains(&i) {
-                    m.come_online()
-                } else {
-                    m.go_offline()
-                }
-            }
+            common::only_online(&ms, &online);
             let Some(&receiver) = online.first() else {
                 continue;
             };
             let result = x.reconstruct(&ms[receiver]);
-            if online.len() > t {
-                assert_eq!(result?, -987_654, "n={n} t={t} online={online:?}");
-            } else {
-                match result {
-                    Err(Error::NotEnoughOnline {
-                        answering,
-                        needed,
-                        missing,
-                        ..
-                    }) => {
-                        assert_eq!((answering, needed), (online.len(), t + 1));
-                        assert_eq!(missing.len(), n - online.len());
-                    }
-                    other => panic!("n={n} t={t} online={online:?}: {other:?}"),
-                }
-            }
+            common::assert_threshold_reconstruction(result, -987_654, (n, t), &online);
         }
     }
     Ok(())
@@ -70,13 +49,7 @@ fn random_subsets_of_a_larger_committee_reconstruct() -> Result<(), Error> {
         for i in (1..n).rev() {
             order.swap(i, rng.random_range(0..=i));
         }
-        for (k, &i) in order.iter().enumerate() {
-            if k < size {
-                ms[i].come_online()
-            } else {
-                ms[i].go_offline()
-            }
-        }
+        common::only_online(&ms, &order[..size]);
         assert_eq!(x.reconstruct(&ms[order[0]])?, 424_242);
     }
     Ok(())

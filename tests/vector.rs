@@ -499,37 +499,12 @@ fn shamir_vectors_compute_and_reconstruct_with_up_to_n_minus_t_minus_one_offline
             // Every subset of t + 1 or more holders reconstructs x; fewer get an error.
             for mask in 1u32..1 << n {
                 let online: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
-                for (i, m) in ms.iter().enumerate() {
-                    match online.contains(&i) {
-                        true => m.come_online(),
-                        false => m.go_offline(),
-                    }
-                }
+                common::only_online(&ms, &online);
                 let result = x.reconstruct(&ms[online[0]]);
-                if online.len() > t {
-                    assert_eq!(result?, xs, "n={n} t={t} online={online:?}");
-                } else {
-                    match result {
-                        Err(Error::NotEnoughOnline {
-                            answering,
-                            needed,
-                            missing,
-                            ..
-                        }) => {
-                            assert_eq!((answering, needed), (online.len(), t + 1));
-                            assert_eq!(missing.len(), n - online.len());
-                        }
-                        other => panic!("n={n} t={t} online={online:?}: {other:?}"),
-                    }
-                }
+                common::assert_threshold_reconstruction(result, xs, (n, t), &online);
             }
             // The last n − (t + 1) drop out: products still complete.
-            for (i, m) in ms.iter().enumerate() {
-                match i > t {
-                    true => m.go_offline(),
-                    false => m.come_online(),
-                }
-            }
+            common::only_online(&ms, &(0..=t).collect::<Vec<_>>());
             let out = &x * &y - 3 * &x;
             let expected: Vec<i64> = xs.iter().zip(&ys).map(|(a, b)| a * b - 3 * a).collect();
             assert_eq!(out.reconstruct(&ms[t])?, expected, "n={n} t={t}");
