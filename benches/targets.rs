@@ -21,7 +21,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use floor::MacFloor;
-use inputs::{K, parties, readme_example, share_all, value, x, y};
+use inputs::{K, below_k, parties, products_of, readme_example, share_all, value, x, y};
 use tinyspdz::prelude::*;
 
 /// Rounds by default.
@@ -58,11 +58,6 @@ fn rate(row: &mut Row, slice: Duration) -> f64 {
     (calls * row.elements) as f64 / start.elapsed().as_secs_f64()
 }
 
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 /// 2,770,000 as "2.77 M", 129,000 as "129 k".
 fn si(rate: f64) -> String {
     if rate >= 1e6 {
@@ -74,7 +69,11 @@ fn si(rate: f64) -> String {
 
 fn main() {
     let rounds: usize = match std::env::var("TINYSPDZ_ROUNDS") {
-        Ok(v) => v.parse().expect("TINYSPDZ_ROUNDS is a number of rounds"),
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&r| r > 0)
+            .expect("TINYSPDZ_ROUNDS is a positive number of rounds"),
         Err(_) => ROUNDS,
     };
     const N: usize = 1_000;
@@ -159,6 +158,8 @@ fn main() {
     for (k, row) in rows.iter().enumerate() {
         let mut per_second: Vec<f64> = rates.iter().map(|round| round[k]).collect();
         let mut ratios: Vec<f64> = rates.iter().map(|round| round[k] / round[0]).collect();
+        per_second.sort_by(f64::total_cmp);
+        ratios.sort_by(f64::total_cmp);
         let (target, met) = match row.target {
             Target::None => (String::new(), None),
             Target::Ratio(t) => (
@@ -171,13 +172,12 @@ fn main() {
             ),
         };
         let met = met.map_or(String::new(), |m| format!("{m} of {rounds} rounds"));
-        let lowest = ratios.iter().copied().fold(f64::INFINITY, f64::min);
-        let highest = ratios.iter().copied().fold(0.0, f64::max);
+        let (lowest, highest) = (ratios[0], ratios[rounds - 1]);
         println!(
             "| {} | {} | {:.2} × | {lowest:.2}–{highest:.2} × | {target} | {met} |",
             row.name,
-            si(median(&mut per_second)),
-            median(&mut ratios),
+            si(per_second[rounds / 2]),
+            ratios[rounds / 2],
         );
     }
     drop(rows);
@@ -187,13 +187,9 @@ fn main() {
         assert_eq!(sim.check(), Ok(()), "an honest run passes the MAC check");
     }
     let products = (&xv * &yv).open().expect("W1: the products open");
-    let expected: Vec<i64> = (0..N).map(|i| x(i) * y(i)).collect();
-    assert_eq!(products, expected);
+    assert_eq!(products, products_of(N));
     let below = cv.less_than(K).open().expect("W4: the bits open");
-    let expected: Vec<i64> = (0..N_COMPARISONS)
-        .map(|i| i64::from(value(i) < K))
-        .collect();
-    assert_eq!(below, expected);
+    assert_eq!(below, below_k(N_COMPARISONS));
     let r = readme_example(&m5, 25, 50).expect("W5: the output passes the MAC check");
     assert_eq!(r, 875);
 }

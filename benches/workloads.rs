@@ -31,7 +31,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use ff::Field;
 use floor::MacFloor;
-use inputs::{K, parties, readme_example, share_all, value, x, y};
+use inputs::{K, below_k, parties, products_of, readme_example, share_all, value, x, y};
 use tinyspdz::prelude::*;
 
 /// Elements per iteration for W1–W3 and the floor.
@@ -87,8 +87,7 @@ fn w1_independent_products(c: &mut Criterion) {
     assert_eq!(triples, N as u64, "W1 vector: one triple per product");
     assert_eq!(sim.stats().rounds, 1, "W1 vector: one round");
     let opened = products.open().expect("W1 vector: the products open");
-    let expected: Vec<i64> = (0..N).map(|i| x(i) * y(i)).collect();
-    assert_eq!(opened, expected);
+    assert_eq!(opened, products_of(N));
 
     let (products, triples) = counted(&sim, || {
         xs.iter().zip(&ys).map(|(x, y)| x * y).collect::<Vec<_>>()
@@ -153,7 +152,7 @@ fn w3_inner_product(c: &mut Criterion) {
     g.bench_function("vector API, dot", |b| b.iter(|| black_box(xv.dot(&yv))));
     g.finish();
 
-    let expected: i64 = (0..N).map(|i| x(i) * y(i)).sum();
+    let expected: i64 = products_of(N).iter().sum();
     let dot = xv
         .dot(&yv)
         .reconstruct(&m[0])
@@ -162,7 +161,6 @@ fn w3_inner_product(c: &mut Criterion) {
 
     let (sum, triples) = counted(&sim, inner);
     assert_eq!(triples, N as u64, "W3: one triple per term");
-    let expected: i64 = (0..N).map(|i| x(i) * y(i)).sum();
     let opened = sum.reconstruct(&m[0]).expect("W3: the sum reconstructs");
     assert_eq!(opened, expected);
     assert_eq!(
@@ -191,9 +189,7 @@ fn w4_comparisons(c: &mut Criterion) {
     });
     g.finish();
 
-    let expected: Vec<i64> = (0..N_COMPARISONS)
-        .map(|i| i64::from(value(i) < K))
-        .collect();
+    let expected = below_k(N_COMPARISONS);
     assert_eq!(xv.less_than(K).open().expect("W4: the bits open"), expected);
 
     let (bits, triples) = counted(&sim, || {

@@ -27,12 +27,22 @@ pub fn y(i: usize) -> i64 {
     3 * i as i64 + 2
 }
 
+/// The products xᵢ·yᵢ of the first `n` inputs, as W1 must find them.
+pub fn products_of(n: usize) -> Vec<i64> {
+    (0..n).map(|i| x(i) * y(i)).collect()
+}
+
 /// The public bound of W4's comparisons `x < K`.
 pub const K: i64 = 12_345;
 
 /// The inputs of W4: xᵢ = 7919·i − 800,000, on both sides of [`K`].
 pub fn value(i: usize) -> i64 {
     i as i64 * 7919 - 800_000
+}
+
+/// The bits xᵢ < K of the first `n` inputs of W4, as 1 or 0.
+pub fn below_k(n: usize) -> Vec<i64> {
+    (0..n).map(|i| i64::from(value(i) < K)).collect()
 }
 
 /// W5, the README example once: alice and bob each share an input, the three compute
