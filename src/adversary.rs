@@ -35,6 +35,14 @@ pub enum Openings {
 }
 
 impl Openings {
+    /// Refuses `Nth(0)`: openings are counted from 1.
+    fn check(self) -> Result<()> {
+        match self {
+            Openings::Nth(0) => Err(Error::NthZero),
+            _ => Ok(()),
+        }
+    }
+
     fn includes(self, count: u64) -> bool {
         match self {
             Openings::Every => true,
@@ -76,18 +84,25 @@ impl<F: TinyField> AdversaryState<F> {
         !self.openings.is_empty()
     }
 
-    /// What `from` really sends when it should send `share` in an opening.
+    /// Counts `k` openings sent by `from`, honest ones included: [`Openings::Nth`] counts
+    /// from the start of the simulation. Returns the count after them.
     #[inline]
-    pub fn opening(&mut self, from: MachineId, share: F) -> F {
-        if self.openings.is_empty() {
-            return share;
-        }
+    pub fn count(&mut self, from: MachineId, k: u64) -> u64 {
         let i = from.0 as usize;
         if self.sent.len() <= i {
             self.sent.resize(i + 1, 0);
         }
-        self.sent[i] += 1;
-        let count = self.sent[i];
+        self.sent[i] += k;
+        self.sent[i]
+    }
+
+    /// What `from` really sends when it should send `share` in an opening.
+    #[inline]
+    pub fn opening(&mut self, from: MachineId, share: F) -> F {
+        let count = self.count(from, 1);
+        if self.openings.is_empty() {
+            return share;
+        }
         let shifts = self
             .openings
             .iter()
@@ -100,6 +115,7 @@ impl<F: TinyField> AdversaryState<F> {
     #[inline]
     pub fn opening_bit(&mut self, from: MachineId, share: u64) -> u64 {
         if self.openings.is_empty() {
+            self.count(from, 1);
             return share;
         }
         let shifted = self.opening(from, F::ZERO);
@@ -195,26 +211,76 @@ impl<F: TinyField> Adversary<F> {
 
     /// From now on `machine` adds `offset` to what it sends in its `which` opening(s):
     /// its shares of d and e in a multiplication, and its share of a value being opened or
-    /// output. Openings are counted per machine from the start of the simulation.
+    /// output (each lane of a vector is one opening). Openings are counted per machine
+    /// from the start of the simulation, from 1: `Openings::Nth(3)` is the third share
+    /// `machine` ever sends in an opening, even if it was sent before this call.
+    ///
+    /// # Panics
+    ///
+    /// If `machine` belongs to another simulation, or `which` is `Openings::Nth(0)`;
+    /// [`try_add_to_openings`](Self::try_add_to_openings) returns the error instead.
+    #[track_caller]
     pub fn add_to_openings(
         &self,
         machine: &VirtualMachine<F>,
         offset: impl Constant,
         which: Openings,
     ) {
+        or_panic(self.try_add_to_openings(machine, offset, which));
+    }
+
+    /// [`add_to_openings`](Self::add_to_openings), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation;
+    /// [`Error::NthZero`] for `Openings::Nth(0)`.
+    pub fn try_add_to_openings(
+        &self,
+        machine: &VirtualMachine<F>,
+        offset: impl Constant,
+        which: Openings,
+    ) -> Result<()> {
+        if machine.simulation() != &self.sim {
+            return Err(Error::SimulationMismatch {
+                what: "the adversary and the machine",
+            });
+        }
+        which.check()?;
         let mut w = self.sim.world.borrow_mut();
         w.adversary
             .openings
             .push((machine.id(), offset.to_field(), which));
         w.adversary.cheaters.push(machine.id());
+        Ok(())
     }
 
     /// From now on the dealer adds `offset` to c in its `which` triple(s), counting every
-    /// triple dealt in the simulation from 1, and authenticates the wrong c.
+    /// triple dealt in the simulation from 1 (the protocols' and those of
+    /// [`TrustedDealer::triple`](crate::TrustedDealer::triple) alike), and authenticates
+    /// the wrong c.
+    ///
+    /// # Panics
+    ///
+    /// For `Openings::Nth(0)`; [`try_dealer_bad_triple`](Self::try_dealer_bad_triple)
+    /// returns the error instead.
+    #[track_caller]
     pub fn dealer_bad_triple(&self, offset: impl Constant, which: Openings) {
+        or_panic(self.try_dealer_bad_triple(offset, which));
+    }
+
+    /// [`dealer_bad_triple`](Self::dealer_bad_triple), returning an error instead of
+    /// panicking.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NthZero`] for `Openings::Nth(0)`.
+    pub fn try_dealer_bad_triple(&self, offset: impl Constant, which: Openings) -> Result<()> {
+        which.check()?;
         let mut w = self.sim.world.borrow_mut();
         w.adversary.triples.push((offset.to_field(), which));
         w.adversary.dealer_cheats = true;
+        Ok(())
     }
 
     fn tamper(

@@ -60,21 +60,32 @@ pub enum Error {
         field: &'static str,
     },
 
-    /// Too few holders answered to open or compute with a value: they are offline, or
-    /// were offline when the value was computed and so hold no share of it.
+    /// Too few holders can answer to open or compute with a value, or to run the MAC check
+    /// of openings still waiting for it: they are offline, or were offline when the value
+    /// was computed (or opened) and so hold no share of it.
     #[error(
-        "only {answering} of the holders {holders:?} can answer ({missing:?} are offline or hold \
-         no share of #{value}), but {needed} are needed: bring machines back online, or use \
-         a Shamir sharing whose threshold fits"
+        "only {answering} of the holders {holders:?} can answer for {what}, but {needed} are \
+         needed ({}): {}",
+        missing_detail(missing, offline),
+        if offline.is_empty() {
+            "re-share the value to the holders that lack a share, or use a Shamir sharing whose \
+             threshold fits"
+        } else {
+            "bring the offline machines back online (nothing waiting is lost meanwhile), or use \
+             a Shamir sharing whose threshold fits"
+        }
     )]
     NotEnoughOnline {
-        /// The value's number.
-        value: u64,
+        /// What could not be answered for, e.g. `"value #7"` or `"the MAC check of 2
+        /// openings (beaver d of #3, beaver e of #3)"`.
+        what: String,
         /// All holders of the value.
         holders: Vec<String>,
-        /// Those that cannot answer.
+        /// Those that cannot answer: offline, or holding no share.
         missing: Vec<String>,
-        /// How many can.
+        /// Those of `missing` that hold a share but are offline (the others hold none).
+        offline: Vec<String>,
+        /// How many can answer.
         answering: usize,
         /// How many the sharing scheme needs.
         needed: usize,
@@ -101,6 +112,25 @@ pub enum Error {
         /// How many holders can answer.
         answering: usize,
     },
+
+    /// BGW multiplication was asked of an additive sharing.
+    #[error(
+        "BGW multiplication needs a Shamir sharing, but this value is shared additively among \
+         {holders} machines (all of whose shares are needed, so the product of two sharings \
+         cannot be interpolated): use Beaver multiplication (`*`), or share the inputs with \
+         `share_threshold`"
+    )]
+    BgwNeedsShamir {
+        /// How many machines hold the additive sharing.
+        holders: usize,
+    },
+
+    /// An attack was asked for the 0-th opening or triple; they are counted from 1.
+    #[error(
+        "openings and triples are counted from 1, so `Openings::Nth(0)` matches none: use \
+         `Openings::Nth(1)` for the first"
+    )]
+    NthZero,
 
     /// A Shamir threshold that no holder set of this size can satisfy.
     #[error(
@@ -176,16 +206,22 @@ pub enum Error {
     },
 
     /// The MAC check found that a value opened since the previous check was not the one
-    /// its MACs vouch for: somebody cheated, and nothing is output.
+    /// its MACs vouch for: somebody cheated, the simulation aborted, and nothing is output.
     #[error(
-        "mac check failed: a value opened in this batch was tampered with ({}); \
-         the check cannot tell who cheated{}",
-        values.join(", "),
+        "mac check failed: a value opened since the last check was tampered with ({}); the \
+         check cannot tell who cheated{}, so the simulation aborted and outputs nothing",
+        openings_summary(*openings, kinds, values),
         if suspects.is_empty() { String::new() } else { format!(" (the simulation was told: {})", suspects.join(", ")) }
     )]
     MacCheckFailed {
-        /// The openings of the failing batch, e.g. `"beaver d of #7"`; a vector's lanes
-        /// opened together make one entry, e.g. `"beaver d of #9 (1000 lanes)"`.
+        /// How many openings the failing check covered; a vector's lanes opened together
+        /// count as one.
+        openings: usize,
+        /// How many of them were of each kind, e.g. `("beaver d", 1000)`, in order of first
+        /// appearance.
+        kinds: Vec<(String, usize)>,
+        /// The first few of them (at most [`Error::LISTED_OPENINGS`]), e.g. `"beaver d of
+        /// #7"`, or `"beaver d of #9 (1000 lanes)"` for a vector's lanes opened together.
         values: Vec<String>,
         /// Who the simulation was told misbehaves ([`crate::Adversary`]), if anyone.
         suspects: Vec<String>,
@@ -220,6 +256,43 @@ pub enum Error {
         /// The right operand's length.
         right: usize,
     },
+}
+
+impl Error {
+    /// How many openings [`Error::MacCheckFailed`] lists by name; the rest are counted.
+    pub const LISTED_OPENINGS: usize = 5;
+}
+
+/// "offline: \[b\]; holding no share of it: \[c\]" for [`Error::NotEnoughOnline`].
+fn missing_detail(missing: &[String], offline: &[String]) -> String {
+    let no_share: Vec<&String> = missing.iter().filter(|m| !offline.contains(m)).collect();
+    let mut parts = Vec::new();
+    if !offline.is_empty() {
+        parts.push(format!("offline: {offline:?}"));
+    }
+    if !no_share.is_empty() {
+        parts.push(format!(
+            "holding no share of it, having been offline when it was made: {no_share:?}"
+        ));
+    }
+    parts.join("; ")
+}
+
+/// "3 openings: beaver d of #5, …", or with more than are listed, "20000 openings,
+/// beaver d ×10000 and beaver e ×10000: beaver d of #1, … and 19995 more", for
+/// [`Error::MacCheckFailed`].
+fn openings_summary(openings: usize, kinds: &[(String, usize)], values: &[String]) -> String {
+    let noun = if openings == 1 { "opening" } else { "openings" };
+    let more = openings.saturating_sub(values.len());
+    if more == 0 {
+        return format!("{openings} {noun}: {}", values.join(", "));
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+    format!(
+        "{openings} {noun}, {}: {} and {more} more",
+        kinds.join(", "),
+        values.join(", ")
+    )
 }
 
 /// The value, or a panic with the error's message at the caller's line (for the panicking

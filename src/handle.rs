@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
-use crate::protocols::{beaver, input, linear, output};
+use crate::protocols::{beaver, input, linear, mac_check, output};
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
@@ -48,7 +48,10 @@ impl<F: TinyField> Handle<F> {
             });
         }
         let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
-        let id = input::share(&mut sim.world.borrow_mut(), owner.id(), secrets, set, at);
+        let mut w = sim.world.borrow_mut();
+        mac_check::refuse_if_aborted(&w)?; // an input consumes a dealt mask
+        let id = input::share(&mut w, owner.id(), secrets, set, at);
+        drop(w);
         Ok(Handle {
             sim: sim.clone(),
             id,
@@ -170,9 +173,10 @@ impl<F: TinyField> Handle<F> {
         &self,
         (m, high_bits, with_bits): (u32, u32, bool),
         at: &'static Location<'static>,
-    ) -> (Vec<Self>, Self, Self) {
+    ) -> Result<(Vec<Self>, Self, Self)> {
         let lanes = self.lanes();
         let mut w = self.sim.world.borrow_mut();
+        mac_check::refuse_if_aborted(&w)?;
         let mut costs = Costs::default();
         let mask = deal_bit_mask(
             &mut w,
@@ -184,7 +188,7 @@ impl<F: TinyField> Handle<F> {
         w.charge_extra(at, costs);
         drop(w);
         let bits = mask.bits.into_iter().map(|id| self.with_slot(id)).collect();
-        (bits, self.with_slot(mask.low), self.with_slot(mask.high))
+        Ok((bits, self.with_slot(mask.low), self.with_slot(mask.high)))
     }
 
     /// Whether comparisons on this value run their bits in the binary domain: among
@@ -201,15 +205,16 @@ impl<F: TinyField> Handle<F> {
         &self,
         (m, high_bits): (u32, u32),
         at: &'static Location<'static>,
-    ) -> (EdaBits, [Self; 3]) {
+    ) -> Result<(EdaBits, [Self; 3])> {
         let lanes = self.lanes();
         let mut w = self.sim.world.borrow_mut();
+        mac_check::refuse_if_aborted(&w)?;
         let mut costs = Costs::default();
         let eda = deal_eda_bits(&mut w, self.holders, (m, high_bits), lanes, &mut costs);
         w.charge_extra(at, costs);
         drop(w);
         let field = [eda.low, eda.high, eda.beta_field].map(|id| self.with_slot(id));
-        (eda, field)
+        Ok((eda, field))
     }
 
     /// Counts a masked opening of `opened` followed by `steps` rounds before `self` was

@@ -22,7 +22,8 @@ use crate::error::{Error, Result};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
 use crate::machine::{MachineId, VirtualMachine};
-use crate::protocols::mac_check::{self, Pending};
+use crate::protocols::mac_check;
+use crate::protocols::pending::Pending;
 use crate::shadow::{Shadow, ShadowReport};
 use crate::sharing::Scheme;
 use crate::store::{HolderSetId, HolderSets, MAX_HOLDERS, Store};
@@ -608,32 +609,52 @@ impl<F: TinyField> World<F> {
     /// The positions of the holders of `set` that can answer for the value in slot `x`
     /// (online and holding a valid share), or an error when fewer than the scheme needs.
     pub fn answering(&self, set: HolderSetId, x: u32) -> Result<Positions> {
-        self.answering_for(set, self.store.meta(x).valid, self.store.meta(x).number)
+        let number = self.store.meta(x).number;
+        self.answering_for(set, self.store.meta(x).valid, || format!("value #{number}"))
     }
 
     /// The positions of the holders of `set` that are online and in `valid`, or an error
-    /// naming value `about` when fewer than the scheme needs.
-    pub fn answering_for(&self, set: HolderSetId, valid: u128, about: u64) -> Result<Positions> {
-        let valid = valid & self.online_mask(set);
+    /// saying that too few can answer for `what()` when fewer than the scheme needs.
+    pub fn answering_for(
+        &self,
+        set: HolderSetId,
+        valid: u128,
+        what: impl FnOnce() -> String,
+    ) -> Result<Positions> {
+        let online = self.online_mask(set);
         let holders = self.holder_sets.get(set);
-        if valid.count_ones() as usize == holders.len() {
+        let answering = valid & online;
+        if answering.count_ones() as usize == holders.len() {
             return Ok(Positions::All(holders.len())); // everybody answers: no allocation
         }
-        let answering: Vec<usize> = (0..holders.len()).filter(|k| valid >> k & 1 == 1).collect();
         let needed = self.holder_sets.scheme(set).needed(holders.len());
-        if answering.len() >= needed {
-            return Ok(Positions::Some(answering));
+        if answering.count_ones() as usize >= needed {
+            let positions = (0..holders.len()).filter(|k| answering >> k & 1 == 1);
+            return Ok(Positions::Some(positions.collect()));
         }
-        let missing = (0..holders.len())
-            .filter(|k| valid >> k & 1 == 0)
-            .map(|k| holders[k]);
-        Err(Error::NotEnoughOnline {
-            value: about,
+        Err(self.not_enough(set, valid, what()))
+    }
+
+    /// [`Error::NotEnoughOnline`] for `what`, which the holders of `set` in `valid` could
+    /// answer for if enough of them were online.
+    pub fn not_enough(&self, set: HolderSetId, valid: u128, what: String) -> Error {
+        let (online, holders) = (self.online_mask(set), self.holder_sets.get(set));
+        let pick = |keep: &dyn Fn(usize) -> bool| -> Vec<String> {
+            let ids: Vec<MachineId> = (0..holders.len())
+                .filter(|&k| keep(k))
+                .map(|k| holders[k])
+                .collect();
+            self.names(&ids)
+        };
+        let answering = (valid & online).count_ones() as usize;
+        Error::NotEnoughOnline {
+            what,
             holders: self.names(holders),
-            missing: self.names(&missing.collect::<Vec<_>>()),
-            answering: answering.len(),
-            needed,
-        })
+            missing: pick(&|k| (valid & online) >> k & 1 == 0),
+            offline: pick(&|k| (valid & !online) >> k & 1 == 1),
+            answering,
+            needed: self.holder_sets.scheme(set).needed(holders.len()),
+        }
     }
 
     /// What the shares of lane `j` in slot `x` add up to, read outside the protocol (no

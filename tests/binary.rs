@@ -57,7 +57,10 @@ fn a_flipped_bit_in_a_binary_opening_is_caught() {
     sim.adversary().add_to_openings(&m[2], 1, Openings::Nth(5));
     let below = x.less_than(0);
     let err = below.open().expect_err("the MAC check must fail");
-    let Error::MacCheckFailed { values, suspects } = err else {
+    let Error::MacCheckFailed {
+        values, suspects, ..
+    } = err
+    else {
         panic!("expected a MAC check failure, got {err}");
     };
     assert_eq!(suspects, ["carol"]);

@@ -98,7 +98,9 @@ fn every_attack_is_caught_with_macs_on() {
             ];
             let (result, _) = run(&sim, n, who, attack, random_delta(&mut rng), inputs);
             match result {
-                Err(Error::MacCheckFailed { suspects, values }) => {
+                Err(Error::MacCheckFailed {
+                    suspects, values, ..
+                }) => {
                     assert_eq!(
                         suspects,
                         vec![format!("m{who}")],

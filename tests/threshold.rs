@@ -209,8 +209,10 @@ fn bgw_and_beaver_agree_and_bgw_needs_an_honest_majority() -> Result<(), Error> 
     let additive = PrivateScalar::new(3, &ms[0]).share_among(&refs(&ms));
     assert!(matches!(
         additive.try_mul_bgw(&additive),
-        Err(Error::BgwNeedsHonestMajority { .. })
+        Err(Error::BgwNeedsShamir { holders: 4 })
     ));
+    let message = additive.try_mul_bgw(&additive).unwrap_err().to_string();
+    assert!(message.contains("shared additively"), "{message}");
     Ok(())
 }
 

@@ -91,9 +91,8 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
     let (v, cost) = open_bits(&mut w, set, (Step::BitConvert, about), &xor(&lt, &eda.beta))?;
     costs += cost;
     w.charge_extra(at, costs);
-    if w.bit_pending.len() >= mac_check::MAX_PENDING {
-        // The error, if any, is kept by the world and returned by the next output.
-        let _ = mac_check::check(&mut w, at);
+    if w.bit_pending.is_full() {
+        mac_check::check_in_passing(&mut w, at);
     }
     drop(w);
     let s: Vec<F> = v.iter().map(|&v| F::ONE - F::from(2 * v)).collect();

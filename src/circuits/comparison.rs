@@ -63,7 +63,7 @@ pub(crate) fn eqz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
     let a = a.handle();
     check_room::<F>(bits + 1)?;
     // Step 1: the mask, bit by bit.
-    let (r_bits, r_low, r_high) = a.bit_mask((bits, KAPPA, true), at);
+    let (r_bits, r_low, r_high) = a.bit_mask((bits, KAPPA, true), at)?;
     // Step 2: open c = a + 2^ℓ·(1 + r″) + r′ (positive, so its low bits are a + r′ mod 2^ℓ).
     let shifted = r_high.affine(&[pow2::<F>(bits)], &[pow2::<F>(bits)]);
     let c: Vec<u128> = a

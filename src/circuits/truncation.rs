@@ -95,11 +95,11 @@ fn mod2m<F: TinyField>(
     let high_bits = bits + KAPPA - m;
     // Steps 1–3: u = [c mod 2ᵐ < r′].
     let (u, r_low, c_low, steps) = if a.compares_in_binary() {
-        let (eda, [r_low, r_high, beta]) = a.eda_bits((m, high_bits), at);
+        let (eda, [r_low, r_high, beta]) = a.eda_bits((m, high_bits), at)?;
         let c_low = masked_open(a, (bits, m), (&r_low, &r_high), at)?;
         (bit_lt_binary(&c_low, &eda, &beta, at)?, r_low, c_low, m)
     } else {
-        let (r_bits, r_low, r_high) = a.bit_mask((m, high_bits, true), at);
+        let (r_bits, r_low, r_high) = a.bit_mask((m, high_bits, true), at)?;
         let c_low = masked_open(a, (bits, m), (&r_low, &r_high), at)?;
         let u = bit_lt(&c_low, &r_bits, at)?;
         let steps = u.depth();
@@ -126,7 +126,7 @@ pub(crate) fn trunc_pr<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> 
     let a = a.handle();
     check_room::<F>(bits)?;
     let at = Location::caller();
-    let (_, r_low, r_high) = a.bit_mask((m, bits + KAPPA - m, false), at);
+    let (_, r_low, r_high) = a.bit_mask((m, bits + KAPPA - m, false), at)?;
     let c_low = masked_open(a, (bits, m), (&r_low, &r_high), at)?;
     // (a + r′ − (c mod 2ᵐ))·2⁻ᵐ.
     let minus_c: Vec<F> = c_low.iter().map(|&v| -F::from_u128(v)).collect();

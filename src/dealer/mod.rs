@@ -42,6 +42,7 @@ use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::{MachineId, VirtualMachine};
+use crate::protocols::mac_check;
 use crate::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::simulation::{Simulation, World};
@@ -276,11 +277,15 @@ impl<F: TinyField> TrustedDealer<F> {
     /// As [`crate::PrivateScalar::try_share_among`] for a bad list of holders.
     #[track_caller]
     pub fn triple(&self, holders: &[&VirtualMachine<F>]) -> Result<[SharedScalar<F>; 3]> {
-        let a = F::random(&mut self.sim.world.borrow_mut().rng);
-        let b = F::random(&mut self.sim.world.borrow_mut().rng);
+        let (a, b, offset) = {
+            let mut w = self.sim.world.borrow_mut();
+            let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
+            // A corrupt dealer corrupts these triples too (counted with the protocols').
+            (a, b, w.adversary.triple_offset(w.dealer.triples + 1))
+        };
         self.deal(
             holders,
-            [a, b, a * b],
+            [a, b, a * b + offset],
             &[Step::TripleA, Step::TripleB, Step::TripleC],
             true,
         )
@@ -324,6 +329,7 @@ impl<F: TinyField> TrustedDealer<F> {
             .holder_set(holders, Scheme::Additive, "the dealer and the holders")?;
         let at = Location::caller();
         let mut w = self.sim.world.borrow_mut();
+        mac_check::refuse_if_aborted(&w)?;
         let mut costs = Costs::default();
         ensure_key(&mut w, set, &mut costs);
         if counts_as_triple {

@@ -84,14 +84,16 @@ pub(crate) fn multiply_many<F: TinyField>(
     at: &'static Location<'static>,
     mut out: impl FnMut(usize, u32),
 ) -> Result<()> {
+    mac_check::refuse_if_aborted(w)?;
     let n = w.holder_sets.get(set).len();
     let mut costs = Costs::default();
     let mut positions = None;
     let mut opened = 0;
     for (k, &(x, y)) in pairs.iter().enumerate() {
         let about = w.store.next_number();
-        let valid = w.store.meta(x).valid & w.store.meta(y).valid & w.online_mask(set);
-        let answering = w.answering_for(set, valid, about)?;
+        let valid = w.store.meta(x).valid & w.store.meta(y).valid;
+        let answering = w.answering_for(set, valid, || format!("the product #{about}"))?;
+        let valid = valid & w.online_mask(set);
         let z = multiply_lanes(w, (x, y), set, &answering, about, &mut costs);
         opened += 2 * (w.store.data(x).len() / w.lane_len(set)) as u64;
         let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
@@ -108,9 +110,8 @@ pub(crate) fn multiply_many<F: TinyField>(
         ..Costs::default()
     };
     w.charge(at, costs);
-    if w.pending.len() >= mac_check::MAX_PENDING {
-        // The error, if any, is kept by the world and returned by the next output.
-        let _ = mac_check::check(w, at);
+    if w.pending.is_full() {
+        mac_check::check_in_passing(w, at);
     }
     Ok(())
 }

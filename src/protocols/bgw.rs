@@ -42,6 +42,7 @@ use std::panic::Location;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
+use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
@@ -60,15 +61,16 @@ pub(crate) fn multiply<F: TinyField>(
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<u32> {
-    let about = w.store.next_number();
+    mac_check::refuse_if_aborted(w)?;
     let n = w.holder_sets.get(set).len();
+    let threshold = match w.holder_sets.scheme(set) {
+        Scheme::Shamir { threshold } => threshold,
+        Scheme::Additive => return Err(Error::BgwNeedsShamir { holders: n }),
+    };
+    let about = w.store.next_number();
     let valid = w.store.meta(x).valid & w.store.meta(y).valid;
     let online = w.online_mask(set);
     let answering: Vec<usize> = (0..n).filter(|&k| (valid & online) >> k & 1 == 1).collect();
-    let threshold = match w.holder_sets.scheme(set) {
-        Scheme::Shamir { threshold } => threshold,
-        Scheme::Additive => n - 1, // additive sharing has "degree" n − 1: never enough
-    };
     if answering.len() < 2 * threshold + 1 {
         let (needed, answering) = (2 * threshold + 1, answering.len());
         return Err(Error::BgwNeedsHonestMajority {

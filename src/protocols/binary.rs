@@ -42,6 +42,7 @@
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
+use crate::protocols::mac_check;
 use crate::protocols::partial_open::broadcast_messages;
 use crate::simulation::World;
 use crate::store::HolderSetId;
@@ -68,8 +69,11 @@ pub(crate) fn open_bits<F: TinyField>(
     (step, about): (Step, u64),
     masked: &[u64],
 ) -> Result<(Vec<u64>, Costs)> {
+    mac_check::refuse_if_aborted(w)?;
     let n = w.holder_sets.get(set).len();
-    let positions = w.answering_for(set, u128::MAX, about)?;
+    let positions = w.answering_for(set, u128::MAX, || {
+        format!("the comparison's binary opening #{about}")
+    })?;
     let width = w.lane_len(set);
     let holders = w.holder_sets.shared(set);
     // Steps 1–2: every holder's share, through the adversary, XORed. The shares travel

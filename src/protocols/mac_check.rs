@@ -28,14 +28,24 @@
 //!
 //! Three rounds per check, however many values it covers.
 //!
+//! # Dropouts
+//!
+//! Only the holders that answered in an opening hold valid MAC shares of what was opened,
+//! so only they can check it (see [`super::pending`] for how openings group into checks).
+//! A check covers every group that enough of its holders are online to check. The others
+//! stay pending, and an output is refused with [`crate::Error::NotEnoughOnline`] until the
+//! missing machines return; the next check then covers them, so a cheat made before a
+//! dropout is still caught after it. A failed group aborts the simulation whatever the
+//! other groups' state: [`crate::Error::MacCheckFailed`] takes precedence.
+//!
 //! # Security note
 //!
 //! The coin toss of step 1 is simulated by the simulation's generator. The commitment of
 //! step 4 is simulated too: the view shows σᵢ hidden by a fresh random pad (standing in
 //! for a hash commitment), and the simulation itself guarantees that the value opened in
 //! step 5 is the one committed to. α is never revealed, so one key serves the whole
-//! computation. After a failed check the simulation aborts: every later output is refused
-//! with the same error. The check says *that* somebody cheated, not who; the error names
+//! computation. After a failed check the simulation aborts: every later opening, output
+//! and use of preprocessing is refused with the same error. The check says *that* somebody cheated, not who; the error names
 //! the machines the simulation was told misbehave ([`crate::Adversary`]).
 //!
 //! # References
@@ -52,142 +62,13 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
+use crate::protocols::pending::{self, Group, Pending, Plan};
 use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
 
-/// How many openings may wait for a check before one runs on its own, which keeps memory
-/// bounded in long computations without outputs.
-pub(crate) const MAX_PENDING: usize = 1 << 14;
-
-/// Consecutive values opened together (a scalar, or every lane of a vector), waiting for
-/// the MAC check.
-#[derive(Debug, Clone, Copy)]
-struct Run {
-    set: HolderSetId,
-    about: u64,
-    step: Step,
-    /// Which holders answered in the opening (bit k for the k-th).
-    answered: u128,
-    /// How many values, stored one after another in [`Pending::values`].
-    len: usize,
-    /// How many MAC shares each value has in [`Pending::macs`] (one per holder).
-    holders: usize,
-}
-
-/// Values opened since the last check, with each holder's MAC share of them: for every
-/// value in order, its holders' MAC shares one after another in [`Pending::macs`].
-#[derive(Debug)]
-pub(crate) struct Pending<F> {
-    runs: Vec<Run>,
-    values: Vec<F>,
-    macs: Vec<F>,
-}
-
-impl<F> Default for Pending<F> {
-    fn default() -> Self {
-        Pending {
-            runs: Vec::new(),
-            values: Vec::new(),
-            macs: Vec::new(),
-        }
-    }
-}
-
-impl<F: Copy + 'static> Pending<F> {
-    /// Records that `values` were opened together, with the holders' MAC shares of each
-    /// (all of the first value's, then all of the second's, …).
-    pub fn push<'a>(
-        &mut self,
-        set: HolderSetId,
-        tag: (Step, u64),
-        answered: u128,
-        values: &[F],
-        macs: impl Iterator<Item = &'a [F]>,
-    ) {
-        let mut holders = 0;
-        for m in macs {
-            holders = m.len();
-            self.push_macs(m);
-        }
-        self.close_run(set, tag, answered, values, holders);
-    }
-
-    /// Puts aside one opened value's MAC shares (one per holder), before
-    /// [`close_run`](Self::close_run) records the values they belong to.
-    #[inline]
-    pub fn push_macs(&mut self, macs: &[F]) {
-        self.macs.extend_from_slice(macs);
-    }
-
-    /// Records that `values` were opened together, their MAC shares (`holders` per value)
-    /// pushed already by [`push_macs`](Self::push_macs).
-    pub fn close_run(
-        &mut self,
-        set: HolderSetId,
-        (step, about): (Step, u64),
-        answered: u128,
-        values: &[F],
-        holders: usize,
-    ) {
-        self.values.extend_from_slice(values);
-        self.runs.push(Run {
-            set,
-            about,
-            step,
-            answered,
-            len: values.len(),
-            holders,
-        });
-    }
-
-    /// Forgets everything, keeping the buffers.
-    fn clear(&mut self) {
-        self.runs.clear();
-        self.values.clear();
-        self.macs.clear();
-    }
-
-    /// How many opened values wait for a check.
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    /// Every run with its values and their MAC shares (one per holder per value).
-    fn runs(&self) -> impl Iterator<Item = (&Run, &[F], &[F])> {
-        let (mut value, mut mac) = (0, 0);
-        self.runs.iter().map(move |run| {
-            let n = run.holders;
-            let values = &self.values[value..value + run.len];
-            let macs = &self.macs[mac..mac + n * run.len];
-            (value, mac) = (value + run.len, mac + n * run.len);
-            (run, values, macs)
-        })
-    }
-
-    /// The holder sets with openings waiting, each once (in order), with the holders that
-    /// answered every one of its openings.
-    fn sets(&self) -> Vec<(HolderSetId, u128)> {
-        let mut sets: Vec<(HolderSetId, u128)> = Vec::new();
-        for run in &self.runs {
-            match sets.iter_mut().find(|(set, _)| *set == run.set) {
-                Some((_, answered)) => *answered &= run.answered,
-                None => sets.push((run.set, run.answered)),
-            }
-        }
-        sets.sort_by_key(|(set, _)| set.0);
-        sets
-    }
-
-    /// One holder set's openings: their values and MAC shares, run by run.
-    fn batch(&self, set: HolderSetId) -> impl Iterator<Item = (&[F], &[F])> {
-        self.runs()
-            .filter(move |(run, ..)| run.set == set)
-            .map(|(_, values, macs)| (values, macs))
-    }
-}
-
-/// Refuses any output once a check has failed: the protocol has aborted.
+/// Refuses any opening, output or use of preprocessing once a check has failed: the
+/// protocol has aborted.
 pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
     match &w.aborted {
         Some(e) => Err(e.clone()),
@@ -195,88 +76,76 @@ pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
     }
 }
 
-/// Runs the MAC check over everything opened since the last one (steps 1–6).
+/// Runs the MAC check over everything opened and not yet checked (steps 1–6), for every
+/// group of openings that enough of its holders are online to check.
 ///
 /// # Errors
 ///
 /// [`Error::MacCheckFailed`] when some opened value was not what its MACs say; the
-/// simulation then refuses every later output too.
+/// simulation then refuses every later opening and output too. Otherwise
+/// [`Error::NotEnoughOnline`] when some openings could not be checked for want of
+/// holders; they stay pending for the next check.
 pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) -> Result<()> {
     refuse_if_aborted(w)?;
-    if w.pending.runs.is_empty() && w.bit_pending.runs.is_empty() {
+    if w.pending.is_empty() && w.bit_pending.is_empty() {
         return Ok(());
     }
-    let pending = std::mem::take(&mut w.pending);
-    let mut costs = Costs {
-        mac_checks: 1,
-        rounds: 3,
-        ..Costs::default()
-    };
-    let mut failed = false;
-    let mut short = None;
-    for (set, answered) in pending.sets() {
+    let (mut field, mut bits) = (
+        std::mem::take(&mut w.pending),
+        std::mem::take(&mut w.bit_pending),
+    );
+    let can = |set: HolderSetId| {
         let n = w.holder_sets.get(set).len();
-        // The holders that answered every opening of the batch and are still online.
-        let positions = match w.answering_for(set, answered, 0) {
-            Ok(positions) => positions,
-            Err(e) => {
-                short = Some(e);
-                continue;
-            }
+        (w.online_mask(set), w.holder_sets.scheme(set).needed(n))
+    };
+    let (field_plan, bit_plan) = (field.plan(can), bits.plan(can));
+    let mut costs = Costs::default();
+    if !field_plan.groups.is_empty() || !bit_plan.groups.is_empty() {
+        costs += Costs {
+            mac_checks: 1,
+            rounds: 3,
+            ..Costs::default()
         };
-
-        // Steps 1–3 in one pass: a public random rⱼ per opened value, a = Σ rⱼ·aⱼ, and
-        // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each answering holder i.
-        let mut a = F::ZERO;
-        let mut sigma = vec![F::ZERO; positions.len()];
-        let answering: &[usize] = &positions;
-        for (values, macs) in pending.batch(set) {
-            for (&value, macs) in values.iter().zip(macs.chunks_exact(n)) {
-                let rj = F::random(&mut w.rng);
-                a += rj * value;
-                for (s, &i) in sigma.iter_mut().zip(answering) {
-                    *s += rj * macs[i];
-                }
-            }
-        }
-        let alphas = w.dealer.key_shares(set);
-        for (s, &i) in sigma.iter_mut().zip(positions.iter()) {
-            *s -= alphas[i] * a;
-        }
-        // Steps 4 and 5: commit to σᵢ, then open it.
-        costs += commit_and_reveal(w, set, &positions, &sigma);
-        // Step 6: the σᵢ must reconstruct to zero (add up to zero, for additive sharing).
-        failed |= w.holder_sets.scheme(set).reconstruct(&positions, &sigma) != F::ZERO;
     }
-    let bits = std::mem::take(&mut w.bit_pending);
-    if let Err(e) = check_bits(w, &bits, &mut costs, &mut failed) {
-        short = Some(e);
+    let mut failed = Vec::new();
+    for group in &field_plan.groups {
+        if !check_field(w, &field, group, &mut costs) {
+            failed.extend(group.runs.iter().map(|&k| *field.run(k)));
+        }
+    }
+    for group in &bit_plan.groups {
+        if !check_bits(w, &bits, group, &mut costs) {
+            failed.extend(group.runs.iter().map(|&k| *bits.run(k)));
+        }
     }
     w.charge_extra(at, costs);
-    let values: Vec<String> = match failed {
-        true => pending
-            .runs
-            .iter()
-            .chain(&bits.runs)
-            .map(|o| match o.len {
-                1 => format!("{} of #{}", o.step, o.about),
-                lanes => format!("{} of #{} ({lanes} lanes)", o.step, o.about),
-            })
-            .collect(),
-        false => Vec::new(),
-    };
-    let mut pending = pending;
-    pending.clear();
-    w.pending = pending; // keep the buffers for the next batch
-    let mut bits = bits;
-    bits.clear();
-    w.bit_pending = bits;
-    if let Some(e) = short {
-        return Err(e);
+    if !failed.is_empty() {
+        field.retain(&[]);
+        bits.retain(&[]);
+        (w.pending, w.bit_pending) = (field, bits); // keep the buffers
+        return Err(abort(w, &failed));
     }
-    if !failed {
-        return Ok(());
+    let short =
+        waiting_error(w, &field, &field_plan).or_else(|| waiting_error(w, &bits, &bit_plan));
+    field.retain(&field_plan.waiting);
+    bits.retain(&bit_plan.waiting);
+    (w.pending, w.bit_pending) = (field, bits);
+    match short {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
+}
+
+/// Runs the check on its own, when too many openings wait (the bounded buffer). A failed
+/// check aborts the simulation, and every later output returns its error; openings that
+/// too few holders are online to check stay pending, for the next output or check.
+pub(crate) fn check_in_passing<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) {
+    let _ = check(w, at);
+}
+
+/// Aborts the simulation after a failed check of `failed`, naming the suspects.
+fn abort<F: TinyField>(w: &mut World<F>, failed: &[pending::Run]) -> Error {
+    let (openings, kinds, values) = pending::describe(failed);
     let mut told = w.adversary.cheaters.clone();
     told.sort();
     told.dedup();
@@ -284,12 +153,77 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     if w.adversary.dealer_cheats {
         suspects.push("dealer".to_string());
     }
-    let error = Error::MacCheckFailed { values, suspects };
+    let error = Error::MacCheckFailed {
+        openings,
+        kinds,
+        values,
+        suspects,
+    };
     w.aborted = Some(error.clone());
-    Err(error)
+    error
 }
 
-/// Steps 4 and 5 for one holder set: each answering holder commits to its σᵢ, then opens
+/// The error for the first of the openings that wait for want of holders, if any.
+fn waiting_error<F: TinyField, V: Copy + 'static>(
+    w: &World<F>,
+    pending: &Pending<V>,
+    plan: &Plan,
+) -> Option<Error> {
+    let first = *pending.run(*plan.waiting.first()?);
+    let alike: Vec<&pending::Run> = (plan.waiting.iter().map(|&k| pending.run(k)))
+        .filter(|r| r.set == first.set && r.answered == first.answered)
+        .collect();
+    let (count, _, values) = pending::describe(alike);
+    let more = count.saturating_sub(values.len());
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let noun = if count == 1 { "opening" } else { "openings" };
+    let what = format!(
+        "the MAC check of {count} {noun} still waiting ({}{tail}), which only the holders that \
+         answered in them can run",
+        values.join(", ")
+    );
+    Some(w.not_enough(first.set, first.answered, what))
+}
+
+/// Steps 1–6 for one group of field openings. Returns whether the σᵢ reconstruct to zero.
+fn check_field<F: TinyField>(
+    w: &mut World<F>,
+    pending: &Pending<F>,
+    group: &Group,
+    costs: &mut Costs,
+) -> bool {
+    let (set, n) = (group.set, w.holder_sets.get(group.set).len());
+    let positions: Vec<usize> = (0..n).filter(|k| group.checkers >> k & 1 == 1).collect();
+    // Steps 1–3 in one pass: a public random rⱼ per opened value, a = Σ rⱼ·aⱼ, and
+    // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each checking holder i.
+    let mut a = F::ZERO;
+    let mut sigma = vec![F::ZERO; positions.len()];
+    let runs = pending.runs();
+    for &k in &group.runs {
+        let (_, values, macs) = runs[k];
+        for (&value, macs) in values.iter().zip(macs.chunks_exact(n)) {
+            let rj = F::random(&mut w.rng);
+            a += rj * value;
+            for (s, &i) in sigma.iter_mut().zip(&positions) {
+                *s += rj * macs[i];
+            }
+        }
+    }
+    let alphas = w.dealer.key_shares(set);
+    for (s, &i) in sigma.iter_mut().zip(&positions) {
+        *s -= alphas[i] * a;
+    }
+    // Steps 4 and 5: commit to σᵢ, then open it.
+    *costs += commit_and_reveal(w, set, &positions, &sigma);
+    // Step 6: the σᵢ must reconstruct to zero (add up to zero, for additive sharing).
+    w.holder_sets.scheme(set).reconstruct(&positions, &sigma) == F::ZERO
+}
+
+/// Steps 4 and 5 for one group: each checking holder commits to its σᵢ, then opens
 /// it. Returns the messages' costs.
 fn commit_and_reveal<F: TinyField>(
     w: &mut World<F>,
@@ -317,35 +251,34 @@ fn commit_and_reveal<F: TinyField>(
     }
 }
 
-/// Steps 1–6 for the bits opened since the last check, in GF(2⁶⁴): with one public
-/// random χ, each holder computes σᵢ = Σⱼ χ^{k−j}·(mⱼᵢ ⊕ vⱼ·Δᵢ) over the k opened bits
-/// (Horner's rule), and the σᵢ must XOR to zero. A wrong bit survives with probability
-/// about k/2⁶⁴. Sets `failed` when they do not.
+/// Steps 1–6 for one group of bits, in GF(2⁶⁴): with one public random χ, each holder
+/// computes σᵢ = Σⱼ χ^{k−j}·(mⱼᵢ ⊕ vⱼ·Δᵢ) over the k opened bits (Horner's rule), and the
+/// σᵢ must XOR to zero. A wrong bit survives with probability about k/2⁶⁴. Binary sharing
+/// is n-out-of-n, so every holder of the set checks. Returns whether they XOR to zero.
 fn check_bits<F: TinyField>(
     w: &mut World<F>,
     bits: &Pending<u64>,
+    group: &Group,
     costs: &mut Costs,
-    failed: &mut bool,
-) -> Result<()> {
-    for (set, answered) in bits.sets() {
-        let n = w.holder_sets.get(set).len();
-        let positions = w.answering_for(set, answered, 0)?;
-        // Step 1: the public random χ.
-        let times = Times::new(w.rng.random());
-        // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
-        let keys = w.dealer.bit_key_shares(set);
-        let mut sigma = vec![0u64; n];
-        for (values, macs) in bits.batch(set) {
-            for (&v, macs) in values.iter().zip(macs.chunks_exact(n)) {
-                for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {
-                    *s = times.apply(*s) ^ m ^ (v * key);
-                }
+) -> bool {
+    let (set, n) = (group.set, w.holder_sets.get(group.set).len());
+    let positions: Vec<usize> = (0..n).collect();
+    // Step 1: the public random χ.
+    let times = Times::new(w.rng.random());
+    // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
+    let keys = w.dealer.bit_key_shares(set);
+    let mut sigma = vec![0u64; n];
+    let runs = bits.runs();
+    for &k in &group.runs {
+        let (_, values, macs) = runs[k];
+        for (&v, macs) in values.iter().zip(macs.chunks_exact(n)) {
+            for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {
+                *s = times.apply(*s) ^ m ^ (v * key);
             }
         }
-        // Steps 4–5, then step 6: the σᵢ XOR to zero.
-        let sent: Vec<F> = sigma.iter().map(|&s| F::from(s)).collect();
-        *costs += commit_and_reveal(w, set, &positions, &sent);
-        *failed |= sigma.iter().fold(0, |acc, s| acc ^ s) != 0;
     }
-    Ok(())
+    // Steps 4–5, then step 6: the σᵢ XOR to zero.
+    let sent: Vec<F> = sigma.iter().map(|&s| F::from(s)).collect();
+    *costs += commit_and_reveal(w, set, &positions, &sent);
+    sigma.iter().fold(0, |acc, s| acc ^ s) == 0
 }

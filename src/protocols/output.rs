@@ -155,6 +155,7 @@ pub(crate) fn open_partial<F: TinyField>(
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<Vec<F>> {
+    mac_check::refuse_if_aborted(w)?;
     let about = w.store.meta(x).number;
     let n = w.holder_sets.get(set).len();
     let lane = w.lane_len(set);
@@ -190,8 +191,7 @@ pub(crate) fn open<F: TinyField>(
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<Vec<F>> {
-    mac_check::refuse_if_aborted(w)?;
-    // Step 1: partial opening.
+    // Step 1: partial opening (refused after an abort).
     let values = open_partial(w, x, set, at)?;
     // Step 2: the MAC check.
     mac_check::check(w, at)?;

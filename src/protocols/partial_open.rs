@@ -30,7 +30,7 @@
 use crate::adversary::AdversaryState;
 use crate::field::TinyField;
 use crate::machine::MachineId;
-use crate::protocols::mac_check::Pending;
+use crate::protocols::pending::Pending;
 use crate::sharing::Scheme;
 use crate::simulation::World;
 use crate::store::{HolderSetId, Store};
@@ -126,6 +126,11 @@ impl<'w, F: TinyField> Opener<'w, F> {
         sent.reserve(count * positions.len());
         opened.reserve(count);
         let honest = !self.adversary.shifts_openings();
+        if honest {
+            for &i in positions {
+                self.adversary.count(self.holders[i], count as u64);
+            }
+        }
         for k in 0..count {
             fill(k, self.sharing);
             let start = sent.len();

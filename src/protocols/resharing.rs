@@ -42,6 +42,7 @@ use crate::dealer::ensure_key;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
+use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
 use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
@@ -54,6 +55,7 @@ pub(crate) fn refresh<F: TinyField>(
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<()> {
+    mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(set, x)?;
     let (n, about) = (w.holder_sets.get(set).len(), w.store.meta(x).number);
     let scheme = w.holder_sets.scheme(set);
@@ -101,6 +103,7 @@ pub(crate) fn reshare<F: TinyField>(
     new: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<u32> {
+    mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(old, x)?;
     let about = w.store.next_number();
     let (n_old, n_new) = (w.holder_sets.get(old).len(), w.holder_sets.get(new).len());

@@ -1,0 +1,246 @@
+//! The openings that wait for the MAC check: what was opened, by whom, with each holder's
+//! MAC share, and how they group into checks when machines drop out.
+//!
+//! # The rule
+//!
+//! An opening can be checked only by the holders that answered in it (the others hold no
+//! valid MAC share of the opened value), and only while enough of them are online: t + 1
+//! for a Shamir sharing of threshold t, all n for additive sharing. The openings of one
+//! holder set are checked together when the holders that answered all of them, and are
+//! online, are enough; otherwise they form several groups, one check each. An opening
+//! that too few of its holders can check now stays here until they can: nothing is
+//! dropped unchecked.
+
+use crate::error::Error;
+use crate::store::HolderSetId;
+use crate::view::Step;
+
+/// How many openings may wait for a check before one runs on its own, which keeps memory
+/// bounded in long computations without outputs.
+pub(crate) const MAX_PENDING: usize = 1 << 14;
+
+/// Consecutive values opened together (a scalar, or every lane of a vector), waiting for
+/// the MAC check.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run {
+    pub set: HolderSetId,
+    /// The number of the value the opening belongs to.
+    pub about: u64,
+    pub step: Step,
+    /// Which holders answered in the opening (bit k for the k-th).
+    pub answered: u128,
+    /// How many values, stored one after another in [`Pending::values`].
+    len: usize,
+    /// How many MAC shares each value has in [`Pending::macs`] (one per holder).
+    holders: usize,
+}
+
+impl Run {
+    /// "beaver d of #7", or "beaver d of #9 (3 lanes)" for a vector's lanes.
+    fn describe(&self) -> String {
+        match self.len {
+            1 => format!("{} of #{}", self.step, self.about),
+            lanes => format!("{} of #{} ({lanes} lanes)", self.step, self.about),
+        }
+    }
+}
+
+/// Values opened and not yet checked, with each holder's MAC share of them: for every
+/// value in order, its holders' MAC shares one after another in [`Pending::macs`].
+#[derive(Debug)]
+pub(crate) struct Pending<F> {
+    runs: Vec<Run>,
+    values: Vec<F>,
+    macs: Vec<F>,
+    /// How many values may wait before [`is_full`](Self::is_full) asks for a check.
+    limit: usize,
+}
+
+impl<F> Default for Pending<F> {
+    fn default() -> Self {
+        Pending {
+            runs: Vec::new(),
+            values: Vec::new(),
+            macs: Vec::new(),
+            limit: MAX_PENDING,
+        }
+    }
+}
+
+/// The openings of one holder set that one check covers, and the holders that run it.
+#[derive(Debug)]
+pub(crate) struct Group {
+    pub set: HolderSetId,
+    /// The holders that answered every opening of the group and are online (bit k for the
+    /// k-th); at least as many as the scheme needs.
+    pub checkers: u128,
+    /// The group's runs, by index, in the order they were opened.
+    pub runs: Vec<usize>,
+}
+
+/// How the waiting openings split: the groups that can be checked now, and the runs
+/// (by index) that too few of their holders are online to check.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    pub groups: Vec<Group>,
+    pub waiting: Vec<usize>,
+}
+
+impl<F: Copy + 'static> Pending<F> {
+    /// Records that `values` were opened together, with the holders' MAC shares of each
+    /// (all of the first value's, then all of the second's, …).
+    pub fn push<'a>(
+        &mut self,
+        set: HolderSetId,
+        tag: (Step, u64),
+        answered: u128,
+        values: &[F],
+        macs: impl Iterator<Item = &'a [F]>,
+    ) {
+        let mut holders = 0;
+        for m in macs {
+            holders = m.len();
+            self.push_macs(m);
+        }
+        self.close_run(set, tag, answered, values, holders);
+    }
+
+    /// Puts aside one opened value's MAC shares (one per holder), before
+    /// [`close_run`](Self::close_run) records the values they belong to.
+    #[inline]
+    pub fn push_macs(&mut self, macs: &[F]) {
+        self.macs.extend_from_slice(macs);
+    }
+
+    /// Records that `values` were opened together, their MAC shares (`holders` per value)
+    /// pushed already by [`push_macs`](Self::push_macs).
+    pub fn close_run(
+        &mut self,
+        set: HolderSetId,
+        (step, about): (Step, u64),
+        answered: u128,
+        values: &[F],
+        holders: usize,
+    ) {
+        self.values.extend_from_slice(values);
+        self.runs.push(Run {
+            set,
+            about,
+            step,
+            answered,
+            len: values.len(),
+            holders,
+        });
+    }
+
+    /// How many opened values wait for a check.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether nothing waits.
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// Whether enough values wait that a check should run on its own: [`MAX_PENDING`], or
+    /// as many more again as waited when the last check could not cover them all.
+    pub fn is_full(&self) -> bool {
+        self.len() >= self.limit
+    }
+
+    /// Every run with its values and their MAC shares (one per holder per value).
+    pub fn runs(&self) -> Vec<(&Run, &[F], &[F])> {
+        let (mut value, mut mac) = (0, 0);
+        let runs = self.runs.iter().map(move |run| {
+            let n = run.holders;
+            let values = &self.values[value..value + run.len];
+            let macs = &self.macs[mac..mac + n * run.len];
+            (value, mac) = (value + run.len, mac + n * run.len);
+            (run, values, macs)
+        });
+        runs.collect()
+    }
+
+    /// Groups the waiting runs into checks. `can(set)` gives the holders of `set` that are
+    /// online (a mask) and how many the scheme needs. Runs of one set join the first group
+    /// whose checkers, together with theirs, are still enough; the groups come in the order
+    /// of their holder sets, then of their first run.
+    pub fn plan(&self, can: impl Fn(HolderSetId) -> (u128, usize)) -> Plan {
+        let mut plan = Plan::default();
+        for (k, run) in self.runs.iter().enumerate() {
+            let (online, needed) = can(run.set);
+            let checkers = run.answered & online;
+            let enough = |mask: u128| mask.count_ones() as usize >= needed;
+            if !enough(checkers) {
+                plan.waiting.push(k);
+                continue;
+            }
+            let joins = plan
+                .groups
+                .iter_mut()
+                .find(|g| g.set == run.set && enough(g.checkers & checkers));
+            match joins {
+                Some(group) => {
+                    group.checkers &= checkers;
+                    group.runs.push(k);
+                }
+                None => plan.groups.push(Group {
+                    set: run.set,
+                    checkers,
+                    runs: vec![k],
+                }),
+            }
+        }
+        plan.groups.sort_by_key(|g| g.set.0); // stable: a set's groups keep their order
+        plan
+    }
+
+    /// Keeps only the runs at `keep` (indices in order), with their values and MAC shares,
+    /// and sets the next automatic check's limit; an empty `keep` forgets everything and
+    /// keeps the buffers.
+    pub fn retain(&mut self, keep: &[usize]) {
+        if keep.is_empty() {
+            self.runs.clear();
+            self.values.clear();
+            self.macs.clear();
+            self.limit = MAX_PENDING;
+            return;
+        }
+        let mut kept = Pending::default();
+        let runs = self.runs();
+        for &k in keep {
+            let (run, values, macs) = runs[k];
+            kept.macs.extend_from_slice(macs);
+            kept.values.extend_from_slice(values);
+            kept.runs.push(*run);
+        }
+        kept.limit = kept.len() + MAX_PENDING;
+        *self = kept;
+    }
+
+    /// The run at index `k`.
+    pub fn run(&self, k: usize) -> &Run {
+        &self.runs[k]
+    }
+}
+
+/// What [`Error::MacCheckFailed`] says of the runs `runs`: how many, how many of each
+/// kind, and the first few by name.
+pub(crate) fn describe<'a>(
+    runs: impl IntoIterator<Item = &'a Run>,
+) -> (usize, Vec<(String, usize)>, Vec<String>) {
+    let (mut count, mut kinds, mut values) = (0, Vec::<(String, usize)>::new(), Vec::new());
+    for run in runs {
+        count += 1;
+        let kind = run.step.to_string();
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((kind, 1)),
+        }
+        if values.len() < Error::LISTED_OPENINGS {
+            values.push(run.describe());
+        }
+    }
+    (count, kinds, values)
+}
