@@ -141,7 +141,7 @@ fn inputs_outside_a_functions_domain_are_reported() {
         !raised(&report, WarningKind::OutsideDomain, good_line),
         "{report}"
     );
-    // ln 30 is inside its domain and within its documented bound (about 4 ulps).
+    // ln 30 is inside its domain and within its documented bound (3 ulps).
     let ln = report.lines().iter().find(|l| l.operation == "ln").unwrap();
     assert!(ln.worst_added < 8.0 * 2f64.powi(-16), "{report}");
     assert!((good.open().unwrap() - 30f64.ln()).abs() < 8.0 * 2f64.powi(-16));
