@@ -174,6 +174,36 @@ proptest! {
         let holders: Vec<VirtualMachine> = (0..3).map(|i| sim.machine(format!("m{i}"))).collect();
         check_all(&holders, seed % 2 == 0, x, y).expect("honest");
     }
+
+    #[test]
+    fn differences_near_both_ends_of_the_range_compare_as_documented(
+        offset in 0i128..1000,
+        low in any::<bool>(),
+        y in any::<i64>(),
+        wide in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        // d in [−2^{ℓ−1}, 2^{ℓ−1}), within 1000 of an end: `<` and `≥` are right on d, `>`
+        // and `≤` on −d ∈ (−2^{ℓ−1}, 2^{ℓ−1}]; operands x = y + d of any size.
+        let bits = if wide { 64 } else { 32 };
+        let half = 1i128 << (bits - 1);
+        let d = if low { -half + offset } else { half - 1 - offset };
+        let sim = Simulation::builder().seed(seed).comparison_bits(bits).build();
+        let holders: Vec<VirtualMachine> = (0..3).map(|i| sim.machine(format!("m{i}"))).collect();
+        let refs: Vec<&VirtualMachine> = holders.iter().collect();
+        let share = |v: i128| {
+            let p = PrivateScalar::new(v, &holders[0]);
+            if seed % 2 == 0 { p.share_threshold(&refs, 1) } else { p.share_among(&refs) }
+        };
+        let y = i128::from(y);
+        let (sy, below, above) = (share(y), share(y + d), share(y - d));
+        prop_assert_eq!(below.less_than(&sy).open().expect("honest"), d < 0);
+        prop_assert_eq!(below.greater_or_equal(&sy).open().expect("honest"), d >= 0);
+        prop_assert_eq!(above.greater_than(&sy).open().expect("honest"), -d > 0);
+        prop_assert_eq!(above.less_or_equal(&sy).open().expect("honest"), -d <= 0);
+        // x − x′ = 2d, |2d| < 2^ℓ: inside `=`'s range.
+        prop_assert_eq!(below.equals(&above).open().expect("honest"), d == 0);
+    }
 }
 
 #[test]
