@@ -172,3 +172,31 @@ fn openings_inside_functions_look_uniform_whatever_the_input() {
         }
     }
 }
+
+#[test]
+fn the_functions_run_in_the_widest_format_the_field_masks() -> Result<(), Error> {
+    // k + 2f + 41 = 126: no bit to spare. √x, ln and eˣ take fewer extra bits instead of
+    // failing; the table's bounds are for f = 16, so only closeness is checked here. The
+    // reciprocal's scaling takes ℓ + f + 2 bits, so it (and x / y with it) reports a
+    // field too small.
+    let sim = Simulation::builder().seed(6).views(Views::Off).build();
+    let (a, b) = (sim.machine("alice"), sim.machine("bob"));
+    let widest = Precision { f: 26, k: 33 };
+    let share = |x: f64| -> Result<SharedFixed, Error> {
+        Ok(PrivateFixed::with_precision(x, &a, widest)?.share(&[&b]))
+    };
+    let close = |got: f64, want: f64| (got - want).abs() <= 1e-5 * want.abs().max(1.0);
+    assert!(close(share(2.0)?.try_sqrt()?.open()?, 2f64.sqrt()));
+    assert!(close(share(10.0)?.try_ln()?.open()?, 10f64.ln()));
+    assert!(close(share(1.3)?.try_exp()?.open()?, 1.3f64.exp()));
+    assert!(close(share(-20.0)?.try_exp()?.open()?, 0.0));
+    let sigmoid = share(0.5)?.try_sigmoid()?.open()?;
+    assert!(
+        (sigmoid - 1.0 / (1.0 + (-0.5f64).exp())).abs() < 4e-3,
+        "its polynomial's"
+    );
+    let too_small = |r: Result<SharedFixed, Error>| matches!(r, Err(Error::FieldTooSmall { .. }));
+    assert!(too_small(share(0.5)?.try_reciprocal()));
+    assert!(too_small(share(7.5)?.try_div(&share(-2.5)?)));
+    Ok(())
+}

@@ -4,7 +4,7 @@
 
 use super::encoded::{Encoded, affine, difference, product, sum};
 use crate::circuits::comparison::ltz;
-use crate::circuits::truncation::{check_room, trunc_pr};
+use crate::circuits::truncation::{check_room, spare_bits, trunc_pr};
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::Shares;
@@ -47,7 +47,7 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
     pub fn divide(&self, divisor: &Self) -> Result<Self> {
         let p = self.precision();
         let (bits, k) = (p.bits(), p.k);
-        if check_room::<F>(bits + k).is_err() {
+        if check_room::<F>(bits + k).is_err() || check_room::<F>(bits + p.f + 1).is_err() {
             return self.try_mul(&divisor.reciprocal()?);
         }
         let (sign, magnitude) = divisor.sign_and_magnitude()?;
@@ -100,7 +100,10 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
     #[track_caller]
     pub fn sqrt(&self) -> Result<Self> {
         let p = self.precision();
-        let extra = p.k.saturating_sub(1).min(2);
+        // As many extra bits as the field can mask in m·y²/2 (up to two in m, one more
+        // for the halving).
+        let room = spare_bits::<F>(p.bits() + p.f);
+        let extra = p.k.saturating_sub(1).min(2).min(room.saturating_sub(1));
         let (onehot, m) = self.normalize(extra)?;
         // 1/√m from a quadratic start in u = 4m − 3 and two Newton steps
         // y ← y·(3/2 − m·y²/2).
@@ -109,7 +112,11 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
             .sub_public(3.0)?
             .polynomial(&INVERSE_SQRT)?;
         for _ in 0..2 {
-            let half_my2 = m.try_mul_scaled(&y.try_mul(&y)?, extra + 1)?;
+            let y2 = y.try_mul(&y)?;
+            let half_my2 = match room > extra {
+                true => m.try_mul_scaled(&y2, extra + 1)?,
+                false => m.try_mul_scaled(&y2, extra)?.mul_public(0.5)?,
+            };
             y = y.try_mul(&half_my2.public_sub(1.5)?)?;
         }
         // 2^{(L−f)/2}, a public function of L.
@@ -127,10 +134,11 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
         let p = self.precision();
         let extra = p.k.saturating_sub(1).min(2);
         let (onehot, m) = self.normalize(extra)?;
-        // Horner's rule with four more bits: u is near ±1 at both ends of [½, 1), where
-        // each step's rounding would otherwise add a whole ulp.
+        // Horner's rule with four more bits (fewer when the field cannot mask them): u is
+        // near ±1 at both ends of [½, 1), where each step's rounding would otherwise add
+        // a whole ulp.
         let u = m.mul_int(4 >> extra).sub_public(3.0)?;
-        let ln_m = u.polynomial_wide(&LN, 4)?;
+        let ln_m = u.polynomial_wide(&LN, spare_bits::<F>(p.bits() + p.f).min(4))?;
         // (L − f)·ln 2, a public function of L.
         let exponent = self.same(weighted(&onehot, |j| {
             let e = (j as f64 + 1.0 - f64::from(p.f)) * std::f64::consts::LN_2;

@@ -63,11 +63,15 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
         let p = self.precision();
         // y = x·log₂e = I + F with I = ⌊y⌋ (exact truncation) and F ∈ [0, 1). log₂e is
         // carried with g more bits than f (as many as the field allows, up to f), so its
-        // rounding, times |x|, stays below an ulp of y over the whole range of x.
-        let g = p.f.min(spare_bits::<F>(p.bits() + p.f + 1));
+        // rounding, times |x|, stays below an ulp of y over the whole range of x. The
+        // product takes ℓ + f + g + 1 bits; a field with no bit to spare beyond ℓ + f
+        // gets g = 0 and ℓ + f, enough for |x| < 2^{k−1}/log₂e.
+        let room = spare_bits::<F>(p.bits() + p.f);
+        let g = p.f.min(room.saturating_sub(1));
         let log2e = (std::f64::consts::LOG2_E * 2f64.powi((p.f + g) as i32)).round();
         let scaled = affine(self.value(), F::from_i128(log2e as i128), F::ZERO);
-        let y = self.same(trunc_pr(&scaled, p.bits() + p.f + g + 1, p.f + g)?);
+        let width = p.bits() + p.f + g + u32::from(room > 0);
+        let y = self.same(trunc_pr(&scaled, width, p.f + g)?);
         let whole: S = trunc(y.value(), p.bits() + 1, p.f)?;
         let whole_scaled = affine(&whole, F::from_u128(1u128 << p.f), F::ZERO);
         let fraction = y.same(difference(y.value(), &whole_scaled)?);
