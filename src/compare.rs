@@ -11,8 +11,10 @@ use crate::field::{Constant, TinyField};
 use crate::shadow::{Finding, WarningKind};
 use crate::shared::SharedScalar;
 
-/// The default width of integer comparisons: both operands and their difference must
-/// lie in [−2⁶³, 2⁶³), i.e. fit an `i64`. Another width is picked with
+/// The default width ℓ of integer comparisons. `x < y` is right when x − y lies in
+/// \[−2⁶³, 2⁶³), `x > y` when it lies in (−2⁶³, 2⁶³\], `x = y` when |x − y| < 2⁶⁴: any two
+/// `i64` compare equal or not correctly, and order correctly unless they are 2⁶³ or more
+/// apart. Another width is picked with
 /// [`SimulationBuilder::comparison_bits`](crate::SimulationBuilder::comparison_bits).
 pub const COMPARISON_BITS: u32 = 64;
 
@@ -37,12 +39,12 @@ impl<F: TinyField, K: Constant> Comparand<F> for K {
 
 /// Generates a comparison method, its `try_` twin, and documentation.
 macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal, |$d:ident, $bits:ident| $body:expr) => {
+    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal, $range:expr,
+     |$d:ident, $bits:ident| $body:expr) => {
         $(#[$doc])*
         ///
-        /// Correct when both operands and their difference lie in [−2^{ℓ−1}, 2^{ℓ−1}), with
         /// ℓ = 64 unless the simulation was built with another
-        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits). Outside that
+        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits). Outside its
         /// range the result is wrong, and need not even be 0 or 1: the
         /// [shadow](crate::shadow) reports it. Needs the field [`crate::F127`]. Costs one
         /// masked opening and ℓ − 2 multiplications (`equals`: ℓ − 1, in ⌈log₂ ℓ⌉ layers).
@@ -61,29 +63,53 @@ macro_rules! comparison {
         pub fn $try_name(&self, other: impl Comparand<F>) -> Result<SharedBit<F>> {
             let $d = other.subtract_from(self)?;
             let $bits = $d.comparison_bits()?;
-            follow($op, &$d, $bits);
+            follow($op, &$d, $bits, $range);
             Ok(SharedBit::from_scalar($body))
         }
     };
 }
 
+/// The differences d = x − y a comparison of width ℓ gets right.
+#[derive(Clone, Copy)]
+enum Range {
+    /// d ∈ \[−2^{ℓ−1}, 2^{ℓ−1}): LTZ of d, whose truncation takes exactly that range.
+    Below,
+    /// d ∈ (−2^{ℓ−1}, 2^{ℓ−1}\]: LTZ of −d.
+    Above,
+    /// d ∈ (−2^ℓ, 2^ℓ): EQZ of d, which tests d ≡ 0 (mod 2^ℓ).
+    Equal,
+}
+
+impl Range {
+    /// Whether `d` lies in the range, and the range as text, for ℓ = `bits`.
+    fn holds(self, d: &BigInt, bits: u32) -> (bool, String) {
+        let half = BigInt::from(1) << (bits - 1);
+        let e = bits - 1;
+        match self {
+            Range::Below => (-&half <= *d && *d < half, format!("[−2^{e}, 2^{e})")),
+            Range::Above => (-&half < *d && *d <= half, format!("(−2^{e}, 2^{e}]")),
+            Range::Equal => {
+                let full = half * 2;
+                (-&full < *d && *d < full, format!("(−2^{bits}, 2^{bits})"))
+            }
+        }
+    }
+}
+
 /// In a simulation with a shadow, records a comparison at the caller's line, with a
-/// warning when the operands' difference `d` lies outside [−2^{ℓ−1}, 2^{ℓ−1}) (ℓ = `bits`),
-/// where the bit is wrong.
+/// warning when the operands' difference `d` lies outside the comparison's `range` for
+/// ℓ = `bits`, where the bit is wrong.
 #[track_caller]
-fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>, bits: u32) {
+fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>, bits: u32, range: Range) {
     if !d.shadowed() {
         return;
     }
     let difference = d.peek().to_bigint();
-    let limit = BigInt::from(1) << (bits - 1);
     let mut warnings = Vec::new();
-    if difference < -&limit || difference >= limit {
-        let detail = format!(
-            "the operands differ by {difference}, outside the comparison range [−2^{}, 2^{})",
-            bits - 1,
-            bits - 1
-        );
+    let (inside, text) = range.holds(&difference, bits);
+    if !inside {
+        let detail =
+            format!("the operands differ by {difference}, outside the comparison range {text}");
         warnings.push((WarningKind::OutsideDomain, detail));
     }
     let finding = Finding {
@@ -102,27 +128,40 @@ impl<F: TinyField> SharedScalar<F> {
     }
 
     comparison!(
-        /// `[self < other]` as a shared bit.
-        less_than, try_less_than, "<", |d, bits| ltz(&d, bits)?
+        /// `[self < other]` as a shared bit: LTZ of d = self − other.
+        ///
+        /// Correct when d lies in \[−2^{ℓ−1}, 2^{ℓ−1}), both ends included: for ℓ = 64,
+        /// `i64::MIN < 0` is right and `i64::MIN < 1` is not.
+        less_than, try_less_than, "<", Range::Below, |d, bits| ltz(&d, bits)?
     );
     comparison!(
-        /// `[self > other]` as a shared bit.
-        greater_than, try_greater_than, ">", |d, bits| ltz(&-&d, bits)?
+        /// `[self > other]` as a shared bit: LTZ of other − self.
+        ///
+        /// Correct when d = self − other lies in (−2^{ℓ−1}, 2^{ℓ−1}\]: for ℓ = 64,
+        /// `0 > i64::MIN` is wrong (d = 2⁶³ is right, d = −2⁶³ is not).
+        greater_than, try_greater_than, ">", Range::Above, |d, bits| ltz(&-&d, bits)?
     );
     comparison!(
         /// `[self ≤ other]` as a shared bit: 1 − `[self > other]`.
-        less_or_equal, try_less_or_equal, "≤", |d, bits| 1 - &ltz(&-&d, bits)?
+        ///
+        /// Correct when d = self − other lies in (−2^{ℓ−1}, 2^{ℓ−1}\], as `greater_than`.
+        less_or_equal, try_less_or_equal, "≤", Range::Above, |d, bits| 1 - &ltz(&-&d, bits)?
     );
     comparison!(
         /// `[self ≥ other]` as a shared bit: 1 − `[self < other]`.
-        greater_or_equal, try_greater_or_equal, "≥", |d, bits| 1 - &ltz(&d, bits)?
+        ///
+        /// Correct when d = self − other lies in \[−2^{ℓ−1}, 2^{ℓ−1}), as `less_than`.
+        greater_or_equal, try_greater_or_equal, "≥", Range::Below, |d, bits| 1 - &ltz(&d, bits)?
     );
     comparison!(
-        /// `[self = other]` as a shared bit.
-        equals, try_equals, "=", |d, bits| eqz(&d, bits)?
+        /// `[self = other]` as a shared bit: EQZ of d = self − other.
+        ///
+        /// Correct when |d| < 2^ℓ, so any two `i64` for ℓ = 64.
+        equals, try_equals, "=", Range::Equal, |d, bits| eqz(&d, bits)?
     );
 
-    /// `[self = 0]` as a shared bit. As [`equals`](Self::equals) with 0.
+    /// `[self = 0]` as a shared bit. As [`equals`](Self::equals) with 0: correct when
+    /// |self| < 2^ℓ.
     ///
     /// # Panics
     ///
@@ -136,11 +175,12 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_is_zero(&self) -> Result<SharedBit<F>> {
         let bits = self.comparison_bits()?;
-        follow("= 0", self, bits);
+        follow("= 0", self, bits, Range::Equal);
         Ok(SharedBit::from_scalar(eqz(self, bits)?))
     }
 
     /// The smaller of `self` and `other`, obliviously: one comparison and one select.
+    /// Correct where [`less_than`](Self::less_than) is.
     ///
     /// # Panics
     ///
@@ -156,7 +196,8 @@ impl<F: TinyField> SharedScalar<F> {
         self.try_less_than(other)?.try_select(self, other)
     }
 
-    /// The larger of `self` and `other`, obliviously.
+    /// The larger of `self` and `other`, obliviously. Correct where
+    /// [`less_than`](Self::less_than) is.
     ///
     /// # Panics
     ///
@@ -172,7 +213,8 @@ impl<F: TinyField> SharedScalar<F> {
         self.try_less_than(other)?.try_select(other, self)
     }
 
-    /// |self|: −self when self < 0, obliviously.
+    /// |self|: −self when self < 0, obliviously. Correct for self in
+    /// \[−2^{ℓ−1}, 2^{ℓ−1}): `abs(i64::MIN)` is 2⁶³.
     ///
     /// # Panics
     ///
@@ -192,6 +234,9 @@ impl<F: TinyField> SharedScalar<F> {
 
     /// −1, 0 or 1 as self is negative, zero or positive: `[x > 0]` − `[x < 0]`.
     ///
+    /// Correct for self in (−2^{ℓ−1}, 2^{ℓ−1}), the range both comparisons share:
+    /// `sign(i64::MIN)` is −2, since `[x > 0]` is LTZ of −x = 2⁶³, one past its range.
+    ///
     /// # Panics
     ///
     /// As [`less_than`](Self::less_than); [`try_sign`](Self::try_sign) returns the error.
@@ -207,7 +252,8 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(&ltz(&-self, bits)? - &ltz(self, bits)?)
     }
 
-    /// max(self, 0), obliviously: self·(1 − `[self < 0]`).
+    /// max(self, 0), obliviously: self·(1 − `[self < 0]`). Correct for self in
+    /// \[−2^{ℓ−1}, 2^{ℓ−1}).
     ///
     /// # Panics
     ///

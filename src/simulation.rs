@@ -372,9 +372,9 @@ impl<F: TinyField> SimulationBuilder<F> {
         self
     }
 
-    /// The width ℓ of integer comparisons: [`SharedScalar`](crate::SharedScalar)s compare
-    /// correctly when both operands and their difference lie in [−2^{ℓ−1}, 2^{ℓ−1}).
-    /// Default [`COMPARISON_BITS`] = 64 (the range of an `i64`); a comparison costs about
+    /// The width ℓ of integer comparisons: for [`SharedScalar`](crate::SharedScalar)s,
+    /// `x < y` and `x ≥ y` are right when d = x − y lies in \[−2^{ℓ−1}, 2^{ℓ−1}), `x > y`
+    /// and `x ≤ y` when d lies in (−2^{ℓ−1}, 2^{ℓ−1}\], `x = y` when |d| < 2^ℓ. Default [`COMPARISON_BITS`] = 64 (the range of an `i64`); a comparison costs about
     /// ℓ multiplications, so 32 halves its cost. Widths the field cannot mask (ℓ + 41 bits
     /// must fit) make comparisons return [`Error::FieldTooSmall`], widths below 2
     /// [`Error::ComparisonWidth`].

@@ -8,8 +8,8 @@ mod common;
 use common::chi2;
 use tinyspdz::{COMPARISON_BITS, Step};
 
-/// Edge values: equal, zero, ±1, and the ends of the documented range (operands and their
-/// difference within [−2⁶³, 2⁶³)).
+/// Edge values: equal, zero, ±1, and large values whose differences stay inside every
+/// comparison's range (the ends of the range itself are tested below).
 const EDGES: [i64; 9] = [
     0,
     1,
@@ -67,6 +67,104 @@ fn edges_for_two_and_three_holders_additive_and_shamir() -> Result<(), Error> {
     Ok(())
 }
 
+/// What LTZ gives for a just past its range \[−2^{ℓ−1}, 2^{ℓ−1}): −⌊a / 2^{ℓ−1}⌋, which is
+/// the bit inside and −1 or 2 just past the ends.
+fn ltz_raw(a: i128, half: i128) -> i128 {
+    -a.div_euclid(half)
+}
+
+#[test]
+fn each_comparison_is_exact_up_to_both_ends_of_its_range() -> Result<(), Error> {
+    // `<` and `≥` take d = x − y in [−2^{ℓ−1}, 2^{ℓ−1}), `>` and `≤` d in
+    // (−2^{ℓ−1}, 2^{ℓ−1}], `=` |d| < 2^ℓ; sign (−2^{ℓ−1}, 2^{ℓ−1}), abs and relu
+    // [−2^{ℓ−1}, 2^{ℓ−1}). Each end, the values next to it, and one past.
+    for (bits, shamir) in [(64u32, false), (64, true), (32, false)] {
+        let sim = Simulation::builder()
+            .seed(u64::from(bits))
+            .comparison_bits(bits)
+            .build();
+        let holders: Vec<VirtualMachine> = (0..3).map(|i| sim.machine(format!("m{i}"))).collect();
+        let refs: Vec<&VirtualMachine> = holders.iter().collect();
+        let share = |v: i128| {
+            let p = PrivateScalar::new(v, &holders[0]);
+            if shamir {
+                p.share_threshold(&refs, 1)
+            } else {
+                p.share_among(&refs)
+            }
+        };
+        let half = 1i128 << (bits - 1);
+        let zero = share(0);
+        let ds = [
+            -half - 1,
+            -half,
+            -half + 1,
+            -1,
+            0,
+            1,
+            half - 1,
+            half,
+            half + 1,
+        ];
+        for d in ds {
+            let x = share(d);
+            let lt = x.less_than(&zero).as_scalar().open()?;
+            let gt = x.greater_than(&zero).as_scalar().open()?;
+            let (want_lt, want_gt) = (ltz_raw(d, half), ltz_raw(-d, half));
+            assert_eq!(lt, want_lt, "ℓ = {bits}: [{d} < 0]");
+            assert_eq!(gt, want_gt, "ℓ = {bits}: [{d} > 0]");
+            if (-half..half).contains(&d) {
+                assert_eq!(want_lt, i128::from(d < 0), "inside, `<` is the bit");
+                assert_eq!(x.greater_or_equal(&zero).open()?, d >= 0);
+                assert_eq!(x.abs().open()?, d.abs(), "|{d}|");
+                assert_eq!(x.relu().open()?, d.max(0), "relu({d})");
+            } else {
+                assert_ne!(want_lt, i128::from(d < 0), "one past, `<` is wrong");
+            }
+            if -half < d && d <= half {
+                assert_eq!(want_gt, i128::from(d > 0), "inside, `>` is the bit");
+                assert_eq!(x.less_or_equal(&zero).open()?, d <= 0);
+            } else {
+                assert_ne!(want_gt, i128::from(d > 0), "one past, `>` is wrong");
+            }
+            let sign = x.sign().open()?;
+            if -half < d && d < half {
+                assert_eq!(sign, d.signum(), "sign({d})");
+            } else {
+                assert_eq!(sign, want_gt - want_lt, "sign({d}) past its range");
+                assert_ne!(sign, d.signum());
+            }
+            assert_eq!(x.equals(&zero).open()?, d == 0, "[{d} = 0]");
+        }
+        // Equality reaches 2^ℓ: 2^ℓ − 1 and its negation are non-zero, 2^ℓ looks like 0.
+        let full = 2 * half;
+        for d in [-full + 1, full - 1] {
+            assert!(!share(d).equals(&zero).open()?, "ℓ = {bits}: [{d} = 0]");
+            assert!(!share(d).is_zero().open()?);
+        }
+        assert!(share(full).is_zero().open()?, "one past, 2^ℓ ≡ 0");
+
+        // Vectors, lane by lane, the same ends.
+        let owner = &holders[0];
+        let lanes = PrivateVector::new(ds, owner);
+        let v = if shamir {
+            lanes.share_threshold(&refs, 1)
+        } else {
+            lanes.share_among(&refs)
+        };
+        let lt = v.less_than(0).open()?;
+        let gt = v.greater_than(0).open()?;
+        let want_lt: Vec<i128> = ds.iter().map(|&d| ltz_raw(d, half)).collect();
+        let want_gt: Vec<i128> = ds.iter().map(|&d| ltz_raw(-d, half)).collect();
+        assert_eq!(lt, want_lt, "ℓ = {bits}, vector `<`");
+        assert_eq!(gt, want_gt, "ℓ = {bits}, vector `>`");
+        let eq = v.equals(0).open()?;
+        let want_eq: Vec<i128> = ds.iter().map(|&d| i128::from(d == 0)).collect();
+        assert_eq!(eq, want_eq);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -75,6 +173,36 @@ proptest! {
         let sim = Simulation::with_seed(seed);
         let holders: Vec<VirtualMachine> = (0..3).map(|i| sim.machine(format!("m{i}"))).collect();
         check_all(&holders, seed % 2 == 0, x, y).expect("honest");
+    }
+
+    #[test]
+    fn differences_near_both_ends_of_the_range_compare_as_documented(
+        offset in 0i128..1000,
+        low in any::<bool>(),
+        y in any::<i64>(),
+        wide in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        // d in [−2^{ℓ−1}, 2^{ℓ−1}), within 1000 of an end: `<` and `≥` are right on d, `>`
+        // and `≤` on −d ∈ (−2^{ℓ−1}, 2^{ℓ−1}]; operands x = y + d of any size.
+        let bits = if wide { 64 } else { 32 };
+        let half = 1i128 << (bits - 1);
+        let d = if low { -half + offset } else { half - 1 - offset };
+        let sim = Simulation::builder().seed(seed).comparison_bits(bits).build();
+        let holders: Vec<VirtualMachine> = (0..3).map(|i| sim.machine(format!("m{i}"))).collect();
+        let refs: Vec<&VirtualMachine> = holders.iter().collect();
+        let share = |v: i128| {
+            let p = PrivateScalar::new(v, &holders[0]);
+            if seed % 2 == 0 { p.share_threshold(&refs, 1) } else { p.share_among(&refs) }
+        };
+        let y = i128::from(y);
+        let (sy, below, above) = (share(y), share(y + d), share(y - d));
+        prop_assert_eq!(below.less_than(&sy).open().expect("honest"), d < 0);
+        prop_assert_eq!(below.greater_or_equal(&sy).open().expect("honest"), d >= 0);
+        prop_assert_eq!(above.greater_than(&sy).open().expect("honest"), -d > 0);
+        prop_assert_eq!(above.less_or_equal(&sy).open().expect("honest"), -d <= 0);
+        // x − x′ = 2d, |2d| < 2^ℓ: inside `=`'s range.
+        prop_assert_eq!(below.equals(&above).open().expect("honest"), d == 0);
     }
 }
 

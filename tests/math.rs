@@ -17,7 +17,7 @@ fn encoded(x: f64) -> f64 {
 fn functions_match_f64_within_their_bounds() -> Result<(), Error> {
     let sim = Simulation::builder().seed(3).views(Views::Off).build();
     let (a, b) = (sim.machine("alice"), sim.machine("bob"));
-    for x in [-9.0, -2.0, -0.5, 0.3, 1.0, 2.5, 7.0, 300.0] {
+    for x in [-9.0, -2.0, -0.5, 0.3, 1.0, 2.5, 7.0, 300.0, 1.0e6] {
         let e = encoded(x);
         let s = PrivateFixed::new(x, &a).share(&[&b]);
         let sigmoid = 1.0 / (1.0 + (-e).exp());
@@ -31,12 +31,12 @@ fn functions_match_f64_within_their_bounds() -> Result<(), Error> {
         if e > 0.0 {
             let q = s.sqrt().open()?;
             assert!(
-                (q - e.sqrt()).abs() <= e.sqrt() * ULP + 2.0 * ULP,
+                (q - e.sqrt()).abs() <= 2.0 * e.sqrt() * ULP + 2.0 * ULP,
                 "sqrt({x}): {q}"
             );
-            assert!((s.ln().open()? - e.ln()).abs() <= 4.0 * ULP, "ln({x})");
+            assert!((s.ln().open()? - e.ln()).abs() <= 3.0 * ULP, "ln({x})");
         }
-        if e > -11.0 && e < 21.0 {
+        if e < 21.0 {
             let v = s.exp().open()?;
             assert!(
                 (v - e.exp()).abs() <= e.exp() * 4.0 * ULP + ULP,
@@ -46,7 +46,52 @@ fn functions_match_f64_within_their_bounds() -> Result<(), Error> {
     }
     let x = PrivateFixed::new(7.5, &a).share(&[&b]);
     let y = PrivateFixed::new(-2.5, &b).share(&[&a]);
-    assert!(((&x / &y).open()? + 3.0).abs() <= 4.0 * ULP);
+    assert!(((&x / &y).open()? + 3.0).abs() <= 8.0 * ULP);
+    Ok(())
+}
+
+#[test]
+fn large_divisors_keep_a_relative_error_shared_or_public() -> Result<(), Error> {
+    let sim = Simulation::builder().seed(4).views(Views::Off).build();
+    let (a, b) = (sim.machine("alice"), sim.machine("bob"));
+    for (x, y) in [
+        (1.0e6, 1.0e6),
+        (3.0e4, 7.0e4),
+        (-5.0e8, 3.0e7),
+        (1.0, 2.0e9),
+    ] {
+        let want = x / y;
+        let sx = PrivateFixed::new(x, &a).share(&[&b]);
+        let sy = PrivateFixed::new(y, &b).share(&[&a]);
+        let shared = (&sx / &sy).open()?;
+        assert!(
+            (shared - want).abs() <= 2.0 * ULP * want.abs() + 2.0 * ULP,
+            "{x} / {y}: {shared}"
+        );
+        let public = (&sx / y).open()?;
+        assert!(
+            (public - want).abs() <= ULP * want.abs() + ULP,
+            "{x} / {y} (public): {public}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn exp_is_0_below_the_underflow_and_tanh_is_1_at_the_top_of_the_range() -> Result<(), Error> {
+    let sim = Simulation::builder().seed(5).views(Views::Off).build();
+    let (a, b) = (sim.machine("alice"), sim.machine("bob"));
+    let top = 2f64.powi(31) - ULP;
+    for x in [-12.0, -68.0, -100.0, -1.0e6, -top] {
+        let v = PrivateFixed::new(x, &a).share(&[&b]).exp().open()?;
+        assert!(v.abs() <= ULP, "exp({x}): {v}");
+    }
+    for x in [top, top - 1.0, top - 3.0, 2f64.powi(30), -top, -top + 3.0] {
+        let t = PrivateFixed::new(x, &a).share(&[&b]).tanh().open()?;
+        assert_eq!(t, x.signum(), "tanh({x})");
+        let s = PrivateFixed::new(x, &a).share(&[&b]).sigmoid().open()?;
+        assert_eq!(s, f64::from(u8::from(x > 0.0)), "sigmoid({x})");
+    }
     Ok(())
 }
 
@@ -126,4 +171,32 @@ fn openings_inside_functions_look_uniform_whatever_the_input() {
             );
         }
     }
+}
+
+#[test]
+fn the_functions_run_in_the_widest_format_the_field_masks() -> Result<(), Error> {
+    // k + 2f + 41 = 126: no bit to spare. √x, ln and eˣ take fewer extra bits instead of
+    // failing; the table's bounds are for f = 16, so only closeness is checked here. The
+    // reciprocal's scaling takes ℓ + f + 2 bits, so it (and x / y with it) reports a
+    // field too small.
+    let sim = Simulation::builder().seed(6).views(Views::Off).build();
+    let (a, b) = (sim.machine("alice"), sim.machine("bob"));
+    let widest = Precision { f: 26, k: 33 };
+    let share = |x: f64| -> Result<SharedFixed, Error> {
+        Ok(PrivateFixed::with_precision(x, &a, widest)?.share(&[&b]))
+    };
+    let close = |got: f64, want: f64| (got - want).abs() <= 1e-5 * want.abs().max(1.0);
+    assert!(close(share(2.0)?.try_sqrt()?.open()?, 2f64.sqrt()));
+    assert!(close(share(10.0)?.try_ln()?.open()?, 10f64.ln()));
+    assert!(close(share(1.3)?.try_exp()?.open()?, 1.3f64.exp()));
+    assert!(close(share(-20.0)?.try_exp()?.open()?, 0.0));
+    let sigmoid = share(0.5)?.try_sigmoid()?.open()?;
+    assert!(
+        (sigmoid - 1.0 / (1.0 + (-0.5f64).exp())).abs() < 4e-3,
+        "its polynomial's"
+    );
+    let too_small = |r: Result<SharedFixed, Error>| matches!(r, Err(Error::FieldTooSmall { .. }));
+    assert!(too_small(share(0.5)?.try_reciprocal()));
+    assert!(too_small(share(7.5)?.try_div(&share(-2.5)?)));
+    Ok(())
 }

@@ -141,7 +141,7 @@ fn inputs_outside_a_functions_domain_are_reported() {
         !raised(&report, WarningKind::OutsideDomain, good_line),
         "{report}"
     );
-    // ln 30 is inside its domain and within its documented bound (about 4 ulps).
+    // ln 30 is inside its domain and within its documented bound (3 ulps).
     let ln = report.lines().iter().find(|l| l.operation == "ln").unwrap();
     assert!(ln.worst_added < 8.0 * 2f64.powi(-16), "{report}");
     assert!((good.open().unwrap() - 30f64.ln()).abs() < 8.0 * 2f64.powi(-16));
@@ -219,4 +219,29 @@ fn the_report_reads_as_a_table_with_advice() {
     assert_eq!(report.lines().len(), 4, "{report}");
     assert_eq!(report.warnings().len(), 1, "{report}");
     insta::assert_snapshot!(report.to_string());
+}
+
+#[test]
+fn each_integer_comparison_is_reported_exactly_past_its_own_range() {
+    // d = i64::MIN − 0 = −2⁶³: the end of `<`'s range, one past `>`'s; d = 2⁶⁴ − 1 is
+    // past both orders' ranges and inside `=`'s.
+    let sim = checking(10);
+    let (alice, bob) = two(&sim);
+    let low = PrivateScalar::new(i64::MIN, &alice).share(&[&bob]);
+    let zero = PrivateScalar::new(0, &bob).share(&[&alice]);
+    let (lt, lt_line) = (low.less_than(&zero), line!());
+    let (gt, gt_line) = (low.greater_than(&zero), line!());
+    let (ge, ge_line) = (low.greater_or_equal(&zero), line!());
+    let (le, le_line) = (low.less_or_equal(&zero), line!());
+    let wide = PrivateScalar::new((1i128 << 64) - 1, &alice).share(&[&bob]);
+    let (eq, eq_line) = (wide.equals(&zero), line!());
+    let report = sim.shadow_report().unwrap();
+    let warned = |line| raised(&report, WarningKind::OutsideDomain, line);
+    assert!(!warned(lt_line) && !warned(ge_line), "{report}");
+    assert!(warned(gt_line) && warned(le_line), "{report}");
+    assert!(!warned(eq_line), "{report}");
+    // As the warnings say: `<`, `≥` and `=` are right, `>` is not a bit.
+    assert!(lt.open().unwrap() && !ge.open().unwrap() && !eq.open().unwrap());
+    assert_eq!(gt.as_scalar().open().unwrap(), -1);
+    assert_eq!(le.as_scalar().open().unwrap(), 2);
 }

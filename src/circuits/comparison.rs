@@ -32,9 +32,11 @@
 //!
 //! Only masked values are opened: a + r with r of ℓ + κ bits, and the triples' d and e
 //! (or, in the binary domain, each AND's e and the daBit's v, masked by random bits).
-//! The result is a shared bit that nobody sees. Operands outside [−2^{ℓ−1}, 2^{ℓ−1}) give a
-//! wrong bit, silently (the difference of two ℓ-bit values can take ℓ + 1 bits: compare
-//! values within half the range).
+//! The result is a shared bit that nobody sees. LTZ is exact for a in \[−2^{ℓ−1}, 2^{ℓ−1}),
+//! both ends included, and gives −⌊a / 2^{ℓ−1}⌋ just beyond (−1 at a = 2^{ℓ−1}); so
+//! \[x > y\] = LTZ(y − x) is exact for x − y in (−2^{ℓ−1}, 2^{ℓ−1}\]. EQZ is exact for
+//! |a| < 2^ℓ. Outside, the bit is wrong, silently (the difference of two ℓ-bit values can
+//! take ℓ + 1 bits: compare values within half the range).
 //!
 //! # References
 //!

@@ -63,6 +63,12 @@ pub(crate) fn check_room<F: TinyField>(bits: u32) -> Result<()> {
     Ok(())
 }
 
+/// How many bits beyond `bits` the field has room for: a truncation of `bits` + n bits
+/// passes [`check_room`] for every n up to this.
+pub(crate) fn spare_bits<F: TinyField>(bits: u32) -> u32 {
+    (F::NUM_BITS - 1).saturating_sub(bits + KAPPA + 1)
+}
+
 /// Step 2: opens c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′ and returns each lane's c mod 2ᵐ.
 fn masked_open<F: TinyField>(
     a: &Handle<F>,

@@ -309,16 +309,22 @@ impl<F: TinyField> SharedFixed<F> {
         sum.follow("+", [self], |[x]| x + integer(n.peek()), Domain::All)
     }
 
-    /// `self / d` for a public d ≠ 0: a multiplication by the encoding of 1/d and a
-    /// truncation (so 1/d itself is rounded to f bits).
+    /// `self / d` for a public d ≠ 0: a multiplication by c = round(2ˢ/d) and a
+    /// truncation by s bits. s = f for |d| < 1; for 2^{e−1} ≤ |d| < 2^e with e ≥ 1,
+    /// s = f + e − 1, so that c has f significant bits however large d is (1/d is never
+    /// rounded to f fractional bits), and the product stays within ℓ + f bits. s shrinks
+    /// while c is even, so a power of two divides by a shift as it would with s = f.
     ///
     /// # Errors
     ///
-    /// [`Error::FixedOutOfRange`] when 1/d does not fit.
+    /// [`Error::FixedOutOfRange`] when 1/d does not fit, or d is 0 or not a number.
     #[track_caller]
     pub fn try_div_public(&self, d: f64) -> Result<Self> {
-        let inverse = self.precision.encode(1.0 / d)?;
-        let quotient = self.truncated(&self.value * F::from_i128(inverse))?;
+        let p = self.precision;
+        p.encode(1.0 / d)?;
+        let (c, s) = ops::public_divisor(d, p);
+        let scaled = &self.value * F::from_i128(c);
+        let quotient = self.same(trunc_pr(&scaled, p.bits() + p.f, s)?);
         Ok(quotient.follow("÷", [self], |[x]| x / d, Domain::All))
     }
 

@@ -130,6 +130,15 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
         self.truncated(&product(&self.value, &other.value)?)
     }
 
+    /// `self · other` when self's encoding carries `extra` fractional bits beyond f (it
+    /// holds self·2^extra): the product is truncated by f + extra, back to the format.
+    #[track_caller]
+    pub fn try_mul_scaled(&self, other: &Self, extra: u32) -> Result<Self> {
+        let p = self.precision;
+        let product = product(&self.value, &other.value)?;
+        Ok(self.same(trunc_pr(&product, p.bits() + p.f + extra, p.f + extra)?))
+    }
+
     /// Truncates encodings with scale 2^{2f} back to 2^f.
     #[track_caller]
     fn truncated(&self, product: &S) -> Result<Self> {
@@ -163,6 +172,23 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
             acc = acc.try_mul(self)?.add_public(c)?;
         }
         Ok(acc)
+    }
+
+    /// Σ cᵢ·selfⁱ by Horner's rule with the accumulator and the constants carried to
+    /// f + `extra` fractional bits, so that each step rounds by 2^{−extra} of an ulp; one
+    /// truncation by `extra` bits at the end.
+    #[track_caller]
+    pub fn polynomial_wide(&self, coefficients: &[f64], extra: u32) -> Result<Self> {
+        let p = self.precision;
+        let scale = 2f64.powi((p.f + extra) as i32);
+        let wide = |c: f64| F::from_i128((c * scale).round() as i128);
+        let (last, rest) = coefficients.split_last().expect("at least one coefficient");
+        let mut acc = affine(&self.value, F::ZERO, wide(*last));
+        for &c in rest.iter().rev() {
+            let step: S = trunc_pr(&product(&acc, &self.value)?, p.bits() + p.f + extra, p.f)?;
+            acc = affine(&step, F::ONE, wide(c));
+        }
+        Ok(self.same(trunc_pr(&acc, p.bits() + extra, extra)?))
     }
 
     /// Σ cᵢ·self^{2i+1}, by Horner's rule in self².

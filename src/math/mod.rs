@@ -14,30 +14,44 @@
 //! - **Newton–Raphson** refines 1/m from y₀ = 2.9142 − 2m (relative error ≤ 0.086 on
 //!   [½, 1)): yᵢ₊₁ = yᵢ·(2 − m·yᵢ) squares the error, three steps reach fixed-point
 //!   precision. 1/√m likewise, from a quadratic start, with yᵢ₊₁ = yᵢ·(3 − m·yᵢ²)/2.
+//! - **Division** x / y = sign(y)·(x/m)·2^{f−L} never rounds 1/y to f bits: for |y| < 1
+//!   x is multiplied by the integer 2^{f−L} first, exactly; for |y| ≥ 1 x/m is divided by
+//!   2^{L−f} last, by one truncation of ℓ + k bits. So the quotient keeps a relative
+//!   error whatever the size of y (the field must mask ℓ + k bits: 2k + f + 41 ≤ 126;
+//!   for wider formats x / y is x·(1/y), with the reciprocal's absolute ulp times |x|).
+//! - **Extra bits.** m is read from the normalization with one (division) or two (√x,
+//!   ln) bits beyond f, ln's polynomial runs with four more, and eˣ carries log₂e to 2f
+//!   bits, so that no rounding is multiplied by the scale of the result.
 //!
 //! Each function's steps are written once, on shared encodings of one lane or many:
 //! `encoded.rs` holds the fixed-point arithmetic they use, `polynomial.rs` the sigmoid,
-//! tanh and exp, `normalize.rs` the reciprocal, √x and ln. A vector runs every step for
-//! all its elements at once, so a function of n elements takes the rounds of one scalar
-//! call and n times its triples.
+//! tanh and exp, `normalize.rs` the reciprocal, division, √x and ln. A vector runs every
+//! step for all its elements at once, so a function of n elements takes the rounds of one
+//! scalar call and n times its triples.
 //!
 //! # Domains and error bounds (default precision f = 16, k = 32)
 //!
+//! Against the `f64` function of the encoded input, with 2⁻ᶠ the ulp; every bound holds
+//! over the whole domain, in the range of fixed point (|x| < 2^{k−1}).
+//!
 //! | function | domain | error inside the domain |
 //! |---|---|---|
-//! | [`reciprocal`](crate::SharedFixed::reciprocal), `x / y` | x ≠ 0 | ≈ 2·2⁻ᶠ relative to 1/x, plus one ulp |
-//! | [`sqrt`](crate::SharedFixed::sqrt) | x ≥ 0 | ≈ 2·2⁻ᶠ relative, plus two ulps |
-//! | [`ln`](crate::SharedFixed::ln) | x > 0 | ≈ 4 ulps (polynomial error 2.2·10⁻⁷) |
-//! | [`exp`](crate::SharedFixed::exp) | [−f·ln 2, (k − 1)·ln 2) ≈ [−11.1, 21.5) | ≈ 4·2⁻ᶠ relative, plus one ulp |
+//! | [`reciprocal`](crate::SharedFixed::reciprocal) | x ≠ 0 | ≤ 2·2⁻ᶠ/\|x\| + 2⁻ᶠ (2·2⁻ᶠ relative to 1/x, plus one ulp) |
+//! | `x / y` | y ≠ 0, \|x/y\| < 2^{k−1} | ≤ 2·2⁻ᶠ·\|x/y\| + 2·2⁻ᶠ (2·2⁻ᶠ relative, plus two ulps) |
+//! | `x / d`, public d | d ≠ 0, \|d\| < 2^ℓ, \|x/d\| < 2^{k−1} | ≤ 2⁻ᶠ·\|x/d\| + 2⁻ᶠ |
+//! | [`sqrt`](crate::SharedFixed::sqrt) | x ≥ 0 | ≤ 2·2⁻ᶠ·√x + 2·2⁻ᶠ |
+//! | [`ln`](crate::SharedFixed::ln) | x > 0 | ≤ 3·2⁻ᶠ (polynomial error 2.2·10⁻⁷) |
+//! | [`exp`](crate::SharedFixed::exp) | x < (k − 1)·ln 2 ≈ 21.5 | ≤ 4·2⁻ᶠ·eˣ + 2⁻ᶠ; 0 below −(f + 1)·ln 2 ≈ −11.8 |
 //! | [`sigmoid`](crate::SharedFixed::sigmoid) | all reals | 4·10⁻³ (degree-9 polynomial on [−6, 6], clamped outside) |
-//! | [`tanh`](crate::SharedFixed::tanh) | all reals | 8·10⁻³ (2·σ(2x) − 1) |
+//! | [`tanh`](crate::SharedFixed::tanh) | all reals | 8·10⁻³ (2·σ(2x) − 1, clamped outside [−3, 3]) |
 //!
 //! The same domains and bounds hold for a vector element by element:
 //! [`SharedFixedVector::sigmoid`](crate::SharedFixedVector::sigmoid) and the others, and
 //! [`SharedFixedVector::div`](crate::SharedFixedVector::div) for `x / y`.
 //!
 //! Outside its domain a function returns a wrong number: reciprocal of 0 gives 0, ln of
-//! 0 and ln or sqrt of a negative number give garbage, exp overflows its range. A
+//! 0 and ln or sqrt of a negative number give garbage, exp from (k − 1)·ln 2 on
+//! overflows the range. A
 //! simulation with the [shadow](crate::shadow) reports every such input, in a vector
 //! naming the first lane that holds one.
 //!
@@ -166,16 +180,17 @@ impl<F: TinyField> SharedFixed<F> {
         self.encoded().check(other.encoded())?;
         let x = Encoded::new(self.encoded().clone(), self.precision());
         let y = Encoded::new(other.encoded().clone(), other.precision());
-        let quotient = self.same(x.try_mul(&y.reciprocal()?)?.into_value());
+        let quotient = self.same(x.divide(&y)?.into_value());
         Ok(quotient.follow("÷", [self, other], |[x, y]| x / y, Domain::NonZero))
     }
 }
 
-/// [−f·ln 2, (k − 1)·ln 2): where eˣ is neither below one unit in the last place nor
-/// beyond the range.
+/// x < (k − 1)·ln 2, where eˣ is not beyond the range; below −f·ln 2 the result is 0,
+/// within an ulp of eˣ.
 fn exp_domain(p: Precision) -> Domain {
     let ln2 = std::f64::consts::LN_2;
-    Domain::Interval(-f64::from(p.f) * ln2, f64::from(p.k - 1) * ln2)
+    let lowest = -(2f64.powi(p.k as i32 - 1));
+    Domain::Interval(lowest, f64::from(p.k - 1) * ln2)
 }
 
 impl<F: TinyField> SharedFixedVector<F> {
@@ -208,7 +223,7 @@ impl<F: TinyField> SharedFixedVector<F> {
         self.encoded().check(other.encoded())?;
         let x = Encoded::new(self.encoded().clone(), self.precision());
         let y = Encoded::new(other.encoded().clone(), other.precision());
-        let quotient = self.same(x.try_mul(&y.reciprocal()?)?.into_value());
+        let quotient = self.same(x.divide(&y)?.into_value());
         Ok(quotient.follow("÷", [self, other], |[x, y]| x / y, Domain::NonZero))
     }
 }

@@ -1,10 +1,11 @@
 //! Functions by a polynomial on a small interval: the sigmoid (clamped outside [−6, 6]),
-//! tanh from the sigmoid, and eˣ = 2^I·2^F (the fraction F by a polynomial, the integer
-//! part I by exact truncation and a one-hot over the exponents fixed point can hold).
+//! tanh from the sigmoid (clamped outside [−3, 3]), and eˣ = 2^I·2^F (the fraction F by a
+//! polynomial, the integer part I by exact truncation, clamped at −f − 1, and a one-hot
+//! over the exponents fixed point can hold).
 
-use super::encoded::{Encoded, affine, difference, sum};
+use super::encoded::{Encoded, affine, difference, product, sum};
 use crate::circuits::comparison::ltz;
-use crate::circuits::truncation::trunc;
+use crate::circuits::truncation::{spare_bits, trunc, trunc_pr};
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::Shares;
@@ -31,33 +32,56 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
     /// The steps of the sigmoid: the polynomial on u = x/6, then 0 below −6 and 1 above 6.
     #[track_caller]
     pub fn sigmoid(&self) -> Result<Self> {
-        let u = self.mul_public(1.0 / 6.0)?;
+        self.sigmoid_of_multiple(1)
+    }
+
+    /// The steps of tanh: 2·σ(2x) − 1.
+    #[track_caller]
+    pub fn tanh(&self) -> Result<Self> {
+        self.sigmoid_of_multiple(2)?.mul_int(2).sub_public(1.0)
+    }
+
+    /// σ(n·x) for n = 1 or 2: the polynomial on u = n·x/6, clamped by comparing x itself
+    /// with ±6/n, so that n·x never has to fit a comparison (it need not fit the range).
+    #[track_caller]
+    fn sigmoid_of_multiple(&self, n: i32) -> Result<Self> {
+        let u = self.mul_int(n).mul_public(1.0 / 6.0)?;
         let inside = u.odd_polynomial(&SIGMOID)?.add_public(0.5)?;
-        // Clamp: 0 below −6, 1 above 6.
-        let below = self.less_than(-6.0)?;
-        let above = self.neg().less_than(-6.0)?;
+        // Clamp: 0 below −6/n, 1 above 6/n.
+        let edge = -6.0 / f64::from(n);
+        let below = self.less_than(edge)?;
+        let above = self.neg().less_than(edge)?;
         let zero = inside.zero();
         let one = zero.add_public(1.0)?;
         let clamped = Self::select(&above, &one, &inside)?;
         Self::select(&below, &zero, &clamped)
     }
 
-    /// The steps of tanh: 2·σ(2x) − 1.
-    #[track_caller]
-    pub fn tanh(&self) -> Result<Self> {
-        self.mul_int(2).sigmoid()?.mul_int(2).sub_public(1.0)
-    }
-
     /// The steps of eˣ = 2^{x·log₂e}.
     #[track_caller]
     pub fn exp(&self) -> Result<Self> {
         let p = self.precision();
-        // y = x·log₂e = I + F with I = ⌊y⌋ (exact truncation) and F ∈ [0, 1).
-        let y = self.mul_public(std::f64::consts::LOG2_E)?;
+        // y = x·log₂e = I + F with I = ⌊y⌋ (exact truncation) and F ∈ [0, 1). log₂e is
+        // carried with g more bits than f (as many as the field allows, up to f), so its
+        // rounding, times |x|, stays below an ulp of y over the whole range of x. The
+        // product takes ℓ + f + g + 1 bits; a field with no bit to spare beyond ℓ + f
+        // gets g = 0 and ℓ + f, enough for |x| < 2^{k−1}/log₂e.
+        let room = spare_bits::<F>(p.bits() + p.f);
+        let g = p.f.min(room.saturating_sub(1));
+        let log2e = (std::f64::consts::LOG2_E * 2f64.powi((p.f + g) as i32)).round();
+        let scaled = affine(self.value(), F::from_i128(log2e as i128), F::ZERO);
+        let width = p.bits() + p.f + g + u32::from(room > 0);
+        let y = self.same(trunc_pr(&scaled, width, p.f + g)?);
         let whole: S = trunc(y.value(), p.bits() + 1, p.f)?;
         let whole_scaled = affine(&whole, F::from_u128(1u128 << p.f), F::ZERO);
         let fraction = y.same(difference(y.value(), &whole_scaled)?);
         let two_to_fraction = fraction.mul_int(2).sub_public(1.0)?.polynomial(&EXP2)?;
+        // Below −f, 2^I·2^F < 2⁻ᶠ rounds to 0: I is clamped to −f − 1 there, so that the
+        // short comparisons below see a small number whatever x is.
+        let lowest = -i128::from(p.f) - 1;
+        let underflow = ltz(&affine(&whole, F::ONE, -F::from_i128(lowest + 1)), p.k + 2)?;
+        let to_lowest = affine(&whole, -F::ONE, F::from_i128(lowest));
+        let whole = sum(&whole, &product(&underflow, &to_lowest)?)?;
         // 2^I by a one-hot over the exponents that fixed point can hold: gₜ = [I ≥ t].
         let range: Vec<i64> = (-(p.f as i64)..p.k as i64 - 1).collect();
         let mut at_least = Vec::with_capacity(range.len());

@@ -37,9 +37,10 @@ macro_rules! comparison {
     ($(#[$doc:meta])* $name:ident, $try_name:ident, |$d:ident, $bits:ident| $body:expr) => {
         $(#[$doc])*
         ///
-        /// Each element of the result is 1 or 0, correct when both operands and their
-        /// difference lie in [−2^{ℓ−1}, 2^{ℓ−1}) (ℓ from
-        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits), 64 by default).
+        /// Each element of the result is 1 or 0 where dᵢ = selfᵢ − otherᵢ lies in the
+        /// range above (ℓ from
+        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits), 64 by default),
+        /// as for the [`SharedScalar`](crate::SharedScalar) comparison of the same name.
         /// Costs what one scalar comparison costs per element, in the rounds of one.
         ///
         /// # Panics
@@ -78,23 +79,23 @@ macro_rules! comparison {
 /// ```
 impl<F: TinyField> SharedVector<F> {
     comparison!(
-        /// `[selfᵢ < otherᵢ]` for every element.
+        /// `[selfᵢ < otherᵢ]` for every element: right for dᵢ in \[−2^{ℓ−1}, 2^{ℓ−1}).
         less_than, try_less_than, |d, bits| ltz(&d, bits)?
     );
     comparison!(
-        /// `[selfᵢ > otherᵢ]` for every element.
+        /// `[selfᵢ > otherᵢ]` for every element: right for dᵢ in (−2^{ℓ−1}, 2^{ℓ−1}\].
         greater_than, try_greater_than, |d, bits| ltz(&-&d, bits)?
     );
     comparison!(
-        /// `[selfᵢ ≤ otherᵢ]` for every element.
+        /// `[selfᵢ ≤ otherᵢ]` for every element: right for dᵢ in (−2^{ℓ−1}, 2^{ℓ−1}\].
         less_or_equal, try_less_or_equal, |d, bits| 1 - &ltz(&-&d, bits)?
     );
     comparison!(
-        /// `[selfᵢ ≥ otherᵢ]` for every element.
+        /// `[selfᵢ ≥ otherᵢ]` for every element: right for dᵢ in \[−2^{ℓ−1}, 2^{ℓ−1}).
         greater_or_equal, try_greater_or_equal, |d, bits| 1 - &ltz(&d, bits)?
     );
     comparison!(
-        /// `[selfᵢ = otherᵢ]` for every element.
+        /// `[selfᵢ = otherᵢ]` for every element: right for |dᵢ| < 2^ℓ.
         equals, try_equals, |d, bits| eqz(&d, bits)?
     );
 
@@ -116,7 +117,8 @@ impl<F: TinyField> SharedVector<F> {
         no.try_add(&bits.try_mul(&yes.try_sub(no)?)?)
     }
 
-    /// The smaller of each pair of elements, obliviously.
+    /// The smaller of each pair of elements, obliviously: right where
+    /// [`less_than`](Self::less_than) is.
     ///
     /// # Panics
     ///
@@ -132,7 +134,8 @@ impl<F: TinyField> SharedVector<F> {
         Self::try_select(&self.try_less_than(other)?, self, other)
     }
 
-    /// The larger of each pair of elements, obliviously.
+    /// The larger of each pair of elements, obliviously: right where
+    /// [`less_than`](Self::less_than) is.
     ///
     /// # Panics
     ///
@@ -148,7 +151,8 @@ impl<F: TinyField> SharedVector<F> {
         Self::try_select(&self.try_less_than(other)?, other, self)
     }
 
-    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − `[selfᵢ < 0]`).
+    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − `[selfᵢ < 0]`), right for selfᵢ in
+    /// \[−2^{ℓ−1}, 2^{ℓ−1}).
     ///
     /// # Panics
     ///
