@@ -132,6 +132,22 @@ pub enum Error {
     )]
     NthZero,
 
+    /// A fixed-point value was divided by a public zero.
+    #[error("division by zero: divide by a nonzero number")]
+    DivisionByZero,
+
+    /// A public divisor so small that its reciprocal does not fit the fixed-point format.
+    #[error(
+        "cannot divide by {divisor}: its reciprocal does not fit the fixed-point format, whose \
+         divisors must exceed {smallest} in absolute value (raise k, or rescale)"
+    )]
+    DivisorTooSmall {
+        /// The divisor, in decimal.
+        divisor: String,
+        /// The bound 2^{−(k−1)} that |d| must exceed, in decimal.
+        smallest: String,
+    },
+
     /// A Shamir threshold that no holder set of this size can satisfy.
     #[error(
         "a threshold of {threshold} needs more than {threshold} holders, but {holders} were given"

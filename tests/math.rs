@@ -200,3 +200,30 @@ fn the_functions_run_in_the_widest_format_the_field_masks() -> Result<(), Error>
     assert!(too_small(share(7.5)?.try_div(&share(-2.5)?)));
     Ok(())
 }
+
+#[test]
+fn dividing_by_zero_or_by_too_small_a_divisor_says_so() {
+    let sim = Simulation::with_seed(2);
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    let x = PrivateFixed::new(3.0, &alice).share(&[&bob]);
+    let zero = x.try_div_public(0.0).unwrap_err();
+    assert_eq!(zero, Error::DivisionByZero);
+    assert!(zero.to_string().starts_with("division by zero"), "{zero}");
+    // The default k = 32: divisors must exceed 2⁻³¹ in absolute value.
+    let tiny = x.try_div_public(1e-10).unwrap_err();
+    let Error::DivisorTooSmall { smallest, .. } = &tiny else {
+        panic!("{tiny:?}");
+    };
+    assert_eq!(smallest.parse::<f64>(), Ok(2f64.powi(-31)));
+    assert!(
+        tiny.to_string().contains("reciprocal does not fit"),
+        "{tiny}"
+    );
+    assert!(x.try_div_public(2f64.powi(-30)).is_ok());
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        assert!(matches!(
+            x.try_div_public(bad),
+            Err(Error::FixedOutOfRange { .. })
+        ));
+    }
+}

@@ -317,11 +317,28 @@ impl<F: TinyField> SharedFixed<F> {
     ///
     /// # Errors
     ///
-    /// [`Error::FixedOutOfRange`] when 1/d does not fit, or d is 0 or not a number.
+    /// [`Error::DivisionByZero`] for d = 0; [`Error::DivisorTooSmall`] when 1/d does not
+    /// fit the format (|d| ≤ 2^{−(k−1)}); [`Error::FixedOutOfRange`] when d is infinite
+    /// or not a number.
     #[track_caller]
     pub fn try_div_public(&self, d: f64) -> Result<Self> {
         let p = self.precision;
-        p.encode(1.0 / d)?;
+        if !d.is_finite() {
+            return Err(Error::FixedOutOfRange {
+                value: d.to_string(),
+                limit: "a finite number".to_string(),
+            });
+        }
+        if d == 0.0 {
+            return Err(Error::DivisionByZero);
+        }
+        if p.encode(1.0 / d).is_err() {
+            let smallest = (-(f64::from(p.k) - 1.0)).exp2();
+            return Err(Error::DivisorTooSmall {
+                divisor: d.to_string(),
+                smallest: smallest.to_string(),
+            });
+        }
         let (c, s) = ops::public_divisor(d, p);
         let scaled = &self.value * F::from_i128(c);
         let quotient = self.same(trunc_pr(&scaled, p.bits() + p.f, s)?);
