@@ -213,7 +213,7 @@ pub enum Error {
     },
 
     /// A machine was asked to act on its share of a value it holds no share of.
-    #[error("machine '{machine}' holds no share of #{value}: pick one of its holders")]
+    #[error("machine '{machine}' holds no share of value #{value}: pick one of its holders")]
     NotAHolder {
         /// The machine.
         machine: String,
@@ -246,8 +246,8 @@ pub enum Error {
     /// Sacrificing a triple showed that the dealer's triple for product `#product` had
     /// c ≠ ab; the computation aborted.
     #[error(
-        "triple check failed while computing #{product}: the dealer handed out a triple with \
-         c != ab, so the computation aborted and nothing is output"
+        "triple check failed while computing the product #{product}: the dealer handed out a \
+         triple with c != ab, so the computation aborted and nothing is output"
     )]
     TripleCheckFailed {
         /// The number of the product whose triple was bad.
