@@ -13,8 +13,9 @@ use crate::machine::VirtualMachine;
 use crate::protocols::{beaver, input, linear, mac_check, output};
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
-use crate::simulation::{Simulation, World};
+use crate::simulation::Simulation;
 use crate::store::HolderSetId;
+use crate::world::World;
 
 /// A shared type the circuits can compute on: a scalar (one lane) or a vector.
 pub(crate) trait Shares<F: TinyField>: Sized {

@@ -27,6 +27,7 @@ mod store;
 pub mod transcript;
 pub mod vector;
 pub mod view;
+mod world;
 
 pub use adversary::{Adversary, Openings};
 pub use bit::SharedBit;

@@ -12,8 +12,9 @@ use crate::protocols::{beaver, bgw, resharing};
 use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
-use crate::simulation::{Simulation, World};
+use crate::simulation::Simulation;
 use crate::store::HolderSetId;
+use crate::world::World;
 
 /// A value secret-shared among a set of machines: each holds a uniformly random-looking
 /// share, and the shares add up to the value.

@@ -29,9 +29,9 @@ use rand::RngExt;
 use super::{Dealing, ensure_key, hand_out_messages};
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
+use crate::world::World;
 
 /// The statistical security parameter κ: masks are κ bits longer than what they hide.
 pub const KAPPA: u32 = 40;

@@ -32,9 +32,9 @@ use rand::rngs::ChaCha12Rng;
 use super::{Dealing, ensure_key, hand_out_messages};
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::{DEALER, Record, Step};
+use crate::world::World;
 
 /// What the dealer deals for comparisons of `m` low bits, each part one lane per
 /// comparison, binary parts laid out as in [`crate::protocols::binary`].

@@ -45,9 +45,10 @@ use crate::machine::{MachineId, VirtualMachine};
 use crate::protocols::mac_check;
 use crate::shared::SharedScalar;
 use crate::sharing::Scheme;
-use crate::simulation::{Simulation, World};
+use crate::simulation::Simulation;
 use crate::store::{HolderSetId, Holding};
 use crate::view::{DEALER, Record, Step};
+use crate::world::World;
 
 /// A holder set's shares of the MAC key α (in holder order), and of the binary key Δ
 /// once a comparison has needed it (XOR-shared; empty before).

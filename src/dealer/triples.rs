@@ -10,9 +10,9 @@ use super::{Dealing, hand_out_messages};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
-use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::{Record, Step};
+use crate::world::World;
 
 /// Beaver triples (a, b, c = ab), one per lane, in holder order: for each lane a, b and
 /// c, each `width` wide (its n shares, then with MACs on its n MAC shares).

@@ -49,9 +49,9 @@ use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
 use crate::protocols::partial_open::{Opener, broadcast_messages};
 use crate::protocols::{mac_check, sacrifice};
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
+use crate::world::World;
 
 /// Multiplies the shared values in slots `x` and `y` lane by lane (one lane for a
 /// scalar); returns the product's slot. One round however many lanes.

@@ -44,9 +44,9 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
+use crate::world::World;
 
 /// Multiplies the Shamir-shared values in slots `x` and `y` (steps 1–3).
 ///

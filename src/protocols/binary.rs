@@ -44,9 +44,9 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::protocols::partial_open::broadcast_messages;
-use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
+use crate::world::World;
 
 /// Shared bits, lane by lane: per lane n shares (0 or 1), then (MACs on) n MAC shares,
 /// the layout of a field sharing ([`World::lane_len`] words per lane).

@@ -42,9 +42,9 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
 use crate::protocols::linear::add_public;
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
+use crate::world::World;
 
 /// Shares `secrets` (one per lane: one for a scalar), owned by `owner`, among `set`;
 /// returns the shared value's slot. Holders that are offline receive nothing and hold no

@@ -25,8 +25,8 @@
 
 use crate::field::TinyField;
 use crate::sharing::Scheme;
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
+use crate::world::World;
 
 /// zᵢ = f(xᵢ, yᵢ) for every holder i (step 1); the depth is the larger of the two, and a
 /// holder has a valid share if it had both and is online.

@@ -63,9 +63,9 @@ use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
 use crate::protocols::pending::{self, Group, Pending, Plan};
-use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
+use crate::world::World;
 
 /// Refuses any opening, output or use of preprocessing once a check has failed: the
 /// protocol has aborted.

@@ -44,9 +44,9 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::MachineId;
 use crate::protocols::{mac_check, partial_open::partial_open};
-use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
+use crate::world::World;
 
 /// Delivers the value in slot `x` to `to` (steps 1–4); returns it, one element per lane.
 /// All lanes travel together: one message per link.

@@ -32,9 +32,9 @@ use crate::field::TinyField;
 use crate::machine::MachineId;
 use crate::protocols::pending::Pending;
 use crate::sharing::Scheme;
-use crate::simulation::World;
 use crate::store::{HolderSetId, Store};
 use crate::view::{Record, Step};
+use crate::world::World;
 
 /// Opens the value whose `sharing` is laid out as one share per holder of `set`, then
 /// (MACs on) one MAC share per holder, using the holders at `positions` (those that can

@@ -44,9 +44,9 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
-use crate::simulation::World;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
+use crate::world::World;
 
 /// Refreshes the shares of slot `x` in place (steps 1–2 of refresh).
 pub(crate) fn refresh<F: TinyField>(

@@ -38,9 +38,9 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
 use crate::protocols::partial_open::partial_open;
-use crate::simulation::World;
 use crate::store::HolderSetId;
 use crate::view::Step;
+use crate::world::World;
 
 /// Checks the triple `(a, b, c)` by sacrificing a fresh one (steps 1–5), adding the costs
 /// to `costs`.
