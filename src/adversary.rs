@@ -114,10 +114,6 @@ impl<F: TinyField> AdversaryState<F> {
     /// the bit flipped when the offsets that apply add up to anything but zero.
     #[inline]
     pub fn opening_bit(&mut self, from: MachineId, share: u64) -> u64 {
-        if self.openings.is_empty() {
-            self.count(from, 1);
-            return share;
-        }
         let shifted = self.opening(from, F::ZERO);
         share ^ u64::from(shifted != F::ZERO)
     }

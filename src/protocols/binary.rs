@@ -76,16 +76,26 @@ pub(crate) fn open_bits<F: TinyField>(
     })?;
     let width = w.lane_len(set);
     let holders = w.holder_sets.shared(set);
-    // Steps 1–2: every holder's share, through the adversary, XORed. The shares travel
-    // packed, 64 lanes to a word (lane j is bit j mod 64 of word ⌊j/64⌋).
+    // Steps 1–2: every holder's share, through the adversary when it shifts openings,
+    // XORed. The shares travel packed, 64 lanes to a word (lane j is bit j mod 64 of word
+    // ⌊j/64⌋).
     let lanes = masked.len() / width;
+    let honest = !w.adversary.shifts_openings();
+    if honest {
+        for &holder in holders.iter() {
+            w.adversary.count(holder, lanes as u64);
+        }
+    }
     let mut sent = vec![F::ZERO; lanes.div_ceil(64) * n];
     let mut packed = vec![0u64; n];
     let mut opened = Vec::with_capacity(lanes);
     for (j, lane) in masked.chunks_exact(width).enumerate() {
         let mut bit = 0;
         for (i, &share) in lane[..n].iter().enumerate() {
-            let share = w.adversary.opening_bit(holders[i], share);
+            let share = match honest {
+                true => share,
+                false => w.adversary.opening_bit(holders[i], share),
+            };
             packed[i] |= share << (j % 64);
             bit ^= share;
         }

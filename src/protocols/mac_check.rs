@@ -202,15 +202,11 @@ fn check_field<F: TinyField>(
     // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each checking holder i.
     let mut a = F::ZERO;
     let mut sigma = vec![F::ZERO; positions.len()];
-    let runs = pending.runs();
-    for &k in &group.runs {
-        let (_, values, macs) = runs[k];
-        for (&value, macs) in values.iter().zip(macs.chunks_exact(n)) {
-            let rj = F::random(&mut w.rng);
-            a += rj * value;
-            for (s, &i) in sigma.iter_mut().zip(&positions) {
-                *s += rj * macs[i];
-            }
+    for (value, macs) in pending.values_of(group) {
+        let rj = F::random(&mut w.rng);
+        a += rj * value;
+        for (s, &i) in sigma.iter_mut().zip(&positions) {
+            *s += rj * macs[i];
         }
     }
     let alphas = w.dealer.key_shares(set);
@@ -268,13 +264,9 @@ fn check_bits<F: TinyField>(
     // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
     let keys = w.dealer.bit_key_shares(set);
     let mut sigma = vec![0u64; n];
-    let runs = bits.runs();
-    for &k in &group.runs {
-        let (_, values, macs) = runs[k];
-        for (&v, macs) in values.iter().zip(macs.chunks_exact(n)) {
-            for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {
-                *s = times.apply(*s) ^ m ^ (v * key);
-            }
+    for (v, macs) in bits.values_of(group) {
+        for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {
+            *s = times.apply(*s) ^ m ^ (v * key);
         }
     }
     // Steps 4–5, then step 6: the σᵢ XOR to zero.

@@ -29,10 +29,13 @@ pub(crate) struct Run {
     pub step: Step,
     /// Which holders answered in the opening (bit k for the k-th).
     pub answered: u128,
-    /// How many values, stored one after another in [`Pending::values`].
+    /// How many values, stored one after another in [`Pending::values`] from `value_at`.
     len: usize,
-    /// How many MAC shares each value has in [`Pending::macs`] (one per holder).
+    value_at: usize,
+    /// How many MAC shares each value has in [`Pending::macs`] (one per holder), stored
+    /// value by value from `mac_at`.
     holders: usize,
+    mac_at: usize,
 }
 
 impl Run {
@@ -122,6 +125,7 @@ impl<F: Copy + 'static> Pending<F> {
         values: &[F],
         holders: usize,
     ) {
+        let (value_at, mac_at) = (self.values.len(), self.macs.len() - holders * values.len());
         self.values.extend_from_slice(values);
         self.runs.push(Run {
             set,
@@ -129,7 +133,9 @@ impl<F: Copy + 'static> Pending<F> {
             step,
             answered,
             len: values.len(),
+            value_at,
             holders,
+            mac_at,
         });
     }
 
@@ -149,17 +155,20 @@ impl<F: Copy + 'static> Pending<F> {
         self.len() >= self.limit
     }
 
-    /// Every run with its values and their MAC shares (one per holder per value).
-    pub fn runs(&self) -> Vec<(&Run, &[F], &[F])> {
-        let (mut value, mut mac) = (0, 0);
-        let runs = self.runs.iter().map(move |run| {
-            let n = run.holders;
-            let values = &self.values[value..value + run.len];
-            let macs = &self.macs[mac..mac + n * run.len];
-            (value, mac) = (value + run.len, mac + n * run.len);
-            (run, values, macs)
-        });
-        runs.collect()
+    /// The values of run `k` and their MAC shares (one per holder per value).
+    fn opened(&self, k: usize) -> (&[F], &[F]) {
+        let run = &self.runs[k];
+        let values = &self.values[run.value_at..][..run.len];
+        (values, &self.macs[run.mac_at..][..run.holders * run.len])
+    }
+
+    /// Every value of `group` with its holders' MAC shares, in the order they were opened.
+    pub fn values_of<'a>(&'a self, group: &'a Group) -> impl Iterator<Item = (F, &'a [F])> {
+        group.runs.iter().flat_map(move |&k| {
+            let (values, macs) = self.opened(k);
+            let n = self.runs[k].holders;
+            values.iter().copied().zip(macs.chunks_exact(n))
+        })
     }
 
     /// Groups the waiting runs into checks. `can(set)` gives the holders of `set` that are
@@ -168,8 +177,15 @@ impl<F: Copy + 'static> Pending<F> {
     /// of their holder sets, then of their first run.
     pub fn plan(&self, can: impl Fn(HolderSetId) -> (u128, usize)) -> Plan {
         let mut plan = Plan::default();
+        let mut known: Vec<(HolderSetId, (u128, usize))> = Vec::new();
         for (k, run) in self.runs.iter().enumerate() {
-            let (online, needed) = can(run.set);
+            let (online, needed) = match known.iter().find(|(set, _)| *set == run.set) {
+                Some(&(_, can)) => can,
+                None => {
+                    known.push((run.set, can(run.set)));
+                    known[known.len() - 1].1
+                }
+            };
             let checkers = run.answered & online;
             let enough = |mask: u128| mask.count_ones() as usize >= needed;
             if !enough(checkers) {
@@ -208,12 +224,17 @@ impl<F: Copy + 'static> Pending<F> {
             return;
         }
         let mut kept = Pending::default();
-        let runs = self.runs();
         for &k in keep {
-            let (run, values, macs) = runs[k];
+            let (values, macs) = self.opened(k);
             kept.macs.extend_from_slice(macs);
-            kept.values.extend_from_slice(values);
-            kept.runs.push(*run);
+            let run = self.runs[k];
+            kept.close_run(
+                run.set,
+                (run.step, run.about),
+                run.answered,
+                values,
+                run.holders,
+            );
         }
         kept.limit = kept.len() + MAX_PENDING;
         *self = kept;
