@@ -47,6 +47,7 @@ impl<F: TinyField> Handle<F> {
                 machine: owner.name().to_string(),
             });
         }
+        scheme.check::<F>(holders.len())?;
         let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let id = input::share(&mut sim.world.borrow_mut(), owner.id(), secrets, set, at);
         Ok(Handle {

@@ -307,6 +307,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Result<Self> {
         let at = Location::caller();
+        scheme.check::<F>(holders.len())?;
         let new = self
             .h
             .sim

@@ -11,7 +11,7 @@ mod ops;
 mod shadow;
 
 use super::{PrivateVector, SharedVector};
-use crate::circuits::truncation::{check_room, trunc_pr};
+use crate::circuits::truncation::trunc_pr;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::fixed::{Domain, Precision, SharedFixed};
@@ -50,21 +50,34 @@ impl<F: TinyField> PrivateFixedVector<F> {
     /// error instead.
     #[track_caller]
     pub fn new(values: impl IntoIterator<Item = f64>, owner: &VirtualMachine<F>) -> Self {
-        or_panic(Self::with_precision(values, owner, Precision::default()))
+        or_panic(Self::try_new(values, owner))
+    }
+
+    /// [`new`](Self::new), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`with_precision`](Self::with_precision).
+    pub fn try_new(
+        values: impl IntoIterator<Item = f64>,
+        owner: &VirtualMachine<F>,
+    ) -> Result<Self> {
+        Self::with_precision(values, owner, Precision::default())
     }
 
     /// `values` owned by `owner` with the given precision.
     ///
     /// # Errors
     ///
-    /// [`Error::FixedOutOfRange`] if some |x| ≥ 2^{k−1}; [`Error::FieldTooSmall`] if the
-    /// field cannot hold products of this precision with masking.
+    /// As [`PrivateFixed::with_precision`](crate::PrivateFixed::with_precision):
+    /// [`Error::PrecisionOutOfRange`] or [`Error::FieldTooSmall`] for a format the field
+    /// cannot hold, [`Error::FixedOutOfRange`] if some |x| ≥ 2^{k−1}.
     pub fn with_precision(
         values: impl IntoIterator<Item = f64>,
         owner: &VirtualMachine<F>,
         precision: Precision,
     ) -> Result<Self> {
-        check_room::<F>(precision.bits() + precision.f)?;
+        precision.check::<F>()?;
         let exact: Vec<f64> = values.into_iter().collect();
         let encoded = exact
             .iter()
@@ -86,10 +99,78 @@ impl<F: TinyField> PrivateFixedVector<F> {
     ///
     /// # Panics
     ///
-    /// As [`PrivateVector::share`].
+    /// As [`PrivateVector::share`]; [`try_share`](Self::try_share) returns the error
+    /// instead.
     #[track_caller]
     pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
-        let shared = SharedFixedVector::new(self.value.share(others), self.precision);
+        or_panic(self.try_share(others))
+    }
+
+    /// [`share`](Self::share), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateVector::try_share`].
+    #[track_caller]
+    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedFixedVector<F>> {
+        Ok(self.shared(self.value.try_share(others)?))
+    }
+
+    /// Shares the numbers among exactly `holders`, as [`PrivateVector::share_among`].
+    ///
+    /// # Panics
+    ///
+    /// As [`share`](Self::share); [`try_share_among`](Self::try_share_among) returns the
+    /// error instead.
+    #[track_caller]
+    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
+        or_panic(self.try_share_among(holders))
+    }
+
+    /// [`share_among`](Self::share_among), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateVector::try_share_among`].
+    #[track_caller]
+    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedFixedVector<F>> {
+        Ok(self.shared(self.value.try_share_among(holders)?))
+    }
+
+    /// Shares with Shamir's scheme of threshold `t`, as
+    /// [`PrivateVector::share_threshold`].
+    ///
+    /// # Panics
+    ///
+    /// As [`PrivateVector::share_threshold`] (t = 0 and t ≥ n are refused);
+    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
+    #[track_caller]
+    pub fn share_threshold(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        t: usize,
+    ) -> SharedFixedVector<F> {
+        or_panic(self.try_share_threshold(holders, t))
+    }
+
+    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateVector::try_share_threshold`].
+    #[track_caller]
+    pub fn try_share_threshold(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        t: usize,
+    ) -> Result<SharedFixedVector<F>> {
+        Ok(self.shared(self.value.try_share_threshold(holders, t)?))
+    }
+
+    /// The sharing as fixed-point numbers, followed by the shadow from the numbers given.
+    #[track_caller]
+    fn shared(&self, value: SharedVector<F>) -> SharedFixedVector<F> {
+        let shared = SharedFixedVector::new(value, self.precision);
         let exact = |j: usize| self.exact.get(j).copied().unwrap_or(f64::NAN);
         shared.follow_with("share", [], |j, []| exact(j), Domain::All)
     }
