@@ -171,6 +171,7 @@ impl<F: TinyField> fmt::Debug for SharedBit<F> {
 /// `!b` = 1 − b.
 impl<F: TinyField> Not for &SharedBit<F> {
     type Output = SharedBit<F>;
+    #[track_caller]
     fn not(self) -> SharedBit<F> {
         SharedBit::from_scalar(1 - &self.bit)
     }

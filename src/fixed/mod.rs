@@ -122,15 +122,27 @@ fn exponent(bits: u32) -> i32 {
 ///
 /// | expression | cost |
 /// |---|---|
-/// | `x + y`, `x - y`, `-x`, `x + 1.5`, `2.0 - x`, `x + 3` | free |
-/// | `x * 3`, `3 * x` (integers) | free |
+/// | `x + y`, `x - y`, `-x`, `x + 1.5`, `2.0 - x`, `x + 3`, `3 - x` | free |
+/// | `x * 3`, `3 * x` (`i32`) | free |
 /// | `x * y`, `x * 0.5`, `0.5 * x`, `x / 4.0` | a multiplication (for `x * y`) and a probabilistic truncation |
 /// | `x * n` for a shared integer n ([`mul_integer`](Self::mul_integer)) | a multiplication |
 /// | `x.less_than(&y)`, `x.less_than(0.5)`, `x.relu()`, … | a comparison of ℓ = k + f + 1 bits |
 /// | `x / y`, `x.sqrt()`, `x.sigmoid()`, … | see [`crate::math`] |
 ///
-/// `x` and `y` may be owned or borrowed. Products are rounded probabilistically: see the
-/// [module docs](crate::fixed) for the error this implies.
+/// `x` and `y` may be owned or borrowed; a constant is an `f64` or an `i32`, on either
+/// side (an integer of another type converts with `as f64`). Products are rounded
+/// probabilistically: see the [module docs](crate::fixed) for the error this implies.
+///
+/// # Panics
+///
+/// Operators panic when the operands have different precisions or holders, or a constant
+/// is NaN, infinite or out of range; the named twins return the error instead:
+/// [`try_add`](Self::try_add), [`try_sub`](Self::try_sub), [`try_mul`](Self::try_mul),
+/// [`try_add_public`](Self::try_add_public) (`x + k`, `k + x`),
+/// [`try_sub_public`](Self::try_sub_public) (`x - k`),
+/// [`try_sub_from_public`](Self::try_sub_from_public) (`k - x`),
+/// [`try_mul_public`](Self::try_mul_public) (`x * k`, `k * x`),
+/// [`try_div`](Self::try_div) and [`try_div_public`](Self::try_div_public).
 ///
 /// ```
 /// use tinyspdz::prelude::*;

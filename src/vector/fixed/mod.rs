@@ -186,7 +186,7 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// |---|---|---|
 /// | `x + y`, `x - y` | element by element | free |
 /// | `x * y` | element by element, truncated | n triples, 2 rounds |
-/// | `x + k`, `x - k`, `x * k` | public `f64` k on every element | free (`*`: a truncation) |
+/// | `x + k`, `x - k`, `x * k`, `k + x`, `k - x`, `k * x` | public `f64` k on every element | free (`*`: a truncation) |
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ (one truncation), Σ xᵢ | n triples, 2 rounds; free |
 /// | `x.less_than(k)`, `x.relu()` | element-wise comparison (0/1 integers), max(x, 0) | one comparison's rounds |
 /// | `x.sigmoid()`, `x.tanh()`, `x.exp()` | element by element, see [`crate::math`] | one scalar call's rounds (111, 111, 358), n times its triples (102, 102, 303) |
@@ -197,7 +197,10 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// on, a MAC check also runs on its own whenever 2¹⁴ openings wait for one, vector or not:
 /// four reciprocals open about 18 700 values, so they add that check's rounds.
 ///
-/// Operands are borrowed (`&x * &y`, `&x + 1.5`). In a simulation with the plaintext
+/// Operands are borrowed (`&x * &y`, `&x + 1.5`, `2.0 * &x`); constants are `f64`. The
+/// operators panic when the operands cannot be combined or a constant is NaN, infinite
+/// or out of range; `try_add`, `try_sub`, `try_mul`, `try_add_public`, `try_sub_public`,
+/// `try_sub_from_public` and `try_mul_public` return the error instead. In a simulation with the plaintext
 /// [shadow](crate::shadow), every lane carries its exact number, as a [`SharedFixed`]
 /// does, and each operation is one line of the report: the worst error over the lanes,
 /// and warnings naming the first lane that raised them.
