@@ -2,7 +2,7 @@
 //! are refused with an error that says what is allowed, in debug and release builds
 //! alike, before anything is computed or allocated from them.
 
-use std::panic::{self, AssertUnwindSafe};
+mod common;
 
 use tinyspdz::prelude::*;
 
@@ -14,17 +14,7 @@ fn machines<F: TinyField>(n: usize) -> Vec<VirtualMachine<F>> {
 
 /// The message `f` panicked with.
 fn panic_message(f: impl FnOnce()) -> String {
-    let hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let caught = panic::catch_unwind(AssertUnwindSafe(f));
-    panic::set_hook(hook);
-    let payload = caught.expect_err("the call should panic");
-    match payload.downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast::<&str>()
-            .map_or_else(|_| String::from("?"), |m| m.to_string()),
-    }
+    common::catch_panic(f).0
 }
 
 // ---------------------------------------------------------------------------------------
