@@ -24,6 +24,10 @@ use crate::shared::SharedScalar;
 /// | `a ^ b` | a + b − 2·a·b | 1 triple |
 /// | `b.select(&x, &y)` | y + b·(x − y) | 1 triple |
 ///
+/// The operands are borrowed (`&a & &b`). `&`, `|` and `^` panic when the bits are held
+/// by different machines or too few holders answer; [`try_and`](Self::try_and),
+/// [`try_or`](Self::try_or) and [`try_xor`](Self::try_xor) return the error instead.
+///
 /// ```
 /// use tinyspdz::prelude::*;
 ///
@@ -98,15 +102,47 @@ impl<F: TinyField> SharedBit<F> {
         Ok(no + &self.bit.try_mul(&yes.try_sub(no)?)?)
     }
 
+    /// `self & other` = a·b.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::try_mul`].
     #[track_caller]
-    fn combine(
+    pub fn try_and(&self, other: &Self) -> Result<Self> {
+        self.try_combine(other, |_, _, ab| ab)
+    }
+
+    /// `self | other` = a + b − a·b.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::try_mul`].
+    #[track_caller]
+    pub fn try_or(&self, other: &Self) -> Result<Self> {
+        self.try_combine(other, |a, b, ab| &(a + b) - &ab)
+    }
+
+    /// `self ^ other` = a + b − 2·a·b.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::try_mul`].
+    #[track_caller]
+    pub fn try_xor(&self, other: &Self) -> Result<Self> {
+        self.try_combine(other, |a, b, ab| &(a + b) - &(ab * 2))
+    }
+
+    /// f(a, b, a·b) for the bits a and b: one multiplication (after which a and b are
+    /// known to be held alike, so f's local steps cannot fail).
+    #[track_caller]
+    fn try_combine(
         &self,
         other: &Self,
         f: impl FnOnce(&SharedScalar<F>, &SharedScalar<F>, SharedScalar<F>) -> SharedScalar<F>,
-    ) -> Self {
+    ) -> Result<Self> {
         let (a, b) = (&self.bit, &other.bit);
-        let product = or_panic(a.try_mul(b));
-        SharedBit::from_scalar(f(a, b, product))
+        let product = a.try_mul(b)?;
+        Ok(SharedBit::from_scalar(f(a, b, product)))
     }
 }
 
@@ -135,6 +171,7 @@ impl<F: TinyField> fmt::Debug for SharedBit<F> {
 /// `!b` = 1 − b.
 impl<F: TinyField> Not for &SharedBit<F> {
     type Output = SharedBit<F>;
+    #[track_caller]
     fn not(self) -> SharedBit<F> {
         SharedBit::from_scalar(1 - &self.bit)
     }
@@ -144,29 +181,37 @@ impl<F: TinyField> Not for &SharedBit<F> {
 ///
 /// # Panics
 ///
-/// As `SharedScalar`'s `*`.
+/// As `SharedScalar`'s `*`; [`SharedBit::try_and`] returns the error instead.
 impl<F: TinyField> BitAnd for &SharedBit<F> {
     type Output = SharedBit<F>;
     #[track_caller]
     fn bitand(self, other: &SharedBit<F>) -> SharedBit<F> {
-        self.combine(other, |_, _, ab| ab)
+        or_panic(self.try_and(other))
     }
 }
 
 /// `a | b` = a + b − a·b.
+///
+/// # Panics
+///
+/// As `SharedScalar`'s `*`; [`SharedBit::try_or`] returns the error instead.
 impl<F: TinyField> BitOr for &SharedBit<F> {
     type Output = SharedBit<F>;
     #[track_caller]
     fn bitor(self, other: &SharedBit<F>) -> SharedBit<F> {
-        self.combine(other, |a, b, ab| &(a + b) - &ab)
+        or_panic(self.try_or(other))
     }
 }
 
 /// `a ^ b` = a + b − 2·a·b.
+///
+/// # Panics
+///
+/// As `SharedScalar`'s `*`; [`SharedBit::try_xor`] returns the error instead.
 impl<F: TinyField> BitXor for &SharedBit<F> {
     type Output = SharedBit<F>;
     #[track_caller]
     fn bitxor(self, other: &SharedBit<F>) -> SharedBit<F> {
-        self.combine(other, |a, b, ab| &(a + b) - &(ab * 2))
+        or_panic(self.try_xor(other))
     }
 }

@@ -19,7 +19,7 @@ use crate::shared::SharedScalar;
 pub const COMPARISON_BITS: u32 = 64;
 
 /// What a shared value can be compared with: another shared value or a public constant
-/// (`i32`, `i64`, `u64`, a field element, a [`crate::PublicScalar`]).
+/// (`i32`, `i64`, `u64`, `i128`, a field element, a [`crate::PublicScalar`]).
 pub trait Comparand<F: TinyField> {
     /// `x − self`, as a shared value.
     fn subtract_from(self, x: &SharedScalar<F>) -> Result<SharedScalar<F>>;

@@ -205,11 +205,24 @@ pub enum Error {
         needed: u32,
     },
 
-    /// An integer comparison width below 2 bits.
-    #[error("comparisons need at least 2 bits, not {bits}: pick a width of 2 to 85 bits")]
+    /// An integer comparison width the field cannot compare: below 2 bits, or too wide
+    /// to mask (an equality test's ℓ + 1 bits and 41 of masking must fit below the
+    /// prime's top bit).
+    #[error(
+        "{field} cannot compare {bits}-bit values: {}",
+        if *most >= 2 {
+            format!("pick a comparison width of 2 to {most} bits")
+        } else {
+            "it has no room for comparisons of any width: use F127 (2 to 84 bits)".to_string()
+        }
+    )]
     ComparisonWidth {
         /// The width asked for.
         bits: u32,
+        /// The field's name.
+        field: &'static str,
+        /// The widest comparison the field can mask (0 when it can mask none).
+        most: u32,
     },
 
     /// A machine was asked to act on its share of a value it holds no share of.
@@ -272,6 +285,77 @@ pub enum Error {
         /// The right operand's length.
         right: usize,
     },
+
+    /// A Shamir threshold of 0: the polynomial is the constant secret, so every share is
+    /// the secret itself.
+    #[error(
+        "a threshold of 0 makes every share equal the secret, so each holder would know it: \
+         use a threshold t of at least 1 (any t + 1 holders reconstruct, any t learn nothing)"
+    )]
+    ZeroThreshold,
+
+    /// A fixed-point [`Precision`](crate::Precision) the field cannot compute with.
+    #[error(
+        "precision f = {f}, k = {k} does not fit {field}: f and k must be at least 1, and \
+         a product's k + 2f bits and an equality test's k + f + 2 at most {most} (masks add \
+         41), so at most f = {max_f} (with k = 1) or k = {max_k} (with f = 1): lower f or k, \
+         or use a larger field"
+    )]
+    PrecisionOutOfRange {
+        /// The fractional bits asked for.
+        f: u32,
+        /// The integer bits asked for.
+        k: u32,
+        /// The field's name.
+        field: &'static str,
+        /// The field's room: the largest k + 2f (and k + f + 2) it allows.
+        most: u32,
+        /// The largest f (with k = 1).
+        max_f: u32,
+        /// The largest k (with f = 1).
+        max_k: u32,
+    },
+
+    /// A Shamir helper was given the same holder position twice (or two positions whose
+    /// points coincide modulo p).
+    #[error(
+        "holder position {position} is listed twice (positions that differ by a multiple of \
+         p name the same point): list each holder's position once"
+    )]
+    RepeatedPosition {
+        /// The position listed twice (0-based).
+        position: usize,
+    },
+
+    /// A Shamir holder position whose point i + 1 is 0 modulo p, where the secret lies.
+    #[error(
+        "holder position {position} has no Shamir point in {field}: its point {position} + 1 \
+         is 0 modulo p, the secret's own point: use positions 0 to {most}"
+    )]
+    PositionOutOfRange {
+        /// The position (0-based).
+        position: usize,
+        /// The field's name.
+        field: &'static str,
+        /// The largest position with a point of its own, p − 2.
+        most: usize,
+    },
+
+    /// Reconstruction was given a different number of positions and shares.
+    #[error(
+        "{positions} holder positions but {shares} shares were given: give one share for \
+         each position, in the same order"
+    )]
+    ShareCountMismatch {
+        /// How many positions.
+        positions: usize,
+        /// How many shares.
+        shares: usize,
+    },
+
+    /// A secret was to be split into no shares at all.
+    #[error("cannot split a secret into 0 shares: ask for at least one")]
+    NoShares,
 }
 
 impl Error {

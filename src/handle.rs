@@ -48,6 +48,7 @@ impl<F: TinyField> Handle<F> {
                 machine: owner.name().to_string(),
             });
         }
+        scheme.check::<F>(holders.len())?;
         let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let mut w = sim.world.borrow_mut();
         mac_check::refuse_if_aborted(&w)?; // an input consumes a dealt mask

@@ -2,10 +2,17 @@
 //!
 //! The borrowed–borrowed case of each operator is written once by hand; the macros below
 //! derive the owned variants from it, so every combination of owned and borrowed operands
-//! works. Public constants (integers and field elements) go on either side: `k + x`
-//! reuses `x + k` (addition and multiplication commute), while `k - x` is its own
-//! protocol. All operators carry `#[track_caller]`, so costs are charged to the learner's
-//! line and panics point at it.
+//! works. Public constants go on either side: `k + x` reuses `x + k` (addition and
+//! multiplication commute), while `k - x` is its own protocol. Every operator carries
+//! `#[track_caller]`, so costs are charged to the learner's line and panics point at it.
+//!
+//! On the right a constant is any [`Constant`] (one generic impl); on the left it is an
+//! `i32` or a field element of the operand's field. A second integer type on the left
+//! would make an unsuffixed literal ambiguous: `5 * &x` could then be either, and the
+//! compiler settles on `i32` only after type-checking the whole function, too late for a
+//! method call or a further operator on the result, so `(5 * &x).open()` and
+//! `&x - 5 * &y` would stop compiling ("type annotations needed"). [`SharedScalar`]'s
+//! docs show the table of what compiles.
 
 use std::iter::{Product, Sum};
 use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
@@ -80,6 +87,7 @@ macro_rules! constant_rhs {
     (Type = $T:ident, Trait = $tr:ident, method = $m:ident, Assign = $atr:ident, assign = $am:ident, map = $map:expr) => {
         impl<F: TinyField, K: Constant> $tr<K> for &$T<F> {
             type Output = $T<F>;
+            #[track_caller]
             fn $m(self, k: K) -> $T<F> {
                 let (s, c) = ($map)(k.to_field::<F>());
                 self.affine(s, c)
@@ -87,11 +95,13 @@ macro_rules! constant_rhs {
         }
         impl<F: TinyField, K: Constant> $tr<K> for $T<F> {
             type Output = $T<F>;
+            #[track_caller]
             fn $m(self, k: K) -> $T<F> {
                 (&self).$m(k)
             }
         }
         impl<F: TinyField, K: Constant> $atr<K> for $T<F> {
+            #[track_caller]
             fn $am(&mut self, k: K) {
                 *self = (&*self).$m(k);
             }
@@ -101,34 +111,40 @@ macro_rules! constant_rhs {
 
 /// `k + x`, `k - x` and `k * x` for a constant `k` of type `$k` on the left. Rust needs one
 /// impl per left-hand type (the orphan rule), and an integer literal on the left must find
-/// exactly one integer impl, so integers on the left are `i32` (write `x * k` for other
-/// integer types); field elements work on either side.
+/// exactly one integer impl (see the module docs), so integers on the left are `i32`
+/// (write `x * k` for other integer types); field elements work on either side.
 macro_rules! constant_lhs {
     (impl[$($g:tt)*] Type = $T:ident, Field = $f:ty, Constant = $k:ty) => {
         impl<$($g)*> Add<&$T<$f>> for $k {
             type Output = $T<$f>;
+            #[track_caller]
             fn add(self, x: &$T<$f>) -> $T<$f> { x + self }
         }
         impl<$($g)*> Sub<&$T<$f>> for $k {
             type Output = $T<$f>;
+            #[track_caller]
             fn sub(self, x: &$T<$f>) -> $T<$f> {
                 x.affine(-<$f as Field>::ONE, Constant::to_field::<$f>(self))
             }
         }
         impl<$($g)*> Mul<&$T<$f>> for $k {
             type Output = $T<$f>;
+            #[track_caller]
             fn mul(self, x: &$T<$f>) -> $T<$f> { x * self }
         }
         impl<$($g)*> Add<$T<$f>> for $k {
             type Output = $T<$f>;
+            #[track_caller]
             fn add(self, x: $T<$f>) -> $T<$f> { &x + self }
         }
         impl<$($g)*> Sub<$T<$f>> for $k {
             type Output = $T<$f>;
+            #[track_caller]
             fn sub(self, x: $T<$f>) -> $T<$f> { self - &x }
         }
         impl<$($g)*> Mul<$T<$f>> for $k {
             type Output = $T<$f>;
+            #[track_caller]
             fn mul(self, x: $T<$f>) -> $T<$f> { &x * self }
         }
     };
@@ -165,6 +181,7 @@ impl<F: TinyField> Mul<&$T<F>> for &$T<F> {
 
 impl<F: TinyField> Neg for &$T<F> {
     type Output = $T<F>;
+    #[track_caller]
     fn neg(self) -> $T<F> {
         self.affine(-F::ONE, F::ZERO)
     }
@@ -172,6 +189,7 @@ impl<F: TinyField> Neg for &$T<F> {
 
 impl<F: TinyField> Neg for $T<F> {
     type Output = $T<F>;
+    #[track_caller]
     fn neg(self) -> $T<F> {
         -&self
     }

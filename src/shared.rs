@@ -35,9 +35,19 @@ use crate::world::World;
 /// | `x.pow(e)` | square and multiply | ≈ 1.5·log₂ e triples |
 /// | `iter.sum()`, `iter.product()` | repeated `+` / `*` | as above |
 ///
-/// `x` and `y` may each be owned (`SharedScalar`) or borrowed (`&SharedScalar`); k is an
-/// `i32`, `i64`, `u64` or a field element, on either side (`5 * &x`, `100 - x`,
-/// `x * (-2)`). Public constants are reduced modulo p.
+/// `x` and `y` may each be owned (`SharedScalar`) or borrowed (`&SharedScalar`). Public
+/// constants k are reduced modulo p, and compile on these sides:
+///
+/// | constant k | `x + k`, `x - k`, `x * k`, `x op= k` | `k + x`, `k - x`, `k * x` |
+/// |---|---|---|
+/// | `i32`, and an unsuffixed literal (`5 * &x`, `100 - x`, `x * (-2)`) | yes | yes |
+/// | `i64`, `u64`, `i128` | yes | no: write `&x * k`, `&x + k`, `-&x + k` |
+/// | an element of x's field | yes | yes |
+/// | an element of another field, a [`PublicScalar`] | yes | no |
+///
+/// Integers on the left are `i32` only: with a second integer type there, Rust could not
+/// type an unsuffixed literal in time, and `(5 * &x).open()` or `&x - 5 * &y` would stop
+/// compiling ("type annotations needed").
 ///
 /// # Panics
 ///
@@ -308,6 +318,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Result<Self> {
         let at = Location::caller();
+        scheme.check::<F>(holders.len())?;
         let new = self
             .h
             .sim

@@ -239,20 +239,38 @@ fn a_narrower_comparison_width_is_cheaper_and_correct_inside_its_range() {
     let _ = x.less_than(7);
     assert_eq!(sim.stats().triples, 30, "ℓ − 2 multiplications for ℓ = 32");
 
-    let too_narrow = Simulation::builder().comparison_bits(1).build();
-    let (a, b) = (too_narrow.machine("a"), too_narrow.machine("b"));
-    let x = PrivateScalar::new(0, &a).share(&[&b]);
-    let err = x.try_less_than(1).expect_err("1 bit cannot hold a sign");
-    assert!(matches!(err, Error::ComparisonWidth { bits: 1 }), "{err}");
-
-    let too_wide = Simulation::builder().comparison_bits(90).build();
-    let (a, b) = (too_wide.machine("a"), too_wide.machine("b"));
-    let x = PrivateScalar::new(0, &a).share(&[&b]);
-    let err = x.try_equals(1).expect_err("90 + 41 bits exceed F127");
+    let err = Simulation::builder()
+        .comparison_bits(1)
+        .try_build()
+        .expect_err("1 bit cannot hold a sign");
     assert!(
-        matches!(err, Error::FieldTooSmall { bits, .. } if bits >= 90),
+        matches!(
+            err,
+            Error::ComparisonWidth {
+                bits: 1,
+                most: 84,
+                ..
+            }
+        ),
         "{err}"
     );
+
+    let err = Simulation::builder()
+        .comparison_bits(90)
+        .try_build()
+        .expect_err("90 + 41 bits exceed F127");
+    assert!(
+        matches!(
+            err,
+            Error::ComparisonWidth {
+                bits: 90,
+                most: 84,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("2 to 84 bits"), "{err}");
 }
 
 /// Everything bob sees while alice's secret is compared with 0: the masked opening c

@@ -456,7 +456,7 @@ fn shamir_vectors_multiply_add_and_reconstruct() -> Result<(), Error> {
             let lane: Vec<F127> = (0..=t).map(|k| shares[k][3]).collect();
             let positions: Vec<usize> = (0..=t).collect();
             assert_eq!(
-                tinyspdz::sharing::shamir::reconstruct(&positions, &lane),
+                tinyspdz::sharing::shamir::reconstruct(&positions, &lane)?,
                 F127::from(40_000u64)
             );
         }

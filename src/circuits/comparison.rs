@@ -45,11 +45,17 @@
 
 use std::panic::Location;
 
-use super::truncation::{check_room, pow2, trunc};
+use super::truncation::{check_room, pow2, room, trunc};
 use crate::dealer::bits::KAPPA;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::{Handle, Shares};
+
+/// The widest comparison the field can mask: [`eqz`] opens ℓ + 1 bits, so ℓ is one
+/// below the field's room (84 for F127, 18 for F61, none for F101).
+pub(crate) fn widest<F: TinyField>() -> u32 {
+    room::<F>().saturating_sub(1)
+}
 
 /// [a < 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (LTZ, steps 1–2), lane by lane.
 #[track_caller]
@@ -63,7 +69,7 @@ pub(crate) fn ltz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
 pub(crate) fn eqz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
     let at = Location::caller();
     let a = a.handle();
-    check_room::<F>(bits + 1)?;
+    check_room::<F>(bits.saturating_add(1))?;
     // Step 1: the mask, bit by bit.
     let (r_bits, r_low, r_high) = a.bit_mask((bits, KAPPA, true), at)?;
     // Step 2: open c = a + 2^ℓ·(1 + r″) + r′ (positive, so its low bits are a + r′ mod 2^ℓ).

@@ -50,14 +50,19 @@ pub(crate) fn pow2<F: TinyField>(k: u32) -> F {
     F::from_u128(1u128 << k)
 }
 
+/// The widest values the field can mask: ℓ + κ + 1 bits must fit below the prime's top
+/// bit, so ℓ ≤ NUM_BITS − κ − 2 (85 for F127, 19 for F61, none for F101).
+pub(crate) fn room<F: TinyField>() -> u32 {
+    F::NUM_BITS.saturating_sub(KAPPA + 2)
+}
+
 /// Checks that the field has room for ℓ-bit values masked with κ more bits.
 pub(crate) fn check_room<F: TinyField>(bits: u32) -> Result<()> {
-    let needed = bits + KAPPA + 1;
-    if u64::from(F::NUM_BITS) - 1 < u64::from(needed) {
+    if bits > room::<F>() {
         return Err(Error::FieldTooSmall {
             field: F::NAME,
             bits,
-            needed,
+            needed: bits.saturating_add(KAPPA + 1),
         });
     }
     Ok(())

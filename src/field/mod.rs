@@ -180,8 +180,8 @@ impl IntoField for BigInt {
     }
 }
 
-/// A public constant that operators accept beside shared values: `i32`, `i64`, `u64` and
-/// field elements. Integers are reduced modulo p; an element of another field is read as
+/// A public constant that operators accept beside shared values: `i32`, `i64`, `u64`,
+/// `i128` and field elements. Integers are reduced modulo p; an element of another field is read as
 /// its signed value and reduced.
 pub trait Constant: Copy + 'static {
     /// The constant as an element of `F`.
@@ -197,7 +197,7 @@ macro_rules! integer_constant {
         }
     )*};
 }
-integer_constant!(i32, i64, u64);
+integer_constant!(i32, i64, u64, i128);
 
 /// `x` as an element of `G`: itself when `G` is its own field, else its signed value
 /// reduced modulo G's p.

@@ -18,19 +18,20 @@
 
 mod compare;
 mod ops;
+mod private;
 mod shadow;
 
 use std::fmt;
 
 use num_traits::ToPrimitive;
 
-use crate::circuits::truncation::{check_room, trunc_pr};
+use crate::circuits::truncation::{check_room, room, trunc_pr};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
-use crate::private::PrivateScalar;
 use crate::shared::SharedScalar;
 pub use compare::FixedComparand;
+pub use private::PrivateFixed;
 pub(crate) use shadow::{BitOutcome, Domain, Outcome, as_bit, judge, judge_bits};
 
 /// The fixed-point format: f fractional bits, integer parts below 2^{k−1} in absolute value.
@@ -61,143 +62,87 @@ impl Precision {
         Ok(())
     }
 
-    /// Bits of an encoded value, ℓ = k + f.
+    /// Checks that the field `F` can compute in this format: f ≥ 1, k ≥ 1, and with 41
+    /// bits of masking a product's k + 2f bits and an equality test's k + f + 2 fit below
+    /// the prime's top bit (each at most 85 in [`crate::F127`], 19 in [`crate::F61`]).
+    pub(crate) fn check<F: TinyField>(self) -> Result<()> {
+        let most = room::<F>();
+        let product = self.f.checked_mul(2).and_then(|f2| f2.checked_add(self.k));
+        let equality = self.f.checked_add(self.k).and_then(|l| l.checked_add(2));
+        let fits = |bits: Option<u32>| bits.is_some_and(|bits| bits <= most);
+        if self.f >= 1 && self.k >= 1 && fits(product) && fits(equality) {
+            return Ok(());
+        }
+        if most < 4 {
+            // Not even f = k = 1 fits.
+            return check_room::<F>(product.unwrap_or(u32::MAX).max(4));
+        }
+        Err(Error::PrecisionOutOfRange {
+            f: self.f,
+            k: self.k,
+            field: F::NAME,
+            most,
+            max_f: (most - 1) / 2,
+            max_k: most - 3,
+        })
+    }
+
+    /// Bits of an encoded value, ℓ = k + f (saturating at `u32::MAX` for formats no field
+    /// can hold).
     pub fn bits(self) -> u32 {
-        self.k + self.f
+        self.k.saturating_add(self.f)
     }
 
     /// The encoding round(x·2^f), or an error when |x| ≥ 2^{k−1} or x is not finite.
     pub fn encode(self, x: f64) -> Result<i128> {
-        let limit = 2f64.powi(self.k as i32 - 1);
-        if !x.is_finite() || x.abs() >= limit {
+        let limit = 2f64.powi(exponent(self.k) - 1);
+        let encoded = (x * 2f64.powi(exponent(self.f))).round();
+        if !x.is_finite() || x.abs() >= limit || !encoded.is_finite() {
             return Err(Error::FixedOutOfRange {
                 value: x.to_string(),
                 limit: limit.to_string(),
             });
         }
-        Ok((x * 2f64.powi(self.f as i32)).round() as i128)
+        Ok(encoded as i128)
     }
 
     /// The real number an encoded field element stands for.
     pub fn decode<F: TinyField>(self, x: F) -> f64 {
-        integer(x) / 2f64.powi(self.f as i32)
+        integer(x) / 2f64.powi(exponent(self.f))
     }
 }
 
-/// A real number known to one machine, in fixed point.
-#[derive(Clone)]
-pub struct PrivateFixed<F: TinyField = DefaultField> {
-    value: PrivateScalar<F>,
-    precision: Precision,
-    /// The number as given, before rounding to f bits (for the shadow).
-    exact: f64,
-}
-
-impl<F: TinyField> PrivateFixed<F> {
-    /// `x` owned by `owner`, with the default precision (f = 16, k = 32).
-    ///
-    /// # Panics
-    ///
-    /// If |x| ≥ 2³¹ or x is not finite; [`try_new`](Self::try_new) returns the error.
-    #[track_caller]
-    pub fn new(x: f64, owner: &VirtualMachine<F>) -> Self {
-        or_panic(Self::try_new(x, owner))
-    }
-
-    /// [`new`](Self::new), returning an error instead of panicking.
-    pub fn try_new(x: f64, owner: &VirtualMachine<F>) -> Result<Self> {
-        Self::with_precision(x, owner, Precision::default())
-    }
-
-    /// `x` owned by `owner` with the given precision.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::FixedOutOfRange`] if |x| ≥ 2^{k−1}; [`Error::FieldTooSmall`] if the
-    /// field cannot hold products of this precision with masking.
-    pub fn with_precision(x: f64, owner: &VirtualMachine<F>, precision: Precision) -> Result<Self> {
-        check_room::<F>(precision.bits() + precision.f)?;
-        let value = PrivateScalar::try_new(precision.encode(x)?, owner)?;
-        Ok(PrivateFixed {
-            value,
-            precision,
-            exact: x,
-        })
-    }
-
-    /// The number (as closely as f fractional bits allow).
-    pub fn value(&self) -> f64 {
-        self.precision.decode(self.value.field_value())
-    }
-
-    /// Shares the number among its owner and `others`, as [`PrivateScalar::share`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share`].
-    #[track_caller]
-    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixed<F> {
-        self.shared(self.value.share(others))
-    }
-
-    /// Shares the number among exactly `holders`, as [`PrivateScalar::share_among`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share_among`].
-    #[track_caller]
-    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedFixed<F> {
-        self.shared(self.value.share_among(holders))
-    }
-
-    /// Shares with Shamir's scheme, as [`PrivateScalar::share_threshold`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share_threshold`].
-    #[track_caller]
-    pub fn share_threshold(&self, holders: &[&VirtualMachine<F>], t: usize) -> SharedFixed<F> {
-        self.shared(self.value.share_threshold(holders, t))
-    }
-
-    /// The sharing as a fixed-point number, followed by the shadow from the number given.
-    #[track_caller]
-    fn shared(&self, value: SharedScalar<F>) -> SharedFixed<F> {
-        let exact = self.exact;
-        SharedFixed::untracked(value, self.precision).follow("share", [], |[]| exact, Domain::All)
-    }
-}
-
-impl<F: TinyField> fmt::Debug for PrivateFixed<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
-impl<F: TinyField> fmt::Display for PrivateFixed<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "PrivateFixed({}, '{}')",
-            self.value(),
-            self.value.owner().name()
-        )
-    }
+/// A bit count as an exponent of 2 for `powi` (formats beyond `i32::MAX` bits, which no
+/// field holds, saturate).
+fn exponent(bits: u32) -> i32 {
+    i32::try_from(bits).unwrap_or(i32::MAX)
 }
 
 /// A shared real number in fixed point.
 ///
 /// | expression | cost |
 /// |---|---|
-/// | `x + y`, `x - y`, `-x`, `x + 1.5`, `2.0 - x`, `x + 3` | free |
-/// | `x * 3`, `3 * x` (integers) | free |
+/// | `x + y`, `x - y`, `-x`, `x + 1.5`, `2.0 - x`, `x + 3`, `3 - x` | free |
+/// | `x * 3`, `3 * x` (`i32`) | free |
 /// | `x * y`, `x * 0.5`, `0.5 * x`, `x / 4.0` | a multiplication (for `x * y`) and a probabilistic truncation |
 /// | `x * n` for a shared integer n ([`mul_integer`](Self::mul_integer)) | a multiplication |
 /// | `x.less_than(&y)`, `x.less_than(0.5)`, `x.relu()`, … | a comparison of ℓ = k + f + 1 bits |
 /// | `x / y`, `x.sqrt()`, `x.sigmoid()`, … | see [`crate::math`] |
 ///
-/// `x` and `y` may be owned or borrowed. Products are rounded probabilistically: see the
-/// [module docs](crate::fixed) for the error this implies.
+/// `x` and `y` may be owned or borrowed; a constant is an `f64` or an `i32`, on either
+/// side (an integer of another type converts with `as f64`). Products are rounded
+/// probabilistically: see the [module docs](crate::fixed) for the error this implies.
+///
+/// # Panics
+///
+/// Operators panic when the operands have different precisions or holders, or a constant
+/// is NaN, infinite or out of range; the named twins return the error instead:
+/// [`try_add`](Self::try_add), [`try_sub`](Self::try_sub), [`try_mul`](Self::try_mul),
+/// [`try_add_public`](Self::try_add_public) (`x + k`, `k + x`),
+/// [`try_sub_public`](Self::try_sub_public) (`x - k`),
+/// [`try_sub_from_public`](Self::try_sub_from_public) (`k - x`),
+/// [`try_mul_public`](Self::try_mul_public) (`x * k`, `k * x`),
+/// [`try_div`](Self::try_div) and [`try_div_public`](Self::try_div_public).
 ///
 /// ```
 /// use tinyspdz::prelude::*;
@@ -295,18 +240,44 @@ impl<F: TinyField> SharedFixed<F> {
     ///
     /// # Panics
     ///
-    /// As `SharedScalar`'s `*`.
+    /// As `SharedScalar`'s `*`; [`try_mul_integer`](Self::try_mul_integer) returns the
+    /// error instead.
     #[track_caller]
     pub fn mul_integer(&self, n: &SharedScalar<F>) -> Self {
-        let product = self.same(&self.value * n);
-        product.follow("×", [self], |[x]| x * integer(n.peek()), Domain::All)
+        or_panic(self.try_mul_integer(n))
+    }
+
+    /// [`mul_integer`](Self::mul_integer), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::try_mul`].
+    #[track_caller]
+    pub fn try_mul_integer(&self, n: &SharedScalar<F>) -> Result<Self> {
+        let product = self.same(self.value.try_mul(n)?);
+        Ok(product.follow("×", [self], |[x]| x * integer(n.peek()), Domain::All))
     }
 
     /// `self + n` for a shared integer n: n·2^f is added, locally.
+    ///
+    /// # Panics
+    ///
+    /// As `SharedScalar`'s `+`; [`try_add_integer`](Self::try_add_integer) returns the
+    /// error instead.
     #[track_caller]
     pub fn add_integer(&self, n: &SharedScalar<F>) -> Self {
-        let sum = self.same(&self.value + &(n * scale::<F>(self.precision)));
-        sum.follow("+", [self], |[x]| x + integer(n.peek()), Domain::All)
+        or_panic(self.try_add_integer(n))
+    }
+
+    /// [`add_integer`](Self::add_integer), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`SharedScalar::try_add`].
+    #[track_caller]
+    pub fn try_add_integer(&self, n: &SharedScalar<F>) -> Result<Self> {
+        let sum = self.same(self.value.try_add(&(n * scale::<F>(self.precision)))?);
+        Ok(sum.follow("+", [self], |[x]| x + integer(n.peek()), Domain::All))
     }
 
     /// `self / d` for a public d ≠ 0: a multiplication by c = round(2ˢ/d) and a

@@ -9,32 +9,51 @@ use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 
 impl<F: TinyField> SharedFixed<F> {
-    /// `self + k` for a public k, added to the encoding: exact when k has f bits.
+    /// `self + k` for a public k, added to the encoding: exact when k has f bits. The
+    /// twin of `x + k` and `k + x`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if k is NaN, infinite or
+    /// |k| ≥ 2^{k−1}.
     #[track_caller]
-    fn try_add_public(&self, k: f64) -> Result<Self> {
+    pub fn try_add_public(&self, k: f64) -> Result<Self> {
         let sum = self.same(&self.value + F::from_i128(self.precision.encode(k)?));
         Ok(sum.follow("+", [self], |[x]| x + k, Domain::All))
     }
 
-    /// `self - k` for a public k.
+    /// `self - k` for a public k: the twin of `x - k`.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_add_public`](Self::try_add_public).
     #[track_caller]
-    fn try_sub_public(&self, k: f64) -> Result<Self> {
+    pub fn try_sub_public(&self, k: f64) -> Result<Self> {
         let difference = self.same(&self.value - F::from_i128(self.precision.encode(k)?));
         Ok(difference.follow("−", [self], |[x]| x - k, Domain::All))
     }
 
-    /// `k - self` for a public k.
+    /// `k - self` for a public k: the twin of `k - x`.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_add_public`](Self::try_add_public).
     #[track_caller]
-    fn try_public_sub(&self, k: f64) -> Result<Self> {
+    pub fn try_sub_from_public(&self, k: f64) -> Result<Self> {
         let encoded = F::from_i128(self.precision.encode(k)?);
         let difference = self.same((-&self.value) + encoded);
         Ok(difference.follow("−", [self], |[x]| k - x, Domain::All))
     }
 
     /// `self * k` for a public real k: k is encoded (rounded to f bits), then the
-    /// product is truncated.
+    /// product is truncated. The twin of `x * k` and `k * x`.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_add_public`](Self::try_add_public), or as the truncation fails (too few
+    /// holders answering).
     #[track_caller]
-    pub(crate) fn try_mul_public(&self, k: f64) -> Result<Self> {
+    pub fn try_mul_public(&self, k: f64) -> Result<Self> {
         let encoded = F::from_i128(self.precision.encode(k)?);
         let product = self.truncated(&self.value * encoded)?;
         Ok(product.follow("×", [self], |[x]| x * k, Domain::All))
@@ -137,7 +156,7 @@ macro_rules! fixed_constant {
             type Output = SharedFixed<F>;
             #[track_caller]
             fn sub(self, x: &SharedFixed<F>) -> SharedFixed<F> {
-                or_panic(x.try_public_sub(f64::from(self)))
+                or_panic(x.try_sub_from_public(f64::from(self)))
             }
         }
         impl<F: TinyField> Mul<&SharedFixed<F>> for $k {

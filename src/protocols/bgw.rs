@@ -79,7 +79,7 @@ pub(crate) fn multiply<F: TinyField>(
             answering,
         });
     }
-    let lambda = shamir::lagrange_at_zero::<F>(&answering);
+    let lambda = shamir::lagrange_checked::<F>(&answering);
     let macs = w.store.data(x).len() > n;
     let mut z = w.store.buffer();
     z.resize(w.store.data(x).len(), F::ZERO);
@@ -92,7 +92,7 @@ pub(crate) fn multiply<F: TinyField>(
             let Some(h) = h else { continue };
             // Step 2: re-share hᵢ with degree t and send the sub-shares.
             sub.clear();
-            shamir::share(h, n, threshold, &mut w.rng, &mut sub);
+            shamir::share_checked(h, n, threshold, &mut w.rng, &mut sub);
             let from = w.holder_sets.get(set)[i];
             for (j, &s) in sub.iter().enumerate() {
                 let to = w.holder_sets.get(set)[j];

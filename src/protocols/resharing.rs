@@ -109,7 +109,7 @@ pub(crate) fn reshare<F: TinyField>(
     let (n_old, n_new) = (w.holder_sets.get(old).len(), w.holder_sets.get(new).len());
     let lambda: Vec<F> = match w.holder_sets.scheme(old) {
         Scheme::Additive => vec![F::ONE; answering.len()],
-        Scheme::Shamir { .. } => shamir::lagrange_at_zero(&answering),
+        Scheme::Shamir { .. } => shamir::lagrange_checked(&answering),
     };
     let mut costs = Costs {
         rounds: 1,

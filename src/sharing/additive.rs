@@ -16,16 +16,36 @@
 
 use rand::Rng;
 
+use crate::error::{Error, Result};
 use crate::field::TinyField;
 
 /// Appends n additive shares of `secret` to `out`.
 ///
-/// # Panics
+/// # Errors
 ///
-/// If `n` is 0.
+/// [`Error::NoShares`] if `n` is 0.
 #[inline]
-pub fn share<F: TinyField, R: Rng + ?Sized>(secret: F, n: usize, rng: &mut R, out: &mut Vec<F>) {
-    assert!(n > 0, "cannot split a secret into zero shares");
+pub fn share<F: TinyField, R: Rng + ?Sized>(
+    secret: F,
+    n: usize,
+    rng: &mut R,
+    out: &mut Vec<F>,
+) -> Result<()> {
+    if n == 0 {
+        return Err(Error::NoShares);
+    }
+    share_checked(secret, n, rng, out);
+    Ok(())
+}
+
+/// [`share`] for an n ≥ 1 the caller has checked.
+#[inline]
+pub(crate) fn share_checked<F: TinyField, R: Rng + ?Sized>(
+    secret: F,
+    n: usize,
+    rng: &mut R,
+    out: &mut Vec<F>,
+) {
     let mut last = secret;
     for _ in 1..n {
         let s = F::random(&mut *rng);
@@ -54,7 +74,7 @@ mod tests {
         for n in 1..6 {
             for x in [-50i64, -1, 0, 1, 37, 50] {
                 let mut out = Vec::new();
-                share(F101::from_i64(x), n, &mut rng, &mut out);
+                share(F101::from_i64(x), n, &mut rng, &mut out).unwrap();
                 assert_eq!(out.len(), n);
                 assert_eq!(reconstruct(&out), F101::from_i64(x));
             }

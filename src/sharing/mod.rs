@@ -10,6 +10,7 @@ pub mod shamir;
 
 use rand::Rng;
 
+use crate::error::{Error, Result, or_panic};
 use crate::field::TinyField;
 
 /// How a value is split into shares.
@@ -27,7 +28,13 @@ pub enum Scheme {
 
 impl Scheme {
     /// Appends n shares of `secret`.
+    ///
+    /// # Panics
+    ///
+    /// If n is 0, or for Shamir if t = 0, t ≥ n or n ≥ p; [`try_share`](Self::try_share)
+    /// returns the error instead.
     #[inline]
+    #[track_caller]
     pub fn share<F: TinyField, R: Rng + ?Sized>(
         self,
         secret: F,
@@ -35,6 +42,22 @@ impl Scheme {
         rng: &mut R,
         out: &mut Vec<F>,
     ) {
+        or_panic(self.try_share(secret, n, rng, out));
+    }
+
+    /// [`share`](Self::share), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`additive::share`] or [`shamir::share`].
+    #[inline]
+    pub fn try_share<F: TinyField, R: Rng + ?Sized>(
+        self,
+        secret: F,
+        n: usize,
+        rng: &mut R,
+        out: &mut Vec<F>,
+    ) -> Result<()> {
         match self {
             Scheme::Additive => additive::share(secret, n, rng, out),
             Scheme::Shamir { threshold } => shamir::share(secret, n, threshold, rng, out),
@@ -42,12 +65,48 @@ impl Scheme {
     }
 
     /// The secret from the shares of the holders at positions `holders` (0-based), which
-    /// must number at least [`needed`](Self::needed).
+    /// must number at least [`needed`](Self::needed), one share per position. The
+    /// positions are not checked here (the protocols' are right by construction): use
+    /// [`try_reconstruct`](Self::try_reconstruct) for positions of your own.
+    ///
+    /// # Panics
+    ///
+    /// For a Shamir sharing whose positions repeat.
     pub fn reconstruct<F: TinyField>(self, holders: &[usize], shares: &[F]) -> F {
         match self {
             Scheme::Additive => additive::reconstruct(shares),
+            Scheme::Shamir { .. } => shamir::reconstruct_checked(holders, shares),
+        }
+    }
+
+    /// [`reconstruct`](Self::reconstruct), checking the positions and shares.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ShareCountMismatch`] unless there is one share per position; for a
+    /// Shamir sharing, as [`shamir::reconstruct`].
+    pub fn try_reconstruct<F: TinyField>(self, holders: &[usize], shares: &[F]) -> Result<F> {
+        match self {
+            Scheme::Additive if holders.len() != shares.len() => Err(Error::ShareCountMismatch {
+                positions: holders.len(),
+                shares: shares.len(),
+            }),
+            Scheme::Additive => Ok(additive::reconstruct(shares)),
             Scheme::Shamir { .. } => shamir::reconstruct(holders, shares),
         }
+    }
+
+    /// Checks that a sharing among `holders` machines under this scheme hides the secret
+    /// in the field `F`: a Shamir threshold of at least 1, and fewer holders than p (each
+    /// needs a point of its own other than 0).
+    pub(crate) fn check<F: TinyField>(self, holders: usize) -> Result<()> {
+        let Scheme::Shamir { threshold } = self else {
+            return Ok(());
+        };
+        if threshold == 0 {
+            return Err(Error::ZeroThreshold);
+        }
+        shamir::check_holders::<F>(holders)
     }
 
     /// How many of n shares it takes to reconstruct.
@@ -79,7 +138,7 @@ mod tests {
 
     fn schemes(n: usize) -> Vec<Scheme> {
         let mut s = vec![Scheme::Additive];
-        s.extend((0..n).map(|t| Scheme::Shamir { threshold: t }));
+        s.extend((1..n).map(|t| Scheme::Shamir { threshold: t }));
         s
     }
 
@@ -144,18 +203,21 @@ mod tests {
         let mut rng = ChaCha12Rng::seed_from_u64(3);
         let (n, t) = (4, 2);
         let mut shares = Vec::new();
-        shamir::share(F101::from(9u64), n, t, &mut rng, &mut shares);
+        shamir::share(F101::from(9u64), n, t, &mut rng, &mut shares).unwrap();
         let known = [0usize, 2];
         for candidate in 0..101u64 {
             // The unique degree-t polynomial through (0, candidate) and the known points
             // gives some share for holder 4; with it the three points reconstruct the
             // candidate, and the known shares are unchanged.
             let points = [known[0], known[1], 3];
-            let l = shamir::lagrange_at_zero::<F101>(&points);
+            let l = shamir::lagrange_at_zero::<F101>(&points).unwrap();
             let missing = (F101::from(candidate) - l[0] * shares[0] - l[1] * shares[2])
                 * Option::<F101>::from(ff::Field::invert(&l[2])).expect("non-zero");
             let picked = [shares[0], shares[2], missing];
-            assert_eq!(shamir::reconstruct(&points, &picked), F101::from(candidate));
+            assert_eq!(
+                shamir::reconstruct(&points, &picked).unwrap(),
+                F101::from(candidate)
+            );
         }
     }
 }

@@ -10,8 +10,10 @@ use rand::rngs::ChaCha12Rng;
 
 use super::Simulation;
 use crate::adversary::AdversaryState;
+use crate::circuits::comparison::widest;
 use crate::compare::COMPARISON_BITS;
 use crate::dealer::DealerState;
+use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::Ledger;
 use crate::protocols::pending::Pending;
@@ -29,7 +31,8 @@ pub struct SimulationBuilder<F: TinyField = DefaultField> {
     macs: bool,
     sacrifice: bool,
     shadow: bool,
-    comparison_bits: u32,
+    /// The width asked for with [`comparison_bits`](Self::comparison_bits), if any.
+    comparison_bits: Option<u32>,
     field: PhantomData<F>,
 }
 
@@ -43,7 +46,7 @@ impl SimulationBuilder {
             macs: true,
             sacrifice: false,
             shadow: false,
-            comparison_bits: COMPARISON_BITS,
+            comparison_bits: None,
             field: PhantomData,
         }
     }
@@ -117,17 +120,52 @@ impl<F: TinyField> SimulationBuilder<F> {
 
     /// The width ℓ of integer comparisons: for [`SharedScalar`](crate::SharedScalar)s,
     /// `x < y` and `x ≥ y` are right when d = x − y lies in \[−2^{ℓ−1}, 2^{ℓ−1}), `x > y`
-    /// and `x ≤ y` when d lies in (−2^{ℓ−1}, 2^{ℓ−1}\], `x = y` when |d| < 2^ℓ. Default [`COMPARISON_BITS`] = 64 (the range of an `i64`); a comparison costs about
-    /// ℓ multiplications, so 32 halves its cost. Widths the field cannot mask (ℓ + 41 bits
-    /// must fit) make comparisons return [`Error::FieldTooSmall`](crate::Error::FieldTooSmall), widths below 2
-    /// [`Error::ComparisonWidth`](crate::Error::ComparisonWidth).
+    /// and `x ≤ y` when d lies in (−2^{ℓ−1}, 2^{ℓ−1}\], `x = y` when |d| < 2^ℓ. Default [`COMPARISON_BITS`] = 64 (the range of an
+    /// `i64`); a comparison costs about ℓ multiplications, so 32 halves its cost.
+    ///
+    /// The width is checked when the simulation is built: it must lie in 2..=84 for
+    /// [`crate::F127`] and 2..=18 for [`crate::F61`] (an equality test masks ℓ + 1 bits
+    /// with 41 more, which must fit below the prime's top bit); [`crate::F101`] compares
+    /// no width. [`try_build`](Self::try_build) returns [`Error::ComparisonWidth`] for any
+    /// other, and [`build`](Self::build) panics. The default of 64 is not checked at
+    /// build, so that a small field still builds for arithmetic; its comparisons return
+    /// [`Error::FieldTooSmall`].
     pub fn comparison_bits(mut self, bits: u32) -> Self {
-        self.comparison_bits = bits;
+        self.comparison_bits = Some(bits);
         self
     }
 
     /// Makes the simulation.
+    ///
+    /// # Panics
+    ///
+    /// If the [comparison width](Self::comparison_bits) does not fit the field;
+    /// [`try_build`](Self::try_build) returns the error instead.
+    #[track_caller]
     pub fn build(self) -> Simulation<F> {
+        or_panic(self.try_build())
+    }
+
+    /// Makes the simulation, after checking its settings.
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// assert!(Simulation::builder().comparison_bits(32).try_build().is_ok());
+    /// let err = Simulation::builder().comparison_bits(u32::MAX).try_build().unwrap_err();
+    /// assert!(matches!(err, Error::ComparisonWidth { most: 84, .. }));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ComparisonWidth`] if the width set with
+    /// [`comparison_bits`](Self::comparison_bits) is below 2 or too wide for the field.
+    pub fn try_build(self) -> Result<Simulation<F>> {
+        let comparison_bits = match self.comparison_bits {
+            None => COMPARISON_BITS,
+            Some(bits) if (2..=widest::<F>()).contains(&bits) => bits,
+            Some(bits) => return Err(width_error::<F>(bits)),
+        };
         let rng = match self.seed {
             Some(seed) => ChaCha12Rng::seed_from_u64(seed),
             None => rand::make_rng(),
@@ -152,10 +190,19 @@ impl<F: TinyField> SimulationBuilder<F> {
             outbox: Vec::new(),
             transcript: None,
             shadow: self.shadow.then(Shadow::default),
-            comparison_bits: self.comparison_bits,
+            comparison_bits,
         };
-        Simulation {
+        Ok(Simulation {
             world: Rc::new(RefCell::new(world)),
-        }
+        })
+    }
+}
+
+/// [`Error::ComparisonWidth`] for a width of `bits` in the field `F`.
+pub(super) fn width_error<F: TinyField>(bits: u32) -> Error {
+    Error::ComparisonWidth {
+        bits,
+        field: F::NAME,
+        most: widest::<F>(),
     }
 }

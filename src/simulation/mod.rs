@@ -272,7 +272,7 @@ impl<F: TinyField> Simulation<F> {
     pub(crate) fn comparison_bits(&self) -> Result<u32> {
         let bits = self.world.borrow().comparison_bits;
         if bits < 2 {
-            return Err(Error::ComparisonWidth { bits });
+            return Err(builder::width_error::<F>(bits));
         }
         Ok(bits)
     }

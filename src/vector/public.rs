@@ -50,7 +50,7 @@ impl<F: TinyField> PublicVector<F> {
     }
 }
 
-/// Public constants (`i32`, `i64`, `u64`, field elements), reduced modulo p.
+/// Public constants (`i32`, `i64`, `u64`, `i128`, field elements), reduced modulo p.
 impl<F: TinyField, K: Constant> FromIterator<K> for PublicVector<F> {
     fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
         PublicVector::new(iter.into_iter().map(|k| k.to_field()).collect())

@@ -1,6 +1,7 @@
 //! Helpers shared by the statistical tests.
 
 /// χ² statistic of `counts` against a uniform distribution.
+#[allow(dead_code)] // not every test file uses every helper
 pub fn chi2(counts: &[u64]) -> f64 {
     let total: u64 = counts.iter().sum();
     let expected = total as f64 / counts.len() as f64;
@@ -51,4 +52,46 @@ pub fn assert_threshold_reconstruction<T, E>(
         }
         other => panic!("n={n} t={t} online={online:?}: {other:?}"),
     }
+}
+
+/// What `f` panicked with: the message and the file of the line the panic points at
+/// (the caller's, for a `#[track_caller]` method). Other panics print as usual.
+#[allow(dead_code)] // not every test file uses every helper
+pub fn catch_panic(f: impl FnOnce()) -> (String, String) {
+    use std::cell::{Cell, RefCell};
+    use std::panic::{self, AssertUnwindSafe};
+    use std::sync::Once;
+
+    thread_local! {
+        static CAPTURING: Cell<bool> = const { Cell::new(false) };
+        static SITE: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if CAPTURING.with(Cell::get) {
+                let file = info
+                    .location()
+                    .map_or(String::new(), |l| l.file().to_string());
+                SITE.with(|s| *s.borrow_mut() = file);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+    CAPTURING.with(|c| c.set(true));
+    let caught = panic::catch_unwind(AssertUnwindSafe(f));
+    CAPTURING.with(|c| c.set(false));
+    let payload = match caught {
+        Ok(()) => panic!("the call should have panicked"),
+        Err(payload) => payload,
+    };
+    let message = match payload.downcast::<String>() {
+        Ok(message) => *message,
+        Err(payload) => payload
+            .downcast::<&str>()
+            .map_or_else(|_| String::from("(no message)"), |m| m.to_string()),
+    };
+    (message, SITE.with(|s| s.borrow().clone()))
 }

@@ -11,7 +11,7 @@ mod ops;
 mod shadow;
 
 use super::{PrivateVector, SharedVector};
-use crate::circuits::truncation::{check_room, trunc_pr};
+use crate::circuits::truncation::trunc_pr;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::fixed::{Domain, Precision, SharedFixed};
@@ -50,21 +50,34 @@ impl<F: TinyField> PrivateFixedVector<F> {
     /// error instead.
     #[track_caller]
     pub fn new(values: impl IntoIterator<Item = f64>, owner: &VirtualMachine<F>) -> Self {
-        or_panic(Self::with_precision(values, owner, Precision::default()))
+        or_panic(Self::try_new(values, owner))
+    }
+
+    /// [`new`](Self::new), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`with_precision`](Self::with_precision).
+    pub fn try_new(
+        values: impl IntoIterator<Item = f64>,
+        owner: &VirtualMachine<F>,
+    ) -> Result<Self> {
+        Self::with_precision(values, owner, Precision::default())
     }
 
     /// `values` owned by `owner` with the given precision.
     ///
     /// # Errors
     ///
-    /// [`Error::FixedOutOfRange`] if some |x| ≥ 2^{k−1}; [`Error::FieldTooSmall`] if the
-    /// field cannot hold products of this precision with masking.
+    /// As [`PrivateFixed::with_precision`](crate::PrivateFixed::with_precision):
+    /// [`Error::PrecisionOutOfRange`] or [`Error::FieldTooSmall`] for a format the field
+    /// cannot hold, [`Error::FixedOutOfRange`] if some |x| ≥ 2^{k−1}.
     pub fn with_precision(
         values: impl IntoIterator<Item = f64>,
         owner: &VirtualMachine<F>,
         precision: Precision,
     ) -> Result<Self> {
-        check_room::<F>(precision.bits() + precision.f)?;
+        precision.check::<F>()?;
         let exact: Vec<f64> = values.into_iter().collect();
         let encoded = exact
             .iter()
@@ -86,10 +99,78 @@ impl<F: TinyField> PrivateFixedVector<F> {
     ///
     /// # Panics
     ///
-    /// As [`PrivateVector::share`].
+    /// As [`PrivateVector::share`]; [`try_share`](Self::try_share) returns the error
+    /// instead.
     #[track_caller]
     pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
-        let shared = SharedFixedVector::new(self.value.share(others), self.precision);
+        or_panic(self.try_share(others))
+    }
+
+    /// [`share`](Self::share), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateVector::try_share`].
+    #[track_caller]
+    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedFixedVector<F>> {
+        Ok(self.shared(self.value.try_share(others)?))
+    }
+
+    /// Shares the numbers among exactly `holders`, as [`PrivateVector::share_among`].
+    ///
+    /// # Panics
+    ///
+    /// As [`share`](Self::share); [`try_share_among`](Self::try_share_among) returns the
+    /// error instead.
+    #[track_caller]
+    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
+        or_panic(self.try_share_among(holders))
+    }
+
+    /// [`share_among`](Self::share_among), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateVector::try_share_among`].
+    #[track_caller]
+    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedFixedVector<F>> {
+        Ok(self.shared(self.value.try_share_among(holders)?))
+    }
+
+    /// Shares with Shamir's scheme of threshold `t`, as
+    /// [`PrivateVector::share_threshold`].
+    ///
+    /// # Panics
+    ///
+    /// As [`PrivateVector::share_threshold`] (t = 0 and t ≥ n are refused);
+    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
+    #[track_caller]
+    pub fn share_threshold(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        t: usize,
+    ) -> SharedFixedVector<F> {
+        or_panic(self.try_share_threshold(holders, t))
+    }
+
+    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateVector::try_share_threshold`].
+    #[track_caller]
+    pub fn try_share_threshold(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        t: usize,
+    ) -> Result<SharedFixedVector<F>> {
+        Ok(self.shared(self.value.try_share_threshold(holders, t)?))
+    }
+
+    /// The sharing as fixed-point numbers, followed by the shadow from the numbers given.
+    #[track_caller]
+    fn shared(&self, value: SharedVector<F>) -> SharedFixedVector<F> {
+        let shared = SharedFixedVector::new(value, self.precision);
         let exact = |j: usize| self.exact.get(j).copied().unwrap_or(f64::NAN);
         shared.follow_with("share", [], |j, []| exact(j), Domain::All)
     }
@@ -105,7 +186,7 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// |---|---|---|
 /// | `x + y`, `x - y` | element by element | free |
 /// | `x * y` | element by element, truncated | n triples, 2 rounds |
-/// | `x + k`, `x - k`, `x * k` | public `f64` k on every element | free (`*`: a truncation) |
+/// | `x + k`, `x - k`, `x * k`, `k + x`, `k - x`, `k * x` | public `f64` k on every element | free (`*`: a truncation) |
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ (one truncation), Σ xᵢ | n triples, 2 rounds; free |
 /// | `x.less_than(k)`, `x.relu()` | element-wise comparison (0/1 integers), max(x, 0) | one comparison's rounds |
 /// | `x.sigmoid()`, `x.tanh()`, `x.exp()` | element by element, see [`crate::math`] | one scalar call's rounds (111, 111, 358), n times its triples (102, 102, 303) |
@@ -116,7 +197,10 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// on, a MAC check also runs on its own whenever 2¹⁴ openings wait for one, vector or not:
 /// four reciprocals open about 18 700 values, so they add that check's rounds.
 ///
-/// Operands are borrowed (`&x * &y`, `&x + 1.5`). In a simulation with the plaintext
+/// Operands are borrowed (`&x * &y`, `&x + 1.5`, `2.0 * &x`); constants are `f64`. The
+/// operators panic when the operands cannot be combined or a constant is NaN, infinite
+/// or out of range; `try_add`, `try_sub`, `try_mul`, `try_add_public`, `try_sub_public`,
+/// `try_sub_from_public` and `try_mul_public` return the error instead. In a simulation with the plaintext
 /// [shadow](crate::shadow), every lane carries its exact number, as a [`SharedFixed`]
 /// does, and each operation is one line of the report: the worst error over the lanes,
 /// and warnings naming the first lane that raised them.

@@ -1,5 +1,5 @@
 //! The arithmetic of [`SharedFixedVector`]: with another vector and with a public `f64`
-//! on every element, dot products and sums, comparisons with a public number and ReLU.
+//! (on either side) on every element, dot products and sums, comparisons with a public number and ReLU.
 //!
 //! Each operation computes on shares, untracked, then hands the result to the shadow
 //! (`shadow.rs`) with the plain `f64` function it stands for, as [`SharedFixed`]'s do.
@@ -96,6 +96,18 @@ impl<F: TinyField> SharedFixedVector<F> {
         Ok(product.follow("×", [self], |[x]| x * k, Domain::All))
     }
 
+    /// `k - self` on every element, for a public real k: the twin of `k - x`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if k is NaN, infinite or
+    /// out of range.
+    #[track_caller]
+    pub fn try_sub_from_public(&self, k: f64) -> Result<Self> {
+        let difference = self.same(-&self.value + self.encode(k)?);
+        Ok(difference.follow("−", [self], |[x]| k - x, Domain::All))
+    }
+
     /// The encoding of a public real, as a field element.
     fn encode(&self, k: f64) -> Result<F> {
         Ok(F::from_i128(self.precision.encode(k)?))
@@ -161,3 +173,19 @@ macro_rules! fixed_vector_operator {
 fixed_vector_operator!(Add, add, try_add, try_add_public);
 fixed_vector_operator!(Sub, sub, try_sub, try_sub_public);
 fixed_vector_operator!(Mul, mul, try_mul, try_mul_public);
+
+/// `k op x` for a public `f64` k on the left of a borrowed fixed-point vector.
+macro_rules! fixed_vector_lhs {
+    ($tr:ident, $m:ident, $try_public:ident) => {
+        impl<F: TinyField> $tr<&SharedFixedVector<F>> for f64 {
+            type Output = SharedFixedVector<F>;
+            #[track_caller]
+            fn $m(self, x: &SharedFixedVector<F>) -> SharedFixedVector<F> {
+                or_panic(x.$try_public(self))
+            }
+        }
+    };
+}
+fixed_vector_lhs!(Add, add, try_add_public);
+fixed_vector_lhs!(Sub, sub, try_sub_from_public);
+fixed_vector_lhs!(Mul, mul, try_mul_public);

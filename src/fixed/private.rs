@@ -1,0 +1,152 @@
+//! Real numbers known to one machine, in fixed point, before they are shared.
+
+use std::fmt;
+
+use super::{Domain, Precision, SharedFixed};
+use crate::error::{Result, or_panic};
+use crate::field::{DefaultField, TinyField};
+use crate::machine::VirtualMachine;
+use crate::private::PrivateScalar;
+use crate::shared::SharedScalar;
+
+/// A real number known to one machine, in fixed point.
+#[derive(Clone)]
+pub struct PrivateFixed<F: TinyField = DefaultField> {
+    value: PrivateScalar<F>,
+    precision: Precision,
+    /// The number as given, before rounding to f bits (for the shadow).
+    exact: f64,
+}
+
+impl<F: TinyField> PrivateFixed<F> {
+    /// `x` owned by `owner`, with the default precision (f = 16, k = 32).
+    ///
+    /// # Panics
+    ///
+    /// If |x| ≥ 2³¹ or x is not finite; [`try_new`](Self::try_new) returns the error.
+    #[track_caller]
+    pub fn new(x: f64, owner: &VirtualMachine<F>) -> Self {
+        or_panic(Self::try_new(x, owner))
+    }
+
+    /// [`new`](Self::new), returning an error instead of panicking.
+    pub fn try_new(x: f64, owner: &VirtualMachine<F>) -> Result<Self> {
+        Self::with_precision(x, owner, Precision::default())
+    }
+
+    /// `x` owned by `owner` with the given precision.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PrecisionOutOfRange`](crate::Error::PrecisionOutOfRange) if f or k is 0,
+    /// or the field cannot mask products and comparisons of this precision: k + 2f and
+    /// k + f + 2 must both be at most 85 in [`crate::F127`] (so f ≤ 42 and k ≤ 82), 19 in
+    /// [`crate::F61`] (f ≤ 9, k ≤ 16); [`Error::FieldTooSmall`](crate::Error::FieldTooSmall)
+    /// in a field with room for no precision ([`crate::F101`]);
+    /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if |x| ≥ 2^{k−1}.
+    pub fn with_precision(x: f64, owner: &VirtualMachine<F>, precision: Precision) -> Result<Self> {
+        precision.check::<F>()?;
+        let value = PrivateScalar::try_new(precision.encode(x)?, owner)?;
+        Ok(PrivateFixed {
+            value,
+            precision,
+            exact: x,
+        })
+    }
+
+    /// The number (as closely as f fractional bits allow).
+    pub fn value(&self) -> f64 {
+        self.precision.decode(self.value.field_value())
+    }
+
+    /// Shares the number among its owner and `others`, as [`PrivateScalar::share`].
+    ///
+    /// # Panics
+    ///
+    /// As [`PrivateScalar::share`]; [`try_share`](Self::try_share) returns the error
+    /// instead.
+    #[track_caller]
+    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixed<F> {
+        or_panic(self.try_share(others))
+    }
+
+    /// [`share`](Self::share), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateScalar::try_share`].
+    #[track_caller]
+    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedFixed<F>> {
+        Ok(self.shared(self.value.try_share(others)?))
+    }
+
+    /// Shares the number among exactly `holders`, as [`PrivateScalar::share_among`].
+    ///
+    /// # Panics
+    ///
+    /// As [`PrivateScalar::share_among`]; [`try_share_among`](Self::try_share_among)
+    /// returns the error instead.
+    #[track_caller]
+    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedFixed<F> {
+        or_panic(self.try_share_among(holders))
+    }
+
+    /// [`share_among`](Self::share_among), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateScalar::try_share_among`].
+    #[track_caller]
+    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedFixed<F>> {
+        Ok(self.shared(self.value.try_share_among(holders)?))
+    }
+
+    /// Shares with Shamir's scheme, as [`PrivateScalar::share_threshold`].
+    ///
+    /// # Panics
+    ///
+    /// As [`PrivateScalar::share_threshold`] (t = 0 and t ≥ n are refused);
+    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
+    #[track_caller]
+    pub fn share_threshold(&self, holders: &[&VirtualMachine<F>], t: usize) -> SharedFixed<F> {
+        or_panic(self.try_share_threshold(holders, t))
+    }
+
+    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`PrivateScalar::try_share_threshold`].
+    #[track_caller]
+    pub fn try_share_threshold(
+        &self,
+        holders: &[&VirtualMachine<F>],
+        t: usize,
+    ) -> Result<SharedFixed<F>> {
+        Ok(self.shared(self.value.try_share_threshold(holders, t)?))
+    }
+
+    /// The sharing as a fixed-point number, followed by the shadow from the number given.
+    #[track_caller]
+    fn shared(&self, value: SharedScalar<F>) -> SharedFixed<F> {
+        let exact = self.exact;
+        SharedFixed::untracked(value, self.precision).follow("share", [], |[]| exact, Domain::All)
+    }
+}
+
+impl<F: TinyField> fmt::Debug for PrivateFixed<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl<F: TinyField> fmt::Display for PrivateFixed<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "PrivateFixed({}, '{}')",
+            self.value(),
+            self.value.owner().name()
+        )
+    }
+}
