@@ -24,6 +24,7 @@ mod shared;
 pub mod sharing;
 mod simulation;
 mod store;
+mod threshold;
 pub mod transcript;
 pub mod vector;
 pub mod view;

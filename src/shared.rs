@@ -8,7 +8,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
-use crate::protocols::{beaver, bgw, resharing};
+use crate::protocols::beaver;
 use crate::public::PublicScalar;
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
@@ -256,81 +256,6 @@ impl<F: TinyField> SharedScalar<F> {
         self.h
             .try_derive(|w, x, h| beaver::multiply(w, x, other.h.id, h, at))
             .map(Self::from_handle)
-    }
-
-    /// `self * other` by BGW multiplication: local products and degree reduction, no triple
-    /// (see [`crate::protocols::bgw`]).
-    ///
-    /// # Panics
-    ///
-    /// Unless both are Shamir sharings of threshold t with at least 2t + 1 holders
-    /// answering, or when they cannot be combined; [`try_mul_bgw`](Self::try_mul_bgw)
-    /// returns the error instead.
-    #[track_caller]
-    pub fn mul_bgw(&self, other: &Self) -> Self {
-        or_panic(self.try_mul_bgw(other))
-    }
-
-    /// [`mul_bgw`](Self::mul_bgw), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_mul_bgw(&self, other: &Self) -> Result<Self> {
-        let at = Location::caller();
-        self.binary(other, |w, x, y, h| bgw::multiply(w, x, y, h, at))
-    }
-
-    /// Re-randomizes every share in place (proactive refresh): each answering holder deals
-    /// a sharing of zero. The value stays; shares stolen before and after never combine.
-    ///
-    /// # Panics
-    ///
-    /// When too few holders can answer; [`try_refresh`](Self::try_refresh) returns the
-    /// error instead.
-    #[track_caller]
-    pub fn refresh(&mut self) {
-        or_panic(self.try_refresh());
-    }
-
-    /// [`refresh`](Self::refresh), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_refresh(&mut self) -> Result<()> {
-        let at = Location::caller();
-        resharing::refresh(
-            &mut self.h.sim.world.borrow_mut(),
-            self.h.id,
-            self.h.holders,
-            at,
-        )
-    }
-
-    /// The same value shared among new `holders` under `scheme`: the old holders deal
-    /// sub-shares of their shares to the new ones (a hand-over to a new committee).
-    ///
-    /// # Panics
-    ///
-    /// For a bad list of holders or threshold, or too few old holders answering;
-    /// [`try_reshare`](Self::try_reshare) returns the error instead.
-    #[track_caller]
-    pub fn reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Self {
-        or_panic(self.try_reshare(holders, scheme))
-    }
-
-    /// [`reshare`](Self::reshare), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Result<Self> {
-        let at = Location::caller();
-        scheme.check::<F>(holders.len())?;
-        let new = self
-            .h
-            .sim
-            .holder_set(holders, scheme, "the value and the new holders")?;
-        let id = resharing::reshare(
-            &mut self.h.sim.world.borrow_mut(),
-            self.h.id,
-            self.h.holders,
-            new,
-            at,
-        )?;
-        Ok(SharedScalar::from_slot(self.h.sim.clone(), id, new))
     }
 
     /// The sharing scheme: additive, or Shamir with its threshold.

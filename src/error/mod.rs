@@ -2,6 +2,9 @@
 
 use thiserror::Error;
 
+mod messages;
+use messages::{missing_detail, openings_summary};
+
 /// Everything that can go wrong in a simulation.
 ///
 /// Messages are lowercase, name the machines or values involved, and say how to fix the
@@ -356,43 +359,6 @@ pub enum Error {
     /// A secret was to be split into no shares at all.
     #[error("cannot split a secret into 0 shares: ask for at least one")]
     NoShares,
-}
-
-impl Error {
-    /// How many openings [`Error::MacCheckFailed`] lists by name; the rest are counted.
-    pub const LISTED_OPENINGS: usize = 5;
-}
-
-/// "offline: \[b\]; holding no share of it: \[c\]" for [`Error::NotEnoughOnline`].
-fn missing_detail(missing: &[String], offline: &[String]) -> String {
-    let no_share: Vec<&String> = missing.iter().filter(|m| !offline.contains(m)).collect();
-    let mut parts = Vec::new();
-    if !offline.is_empty() {
-        parts.push(format!("offline: {offline:?}"));
-    }
-    if !no_share.is_empty() {
-        parts.push(format!(
-            "holding no share of it, having been offline when it was made: {no_share:?}"
-        ));
-    }
-    parts.join("; ")
-}
-
-/// "3 openings: beaver d of #5, …", or with more than are listed, "20000 openings,
-/// beaver d ×10000 and beaver e ×10000: beaver d of #1, … and 19995 more", for
-/// [`Error::MacCheckFailed`].
-fn openings_summary(openings: usize, kinds: &[(String, usize)], values: &[String]) -> String {
-    let noun = if openings == 1 { "opening" } else { "openings" };
-    let more = openings.saturating_sub(values.len());
-    if more == 0 {
-        return format!("{openings} {noun}: {}", values.join(", "));
-    }
-    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
-    format!(
-        "{openings} {noun}, {}: {} and {more} more",
-        kinds.join(", "),
-        values.join(", ")
-    )
 }
 
 /// The value, or a panic with the error's message at the caller's line (for the panicking

@@ -1,0 +1,46 @@
+//! The parts of [`Error`]'s messages that take more than a format string: who is missing
+//! for [`Error::NotEnoughOnline`], and a failed check's openings, counted and shortened,
+//! for [`Error::MacCheckFailed`].
+
+use super::Error;
+
+impl Error {
+    /// How many openings [`Error::MacCheckFailed`] lists by name; the rest are counted.
+    pub const LISTED_OPENINGS: usize = 5;
+}
+
+/// "offline: \[b\]; holding no share of it: \[c\]" for [`Error::NotEnoughOnline`].
+pub(super) fn missing_detail(missing: &[String], offline: &[String]) -> String {
+    let no_share: Vec<&String> = missing.iter().filter(|m| !offline.contains(m)).collect();
+    let mut parts = Vec::new();
+    if !offline.is_empty() {
+        parts.push(format!("offline: {offline:?}"));
+    }
+    if !no_share.is_empty() {
+        parts.push(format!(
+            "holding no share of it, having been offline when it was made: {no_share:?}"
+        ));
+    }
+    parts.join("; ")
+}
+
+/// "3 openings: beaver d of #5, …", or with more than are listed, "20000 openings,
+/// beaver d ×10000 and beaver e ×10000: beaver d of #1, … and 19995 more", for
+/// [`Error::MacCheckFailed`].
+pub(super) fn openings_summary(
+    openings: usize,
+    kinds: &[(String, usize)],
+    values: &[String],
+) -> String {
+    let noun = if openings == 1 { "opening" } else { "openings" };
+    let more = openings.saturating_sub(values.len());
+    if more == 0 {
+        return format!("{openings} {noun}: {}", values.join(", "));
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+    format!(
+        "{openings} {noun}, {}: {} and {more} more",
+        kinds.join(", "),
+        values.join(", ")
+    )
+}
