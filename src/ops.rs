@@ -7,12 +7,13 @@
 //! `#[track_caller]`, so costs are charged to the learner's line and panics point at it.
 //!
 //! On the right a constant is any [`Constant`] (one generic impl); on the left it is an
-//! `i32` or a field element of the operand's field. A second integer type on the left
+//! `i64` or a field element of the operand's field. A second integer type on the left
 //! would make an unsuffixed literal ambiguous: `5 * &x` could then be either, and the
 //! compiler settles on `i32` only after type-checking the whole function, too late for a
 //! method call or a further operator on the result, so `(5 * &x).open()` and
-//! `&x - 5 * &y` would stop compiling ("type annotations needed"). [`SharedScalar`]'s
-//! docs show the table of what compiles.
+//! `&x - 5 * &y` would stop compiling ("type annotations needed"). With `i64` the only
+//! integer type on the left, a literal there is an `i64`. [`SharedScalar`]'s docs show
+//! the table of what compiles.
 
 use std::iter::{Product, Sum};
 use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
@@ -111,7 +112,7 @@ macro_rules! constant_rhs {
 
 /// `k + x`, `k - x` and `k * x` for a constant `k` of type `$k` on the left. Rust needs one
 /// impl per left-hand type (the orphan rule), and an integer literal on the left must find
-/// exactly one integer impl (see the module docs), so integers on the left are `i32`
+/// exactly one integer impl (see the module docs), so integers on the left are `i64`
 /// (write `x * k` for other integer types); field elements work on either side.
 macro_rules! constant_lhs {
     (impl[$($g:tt)*] Type = $T:ident, Field = $f:ty, Constant = $k:ty) => {
@@ -235,7 +236,7 @@ $crate::ops::constant_rhs!(
     assign = mul_assign,
     map = |k: F| (k, F::ZERO)
 );
-$crate::ops::constant_lhs!(impl[F: TinyField] Type = $T, Field = F, Constant = i32);
+$crate::ops::constant_lhs!(impl[F: TinyField] Type = $T, Field = F, Constant = i64);
 $crate::ops::constant_lhs!(impl[] Type = $T, Field = F127, Constant = F127);
 $crate::ops::constant_lhs!(impl[] Type = $T, Field = F61, Constant = F61);
 $crate::ops::constant_lhs!(impl[] Type = $T, Field = F101, Constant = F101);

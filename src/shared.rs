@@ -40,14 +40,14 @@ use crate::world::World;
 ///
 /// | constant k | `x + k`, `x - k`, `x * k`, `x op= k` | `k + x`, `k - x`, `k * x` |
 /// |---|---|---|
-/// | `i32`, and an unsuffixed literal (`5 * &x`, `100 - x`, `x * (-2)`) | yes | yes |
-/// | `i64`, `u64`, `i128` | yes | no: write `&x * k`, `&x + k`, `-&x + k` |
+/// | `i64`, and an unsuffixed literal (`5 * &x`, `100 - x`, `x * (-2)`) | yes | yes |
+/// | `i32`, `u64`, `i128` | yes | no: write `&x * k`, `&x + k`, `-&x + k` |
 /// | an element of x's field | yes | yes |
 /// | an element of another field, a [`PublicScalar`] | yes | no |
 ///
-/// Integers on the left are `i32` only: with a second integer type there, Rust could not
+/// Integers on the left are `i64` only: with a second integer type there, Rust could not
 /// type an unsuffixed literal in time, and `(5 * &x).open()` or `&x - 5 * &y` would stop
-/// compiling ("type annotations needed").
+/// compiling ("type annotations needed"). With one, a literal on the left is an `i64`.
 ///
 /// # Panics
 ///

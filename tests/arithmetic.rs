@@ -335,8 +335,8 @@ fn integer_constants_on_both_sides_f127() -> Result<(), Error> {
         assert_eq!(read(&(&x * i64::MIN)), e(&xb * i64::MIN));
         assert_eq!(read(&(&x * i64::MAX)), e(&xb * i64::MAX));
         assert_eq!(read(&(&x - i32::MIN)), e(&xb - i32::MIN));
-        assert_eq!(read(&(i32::MIN - &x)), e(i32::MIN - &xb));
-        for k in [0i32, 1, -1] {
+        assert_eq!(read(&(i64::MIN - &x)), e(i64::MIN - &xb));
+        for k in [0i64, 1, -1, i64::MAX] {
             assert_eq!(read(&(k * &x)), e(k * &xb), "{k} * x");
             assert_eq!(read(&(&x * k)), e(k * &xb), "x * {k}");
         }
@@ -359,7 +359,7 @@ fn integer_constants_are_reduced_mod_101() -> Result<(), Error> {
         assert_eq!(r(&x * u64::MAX), c101(xv * i128::from(u64::MAX)).into());
         assert_eq!(r(&x * i64::MIN), c101(xv * i128::from(i64::MIN)).into());
         assert_eq!(r(&x + i64::MAX), c101(xv + i128::from(i64::MAX)).into());
-        assert_eq!(r(i32::MIN - &x), c101(i128::from(i32::MIN) - xv).into());
+        assert_eq!(r(i64::MIN - &x), c101(i128::from(i64::MIN) - xv).into());
         assert_eq!(r(1000 * &x), c101(1000 * xv).into());
     }
     Ok(())

@@ -23,6 +23,10 @@ fn unsuffixed_literals_compile_on_both_sides_without_annotations() -> Result<(),
     assert_eq!((5 + &x).reconstruct(&a)?, 11);
     assert_eq!((&x - 5).reconstruct(&a)?, 1);
     assert_eq!((5 * x.clone()).reconstruct(&a)?, 30);
+    // A literal on the left is the one integer type there, i64, so an untyped variable
+    // becomes one too.
+    let k = 4;
+    assert_eq!((k * &x).reconstruct(&a)?, 24);
     // Further operators on the result, then a method call.
     let out = &x * &y - 5 * (&x + &y) + 1;
     assert_eq!(out.reconstruct(&b)?, -24 - 10 + 1);
@@ -61,10 +65,10 @@ fn wider_integers_compile_on_the_right_of_scalars() -> Result<(), Error> {
 }
 
 #[test]
-fn i32_and_field_elements_compile_on_the_left_of_scalars() -> Result<(), Error> {
+fn i64_and_field_elements_compile_on_the_left_of_scalars() -> Result<(), Error> {
     let (a, b) = two(3);
     let x = PrivateScalar::new(6, &a).share(&[&b]);
-    let k: i32 = 7;
+    let k: i64 = 7;
     assert_eq!((k * &x).reconstruct(&a)?, 42);
     assert_eq!((k - &x).reconstruct(&a)?, 1);
     assert_eq!((k + x.clone()).reconstruct(&a)?, 13);
@@ -89,8 +93,9 @@ fn vectors_take_the_same_constants_on_the_same_sides() -> Result<(), Error> {
     assert_eq!((&x + u).reconstruct(&a)?, [11, 8, 13]);
     assert_eq!((-&x + k64).reconstruct(&a)?, [-2, 1, -4]);
     assert_eq!((&x * big - big * 2).reconstruct(&a)?.len(), 3);
-    let k: i32 = 2;
+    let k: i64 = 2;
     assert_eq!((k * x.clone()).reconstruct(&a)?, [2, -4, 6]);
+    assert_eq!((k * &x - k).reconstruct(&a)?, [0, -6, 4]);
     Ok(())
 }
 

@@ -15,9 +15,9 @@ enum Expr {
     Sub(Box<Expr>, Box<Expr>, bool),
     Mul(Box<Expr>, Box<Expr>, bool),
     Neg(Box<Expr>),
-    AddK(i32, Box<Expr>, bool),
-    SubK(i32, Box<Expr>, bool),
-    MulK(i32, Box<Expr>, bool),
+    AddK(i64, Box<Expr>, bool),
+    SubK(i64, Box<Expr>, bool),
+    MulK(i64, Box<Expr>, bool),
     /// `x * k` with a 64-bit constant on the right (the only side Rust allows for it).
     MulK64(i64, Box<Expr>),
 }
@@ -31,9 +31,9 @@ fn expr() -> impl Strategy<Value = Expr> {
             (b(), b(), any::<bool>()).prop_map(|(x, y, o)| Expr::Sub(x, y, o)),
             (b(), b(), any::<bool>()).prop_map(|(x, y, o)| Expr::Mul(x, y, o)),
             b().prop_map(Expr::Neg),
-            (-1000i32..1000, b(), any::<bool>()).prop_map(|(k, x, l)| Expr::AddK(k, x, l)),
-            (-1000i32..1000, b(), any::<bool>()).prop_map(|(k, x, l)| Expr::SubK(k, x, l)),
-            (-1000i32..1000, b(), any::<bool>()).prop_map(|(k, x, l)| Expr::MulK(k, x, l)),
+            (-1000i64..1000, b(), any::<bool>()).prop_map(|(k, x, l)| Expr::AddK(k, x, l)),
+            (-1000i64..1000, b(), any::<bool>()).prop_map(|(k, x, l)| Expr::SubK(k, x, l)),
+            (-1000i64..1000, b(), any::<bool>()).prop_map(|(k, x, l)| Expr::MulK(k, x, l)),
             (any::<i64>(), b()).prop_map(|(k, x)| Expr::MulK64(k, x)),
         ]
     })

@@ -38,8 +38,9 @@ use crate::simulation::Simulation;
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ, Σ xᵢ as a [`SharedScalar`] | n triples and 1 round; free |
 ///
 /// `x` and `y` may each be owned or borrowed; k is an `i32`, `i64`, `u64`, `i128` or a
-/// field element on the right, and an `i32` (an unsuffixed literal) or an element of x's
-/// field on the left: `3 * &x` compiles, and an `i64` k goes on the right (`&x * k`).
+/// field element on the right, and an `i64` (or an unsuffixed literal) or an element of
+/// x's field on the left: `3 * &x` and `k * &x` for `k: i64` compile, while an `i32`,
+/// `u64` or `i128` k goes on the right (`&x * k`), as [`SharedScalar`]'s table explains.
 ///
 /// # Panics
 ///
