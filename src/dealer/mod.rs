@@ -168,9 +168,9 @@ impl<F: TinyField> Dealing<F> {
     /// shares of α·v.
     #[inline(always)]
     pub fn deal(&self, rng: &mut ChaCha12Rng, v: F, out: &mut Vec<F>) {
-        self.scheme.share(v, self.n, rng, out);
+        self.scheme.share_checked(v, self.n, rng, out);
         if let Some(alpha) = self.alpha {
-            self.scheme.share(alpha * v, self.n, rng, out);
+            self.scheme.share_checked(alpha * v, self.n, rng, out);
         }
     }
 }

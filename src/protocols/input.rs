@@ -101,7 +101,7 @@ pub(crate) fn share<F: TinyField>(
             );
         } else {
             // Steps 1 and 2: random shares, each sent to its holder.
-            scheme.share(secret, n, &mut w.rng, &mut shares);
+            scheme.share_checked(secret, n, &mut w.rng, &mut shares);
             for k in 0..n {
                 let to = w.holder_sets.get(set)[k];
                 if to != owner {

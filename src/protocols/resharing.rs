@@ -66,7 +66,7 @@ pub(crate) fn refresh<F: TinyField>(
         for part in 0..width / n {
             // Step 1: a fresh sharing of 0 from holder i.
             zero.clear();
-            scheme.share(F::ZERO, n, &mut w.rng, &mut zero);
+            scheme.share_checked(F::ZERO, n, &mut w.rng, &mut zero);
             for (j, &z) in zero.iter().enumerate() {
                 let to = w.holder_sets.get(set)[j];
                 if to != from {
@@ -127,7 +127,7 @@ pub(crate) fn reshare<F: TinyField>(
             // Step 1: old holder i shares λᵢ·xᵢ among the new holders.
             sub.clear();
             let v = l * w.store.data(x)[part * n_old + i];
-            scheme.share(v, n_new, &mut w.rng, &mut sub);
+            scheme.share_checked(v, n_new, &mut w.rng, &mut sub);
             for (j, &s) in sub.iter().enumerate() {
                 let to = w.holder_sets.get(new)[j];
                 if to != from {

@@ -64,6 +64,22 @@ impl Scheme {
         }
     }
 
+    /// [`share`](Self::share) for a holder count the protocols have checked: every holder
+    /// set is checked once, when it is made ([`check`](Self::check)), not per share.
+    #[inline]
+    pub(crate) fn share_checked<F: TinyField, R: Rng + ?Sized>(
+        self,
+        secret: F,
+        n: usize,
+        rng: &mut R,
+        out: &mut Vec<F>,
+    ) {
+        match self {
+            Scheme::Additive => additive::share_checked(secret, n, rng, out),
+            Scheme::Shamir { threshold } => shamir::share_checked(secret, n, threshold, rng, out),
+        }
+    }
+
     /// The secret from the shares of the holders at positions `holders` (0-based), which
     /// must number at least [`needed`](Self::needed), one share per position. The
     /// positions are not checked here (the protocols' are right by construction): use
