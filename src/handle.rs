@@ -4,8 +4,6 @@
 
 use std::panic::Location;
 
-use crate::dealer::bits::deal_bit_mask;
-use crate::dealer::edabits::{EdaBits, deal_eda_bits};
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -16,6 +14,7 @@ use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 use crate::store::HolderSetId;
 use crate::world::World;
+use crate::world::preprocessed::EdaBits;
 
 /// A shared type the circuits can compute on: a scalar (one lane) or a vector.
 pub(crate) trait Shares<F: TinyField>: Sized {
@@ -180,7 +179,7 @@ impl<F: TinyField> Handle<F> {
         let mut w = self.sim.world.borrow_mut();
         mac_check::refuse_if_aborted(&w)?;
         let mut costs = Costs::default();
-        let mask = deal_bit_mask(
+        let mask = w.preprocessing().bit_mask(
             &mut w,
             self.holders,
             (m, high_bits, with_bits),
@@ -212,7 +211,9 @@ impl<F: TinyField> Handle<F> {
         let mut w = self.sim.world.borrow_mut();
         mac_check::refuse_if_aborted(&w)?;
         let mut costs = Costs::default();
-        let eda = deal_eda_bits(&mut w, self.holders, (m, high_bits), lanes, &mut costs);
+        let eda =
+            w.preprocessing()
+                .eda_bits(&mut w, self.holders, (m, high_bits), lanes, &mut costs);
         w.charge_extra(at, costs);
         drop(w);
         let field = [eda.low, eda.high, eda.beta_field].map(|id| self.with_slot(id));

@@ -26,6 +26,7 @@ mod simulation;
 mod store;
 mod threshold;
 pub mod transcript;
+mod trusted_dealer;
 pub mod vector;
 pub mod view;
 mod world;
@@ -33,7 +34,6 @@ mod world;
 pub use adversary::{Adversary, Openings};
 pub use bit::SharedBit;
 pub use compare::{COMPARISON_BITS, Comparand};
-pub use dealer::TrustedDealer;
 pub use error::{Error, Result};
 pub use field::{DefaultField, F61, F101, F127, TinyField};
 pub use fixed::{FixedComparand, Precision, PrivateFixed, SharedFixed};
@@ -46,6 +46,7 @@ pub use shared::SharedScalar;
 pub use sharing::Scheme;
 pub use simulation::{Simulation, SimulationBuilder};
 pub use transcript::{Sent, Transcript};
+pub use trusted_dealer::TrustedDealer;
 pub use vector::{
     PrivateFixedVector, PrivateVector, PublicVector, SharedFixedVector, SharedVector,
     VectorComparand,

@@ -5,13 +5,9 @@ use std::rc::Rc;
 
 use crate::field::{DefaultField, TinyField};
 use crate::simulation::Simulation;
-use crate::store::Holding;
+use crate::store::{Holding, MachineId};
 use crate::vector::write_list;
 use crate::view::{DEALER, Message, Sender, View};
-
-/// A machine's index in its simulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct MachineId(pub u32);
 
 /// A simulated machine (a party of the computation): a cheap handle, equal only to itself.
 ///

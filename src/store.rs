@@ -7,8 +7,11 @@
 
 use std::rc::Rc;
 
-use crate::machine::MachineId;
 use crate::sharing::Scheme;
+
+/// A machine's index in its simulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct MachineId(pub u32);
 
 /// An interned holder set, as an index into [`HolderSets`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -43,7 +43,6 @@
 
 use std::panic::Location;
 
-use crate::dealer::edabits::EdaBits;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::Handle;
@@ -51,6 +50,7 @@ use crate::ledger::Costs;
 use crate::protocols::binary::{open_bits, xor};
 use crate::protocols::mac_check;
 use crate::view::Step;
+use crate::world::preprocessed::EdaBits;
 
 /// [c < r] in the field, for public c (one per lane) and r dealt as `eda` (steps 1–3).
 /// `beta` is the daBit's field half.
@@ -91,7 +91,7 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
     let (v, cost) = open_bits(&mut w, set, (Step::BitConvert, about), &xor(&lt, &eda.beta))?;
     costs += cost;
     w.charge_extra(at, costs);
-    if w.bit_pending.is_full() {
+    if w.unchecked_bits.is_full() {
         mac_check::check_in_passing(&mut w, at);
     }
     drop(w);

@@ -46,10 +46,10 @@
 use std::panic::Location;
 
 use super::truncation::{check_room, pow2, room, trunc};
-use crate::dealer::bits::KAPPA;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::{Handle, Shares};
+use crate::world::preprocessed::KAPPA;
 
 /// The widest comparison the field can mask: [`eqz`] opens ℓ + 1 bits, so ℓ is one
 /// below the field's room (84 for F127, 18 for F61, none for F101).

@@ -40,10 +40,10 @@ use std::panic::Location;
 
 use super::binary_bit_lt::bit_lt_binary;
 use super::bit_lt::bit_lt;
-use crate::dealer::bits::KAPPA;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::handle::{Handle, Shares};
+use crate::world::preprocessed::KAPPA;
 
 /// 2ᵏ as a field element.
 pub(crate) fn pow2<F: TinyField>(k: u32) -> F {

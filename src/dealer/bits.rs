@@ -26,23 +26,13 @@
 
 use rand::RngExt;
 
-use super::{Dealing, ensure_key, hand_out_messages};
+use super::dealing::{Dealing, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 use crate::world::World;
-
-/// The statistical security parameter κ: masks are κ bits longer than what they hide.
-pub const KAPPA: u32 = 40;
-
-/// Slots of a dealt mask r = 2ᵐ·r″ + Σ 2ⁱ·rᵢ: the bits (least significant first, empty
-/// when they were not asked for), the low part Σ 2ⁱ·rᵢ, and r″.
-pub(crate) struct BitMask {
-    pub bits: Vec<u32>,
-    pub low: u32,
-    pub high: u32,
-}
+use crate::world::preprocessed::{BitMask, hand_out_messages};
 
 /// Deals, for each of `lanes` lanes, a mask with `m` low bits and `high_bits` more above
 /// them among `set`, as fresh authenticated sharings; with `with_bits` the low part also

@@ -29,32 +29,18 @@
 use rand::RngExt;
 use rand::rngs::ChaCha12Rng;
 
-use super::{Dealing, ensure_key, hand_out_messages};
+use super::dealing::{Dealing, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::{HolderSetId, Holding};
 use crate::view::{DEALER, Record, Step};
 use crate::world::World;
-
-/// What the dealer deals for comparisons of `m` low bits, each part one lane per
-/// comparison, binary parts laid out as in [`crate::protocols::binary`].
-pub(crate) struct EdaBits {
-    /// r₀, …, r_{m−1}.
-    pub r: Vec<Vec<u64>>,
-    /// (bᵢ, cᵢ = rᵢ ∧ bᵢ) for i = 1, …, m − 1, at index i − 1.
-    pub and: Vec<[Vec<u64>; 2]>,
-    /// The daBit β in the binary domain.
-    pub beta: Vec<u64>,
-    /// Field slots: r′ = Σ 2ⁱ·rᵢ, r″, and β.
-    pub low: u32,
-    pub high: u32,
-    pub beta_field: u32,
-}
+use crate::world::preprocessed::{EdaBits, hand_out_messages};
 
 /// Deals a holder set's shares of the binary key Δ the first time it needs them, beside
 /// its shares of α (which [`ensure_key`] dealt first).
 fn ensure_bit_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut Costs) {
-    if !w.macs || !w.dealer.bit_key_shares(set).is_empty() {
+    if !w.macs || !w.keys.bit_shares(set).is_empty() {
         return;
     }
     let delta = match w.dealer.bit_delta {
@@ -72,9 +58,7 @@ fn ensure_bit_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut 
         dealer_bits: 64 * holders.len() as u64,
         ..Costs::default()
     };
-    if let Some(Some(key)) = w.dealer.keys.get_mut(set.0 as usize) {
-        key.bit_shares = shares;
-    }
+    w.keys.give_bits(set, shares);
 }
 
 /// Random bits for shares, drawn 128 at a time.

@@ -6,58 +6,12 @@
 //! vector product reads its triples in order, and it is not `Clone`: a used triple is
 //! gone ([`Triples::discard`]).
 
-use super::{Dealing, hand_out_messages};
+use super::dealing::Dealing;
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::machine::MachineId;
 use crate::store::HolderSetId;
-use crate::view::{Record, Step};
 use crate::world::World;
-
-/// Beaver triples (a, b, c = ab), one per lane, in holder order: for each lane a, b and
-/// c, each `width` wide (its n shares, then with MACs on its n MAC shares).
-///
-/// Not `Clone`: triples are moved into the multiplication that consumes them.
-#[derive(Debug)]
-pub(crate) struct Triples<F> {
-    data: Vec<F>,
-    width: usize,
-}
-
-impl<F: TinyField> Triples<F> {
-    /// Lane j's dealt a, b and c, each as shares followed by MAC shares.
-    pub fn lane(&self, j: usize) -> (&[F], &[F], &[F]) {
-        let w = self.width;
-        let t = &self.data[3 * w * j..3 * w * (j + 1)];
-        (&t[..w], &t[w..2 * w], &t[2 * w..])
-    }
-
-    /// The messages that hand each holder its part of lane j's triple.
-    pub fn hand_out(
-        &self,
-        holders: &[MachineId],
-        about: u64,
-        j: usize,
-        out: &mut Vec<(MachineId, Record<F>)>,
-    ) {
-        let (a, b, c) = self.lane(j);
-        for (part, step) in [(a, Step::TripleA), (b, Step::TripleB), (c, Step::TripleC)] {
-            hand_out_messages(holders, step, about, part, out);
-        }
-    }
-
-    /// Delivers every lane's triple to its holders now (see [`hand_out`](Self::hand_out)).
-    pub fn deliver(&self, w: &mut World<F>, set: HolderSetId, about: u64) {
-        let holders = w.holder_sets.shared(set);
-        let lanes = self.data.len() / (3 * self.width.max(1));
-        w.deliver_lanes(lanes, |j, out| self.hand_out(&holders, about, j, out));
-    }
-
-    /// Gives the triples' memory back for the next value: a used triple is gone.
-    pub fn discard(self, w: &mut World<F>) {
-        w.store.recycle(self.data);
-    }
-}
+use crate::world::preprocessed::Triples;
 
 /// Deals `lanes` fresh triples among `set`, adding what they cost to `costs`;
 /// [`Triples::hand_out`] makes the messages that deliver them. A corrupt dealer adds an

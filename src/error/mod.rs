@@ -184,13 +184,18 @@ pub enum Error {
 
     /// Fixed-point values of different precisions were combined.
     #[error(
-        "cannot combine fixed-point values of precisions {left:?} and {right:?}: use one precision"
+        "cannot combine fixed-point values of precisions Precision {{ f: {left_f}, k: {left_k} }} \
+         and Precision {{ f: {right_f}, k: {right_k} }}: use one precision"
     )]
     PrecisionMismatch {
-        /// The left operand's precision.
-        left: crate::fixed::Precision,
-        /// The right operand's precision.
-        right: crate::fixed::Precision,
+        /// The left operand's fractional bits f.
+        left_f: u32,
+        /// The left operand's integer bits k.
+        left_k: u32,
+        /// The right operand's fractional bits f.
+        right_f: u32,
+        /// The right operand's integer bits k.
+        right_k: u32,
     },
 
     /// The field is too small to mask values of the asked bit length.

@@ -55,8 +55,10 @@ impl Precision {
     pub(crate) fn must_match(self, other: Precision) -> Result<()> {
         if self != other {
             return Err(Error::PrecisionMismatch {
-                left: self,
-                right: other,
+                left_f: self.f,
+                left_k: self.k,
+                right_f: other.f,
+                right_k: other.k,
             });
         }
         Ok(())

@@ -42,7 +42,6 @@
 
 use std::panic::Location;
 
-use crate::dealer::deal_triples;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -110,7 +109,7 @@ pub(crate) fn multiply_many<F: TinyField>(
         ..Costs::default()
     };
     w.charge(at, costs);
-    if w.pending.is_full() {
+    if w.unchecked.is_full() {
         mac_check::check_in_passing(w, at);
     }
     Ok(())
@@ -130,11 +129,11 @@ fn multiply_lanes<F: TinyField>(
     let lanes = w.store.data(x).len() / lane;
     // Step 1: fresh triples, moved in here and dropped at the end. Their messages go
     // out with step 2's (the same order per lane), unless sacrificing sends more between.
-    let triples = deal_triples(w, set, lanes, costs);
+    let triples = w.preprocessing().triples(w, set, lanes, costs);
     let holders = w.holder_sets.shared(set);
     let handed_out = w.sacrifice;
     if w.sacrifice {
-        triples.deliver(w, set, about);
+        w.deliver_triples(&triples, set, about);
         for j in 0..lanes {
             sacrifice::check_triple(w, set, positions, triples.lane(j), about, costs);
         }
@@ -180,7 +179,7 @@ fn multiply_lanes<F: TinyField>(
     // constant, added as the scheme says (and αᵢ·d·e to every MAC share).
     let mut z = w.store.buffer();
     z.reserve(lanes * lane);
-    let (alphas, scheme) = (w.dealer.key_shares(set), w.holder_sets.scheme(set));
+    let (alphas, scheme) = (w.keys.shares(set), w.holder_sets.scheme(set));
     let (ds, es) = de.split_at(lanes);
     for (j, (&d, &e)) in ds.iter().zip(es).enumerate() {
         let (a, b, c) = triples.lane(j);
@@ -190,6 +189,6 @@ fn multiply_lanes<F: TinyField>(
         add_public(&mut z[from..], alphas, scheme, d * e);
     }
     (w.sent, w.opened) = (sent, de);
-    triples.discard(w);
+    w.discard(triples);
     z
 }

@@ -118,7 +118,7 @@ pub(crate) fn open_bits<F: TinyField>(
     // Step 3: the MAC shares wait for the check.
     if w.macs {
         let macs = masked.chunks_exact(width).map(|lane| &lane[n..]);
-        w.bit_pending
+        w.unchecked_bits
             .push(set, (step, about), u128::MAX, &opened, macs);
     }
     let (lanes, links) = (opened.len() as u64, (n * (n - 1)) as u64);

@@ -37,11 +37,10 @@
 
 use std::panic::Location;
 
-use crate::dealer::{deal_mask, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::machine::MachineId;
 use crate::protocols::linear::add_public;
+use crate::store::MachineId;
 use crate::store::{HolderSetId, Holding};
 use crate::view::Step;
 use crate::world::World;
@@ -63,7 +62,7 @@ pub(crate) fn share<F: TinyField>(
         rounds: 1,
         ..Costs::default()
     };
-    ensure_key(w, set, &mut costs);
+    w.preprocessing().mac_key(w, set, &mut costs);
     let mut shares = w.store.buffer();
     let sent = w
         .holder_sets
@@ -75,12 +74,10 @@ pub(crate) fn share<F: TinyField>(
         let from = shares.len();
         if w.macs {
             // Step 1: the mask [r], with r told to the owner.
-            let r = deal_mask(
+            let r = w.preprocessing().mask(
                 w,
-                set,
-                owner,
-                about,
-                Step::InputMask,
+                (set, owner),
+                (about, Step::InputMask),
                 &mut shares,
                 &mut costs,
             );
@@ -93,12 +90,7 @@ pub(crate) fn share<F: TinyField>(
                 }
             }
             // Step 3: [x] = [r] + ε.
-            add_public(
-                &mut shares[from..],
-                w.dealer.key_shares(set),
-                scheme,
-                epsilon,
-            );
+            add_public(&mut shares[from..], w.keys.shares(set), scheme, epsilon);
         } else {
             // Steps 1 and 2: random shares, each sent to its holder.
             scheme.share_checked(secret, n, &mut w.rng, &mut shares);

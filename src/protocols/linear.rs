@@ -105,7 +105,7 @@ pub(crate) fn affine<F: TinyField>(
         out.extend(xs.iter().map(|&a| sj * a));
         add_public(
             &mut out[from..],
-            w.dealer.key_shares(set),
+            w.keys.shares(set),
             w.holder_sets.scheme(set),
             cj,
         );

@@ -31,7 +31,7 @@
 //! # Dropouts
 //!
 //! Only the holders that answered in an opening hold valid MAC shares of what was opened,
-//! so only they can check it (see [`super::pending`] for how openings group into checks).
+//! so only they can check it (see [`crate::world::unchecked`] for how openings group into checks).
 //! A check covers every group that enough of its holders are online to check. The others
 //! stay pending, and an output is refused with [`crate::Error::NotEnoughOnline`] until the
 //! missing machines return; the next check then covers them, so a cheat made before a
@@ -62,10 +62,10 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
-use crate::protocols::pending::{self, Group, Pending, Plan};
 use crate::store::HolderSetId;
 use crate::view::Step;
 use crate::world::World;
+use crate::world::unchecked::{self, Group, Plan, Unchecked};
 
 /// Refuses any opening, output or use of preprocessing once a check has failed: the
 /// protocol has aborted.
@@ -87,12 +87,12 @@ pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
 /// holders; they stay pending for the next check.
 pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) -> Result<()> {
     refuse_if_aborted(w)?;
-    if w.pending.is_empty() && w.bit_pending.is_empty() {
+    if w.unchecked.is_empty() && w.unchecked_bits.is_empty() {
         return Ok(());
     }
     let (mut field, mut bits) = (
-        std::mem::take(&mut w.pending),
-        std::mem::take(&mut w.bit_pending),
+        std::mem::take(&mut w.unchecked),
+        std::mem::take(&mut w.unchecked_bits),
     );
     let can = |set: HolderSetId| {
         let n = w.holder_sets.get(set).len();
@@ -122,14 +122,14 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     if !failed.is_empty() {
         field.retain(&[]);
         bits.retain(&[]);
-        (w.pending, w.bit_pending) = (field, bits); // keep the buffers
+        (w.unchecked, w.unchecked_bits) = (field, bits); // keep the buffers
         return Err(abort(w, &failed));
     }
     let short =
         waiting_error(w, &field, &field_plan).or_else(|| waiting_error(w, &bits, &bit_plan));
     field.retain(&field_plan.waiting);
     bits.retain(&bit_plan.waiting);
-    (w.pending, w.bit_pending) = (field, bits);
+    (w.unchecked, w.unchecked_bits) = (field, bits);
     match short {
         Some(e) => Err(e),
         None => Ok(()),
@@ -144,8 +144,8 @@ pub(crate) fn check_in_passing<F: TinyField>(w: &mut World<F>, at: &'static Loca
 }
 
 /// Aborts the simulation after a failed check of `failed`, naming the suspects.
-fn abort<F: TinyField>(w: &mut World<F>, failed: &[pending::Run]) -> Error {
-    let (openings, kinds, values) = pending::describe(failed);
+fn abort<F: TinyField>(w: &mut World<F>, failed: &[unchecked::OpenedTogether]) -> Error {
+    let (openings, kinds, values) = unchecked::describe(failed);
     let mut told = w.adversary.cheaters.clone();
     told.sort();
     told.dedup();
@@ -166,14 +166,14 @@ fn abort<F: TinyField>(w: &mut World<F>, failed: &[pending::Run]) -> Error {
 /// The error for the first of the openings that wait for want of holders, if any.
 fn waiting_error<F: TinyField, V: Copy + 'static>(
     w: &World<F>,
-    pending: &Pending<V>,
+    pending: &Unchecked<V>,
     plan: &Plan,
 ) -> Option<Error> {
     let first = *pending.run(*plan.waiting.first()?);
-    let alike: Vec<&pending::Run> = (plan.waiting.iter().map(|&k| pending.run(k)))
+    let alike: Vec<&unchecked::OpenedTogether> = (plan.waiting.iter().map(|&k| pending.run(k)))
         .filter(|r| r.set == first.set && r.answered == first.answered)
         .collect();
-    let (count, _, values) = pending::describe(alike);
+    let (count, _, values) = unchecked::describe(alike);
     let more = count.saturating_sub(values.len());
     let tail = if more > 0 {
         format!(" and {more} more")
@@ -192,7 +192,7 @@ fn waiting_error<F: TinyField, V: Copy + 'static>(
 /// Steps 1–6 for one group of field openings. Returns whether the σᵢ reconstruct to zero.
 fn check_field<F: TinyField>(
     w: &mut World<F>,
-    pending: &Pending<F>,
+    pending: &Unchecked<F>,
     group: &Group,
     costs: &mut Costs,
 ) -> bool {
@@ -209,7 +209,7 @@ fn check_field<F: TinyField>(
             *s += rj * macs[i];
         }
     }
-    let alphas = w.dealer.key_shares(set);
+    let alphas = w.keys.shares(set);
     for (s, &i) in sigma.iter_mut().zip(&positions) {
         *s -= alphas[i] * a;
     }
@@ -253,7 +253,7 @@ fn commit_and_reveal<F: TinyField>(
 /// is n-out-of-n, so every holder of the set checks. Returns whether they XOR to zero.
 fn check_bits<F: TinyField>(
     w: &mut World<F>,
-    bits: &Pending<u64>,
+    bits: &Unchecked<u64>,
     group: &Group,
     costs: &mut Costs,
 ) -> bool {
@@ -262,7 +262,7 @@ fn check_bits<F: TinyField>(
     // Step 1: the public random χ.
     let times = Times::new(w.rng.random());
     // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
-    let keys = w.dealer.bit_key_shares(set);
+    let keys = w.keys.bit_shares(set);
     let mut sigma = vec![0u64; n];
     for (v, macs) in bits.values_of(group) {
         for ((s, &m), &key) in sigma.iter_mut().zip(macs).zip(keys) {

@@ -15,6 +15,5 @@ pub mod linear;
 pub mod mac_check;
 pub mod output;
 pub mod partial_open;
-pub mod pending;
 pub mod resharing;
 pub mod sacrifice;

@@ -38,13 +38,12 @@
 
 use std::panic::Location;
 
-use crate::dealer::deal_mask;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::machine::MachineId;
 use crate::protocols::{mac_check, partial_open::partial_open};
 use crate::store::HolderSetId;
+use crate::store::MachineId;
 use crate::view::Step;
 use crate::world::World;
 
@@ -109,7 +108,13 @@ pub(crate) fn reconstruct<F: TinyField>(
     for start in (0..lanes as usize).map(|j| j * lane) {
         // Step 1: the mask [r]; r goes to R alone.
         masked.clear();
-        let r = deal_mask(w, set, to, about, Step::OutputMask, &mut masked, &mut costs);
+        let r = w.preprocessing().mask(
+            w,
+            (set, to),
+            (about, Step::OutputMask),
+            &mut masked,
+            &mut costs,
+        );
         masks.push(r);
         // Step 2: open x − r among the holders, and send it to R if R holds no share.
         for (m, &xi) in masked.iter_mut().zip(&w.store.data(x)[start..]) {

@@ -27,14 +27,14 @@
 //!
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §3.
 
-use crate::adversary::AdversaryState;
 use crate::field::TinyField;
-use crate::machine::MachineId;
-use crate::protocols::pending::Pending;
 use crate::sharing::Scheme;
+use crate::store::MachineId;
 use crate::store::{HolderSetId, Store};
 use crate::view::{Record, Step};
 use crate::world::World;
+use crate::world::cheats::AdversaryState;
+use crate::world::unchecked::Unchecked;
 
 /// Opens the value whose `sharing` is laid out as one share per holder of `set`, then
 /// (MACs on) one MAC share per holder, using the holders at `positions` (those that can
@@ -72,7 +72,7 @@ pub(crate) struct Opener<'w, F> {
     scheme: Scheme,
     adversary: &'w mut AdversaryState<F>,
     /// Where the MAC shares wait for the check; `None` with MACs off.
-    pending: Option<&'w mut Pending<F>>,
+    pending: Option<&'w mut Unchecked<F>>,
     /// One sharing at a time: n shares, then (MACs on) n MAC shares.
     sharing: &'w mut [F],
 }
@@ -83,7 +83,7 @@ impl<'w, F: TinyField> Opener<'w, F> {
         let World {
             holder_sets,
             adversary,
-            pending,
+            unchecked: pending,
             scratch,
             store,
             macs,

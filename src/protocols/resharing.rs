@@ -38,7 +38,6 @@
 
 use std::panic::Location;
 
-use crate::dealer::ensure_key;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -115,7 +114,7 @@ pub(crate) fn reshare<F: TinyField>(
         rounds: 1,
         ..Costs::default()
     };
-    ensure_key(w, new, &mut costs);
+    w.preprocessing().mac_key(w, new, &mut costs);
     let scheme = w.holder_sets.scheme(new);
     let parts = w.store.data(x).len() / n_old;
     let mut out = w.store.buffer();

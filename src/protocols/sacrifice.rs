@@ -32,7 +32,6 @@
 //!
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §5 and fig. 9.
 
-use crate::dealer::deal_triples;
 use crate::error::Error;
 use crate::field::TinyField;
 use crate::ledger::Costs;
@@ -54,8 +53,8 @@ pub(crate) fn check_triple<F: TinyField>(
 ) {
     let n = w.holder_sets.get(set).len();
     // Step 1: the triple to sacrifice.
-    let other = deal_triples(w, set, 1, costs);
-    other.deliver(w, set, about);
+    let other = w.preprocessing().triples(w, set, 1, costs);
+    w.deliver_triples(&other, set, about);
     let (f, g, h) = other.lane(0);
     // Step 2: a public random t.
     let t = F::random(&mut w.rng);
@@ -71,12 +70,12 @@ pub(crate) fn check_triple<F: TinyField>(
         .collect();
     add_public(
         &mut tau,
-        w.dealer.key_shares(set),
+        w.keys.shares(set),
         w.holder_sets.scheme(set),
         -(sigma * rho),
     );
     let tau = partial_open(w, set, about, Step::Sacrifice, positions, &tau);
-    other.discard(w);
+    w.discard(other);
     let links = (positions.len() * (n - 1)) as u64;
     *costs += Costs {
         opened: 3,

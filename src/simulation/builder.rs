@@ -9,18 +9,20 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 
 use super::Simulation;
-use crate::adversary::AdversaryState;
 use crate::circuits::comparison::widest;
 use crate::compare::COMPARISON_BITS;
-use crate::dealer::DealerState;
+use crate::dealer::Dealer;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::Ledger;
-use crate::protocols::pending::Pending;
 use crate::shadow::Shadow;
 use crate::store::{HolderSets, Store};
 use crate::view::Views;
 use crate::world::World;
+use crate::world::cheats::AdversaryState;
+use crate::world::dealt::DealerBooks;
+use crate::world::keys::MacKeys;
+use crate::world::unchecked::Unchecked;
 
 /// Settings for a new [`Simulation`]; made by [`Simulation::builder`].
 #[derive(Debug, Clone, Copy)]
@@ -175,14 +177,16 @@ impl<F: TinyField> SimulationBuilder<F> {
             machines: Vec::new(),
             holder_sets: HolderSets::default(),
             store: Store::default(),
-            dealer: DealerState::default(),
+            dealer: DealerBooks::default(),
+            keys: MacKeys::default(),
+            preprocessing: Rc::new(Dealer),
             ledger: Ledger::default(),
             views: self.views,
             macs: self.macs,
             sacrifice: self.sacrifice,
             adversary: AdversaryState::default(),
-            pending: Pending::default(),
-            bit_pending: Pending::default(),
+            unchecked: Unchecked::default(),
+            unchecked_bits: Unchecked::default(),
             aborted: None,
             scratch: Vec::new(),
             sent: Vec::new(),

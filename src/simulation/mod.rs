@@ -12,15 +12,16 @@ use std::panic::Location;
 use std::rc::Rc;
 
 use crate::adversary::Adversary;
-use crate::dealer::TrustedDealer;
 use crate::error::{Error, Result};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
-use crate::machine::{MachineId, VirtualMachine};
+use crate::machine::VirtualMachine;
 use crate::protocols::mac_check;
 use crate::shadow::{Shadow, ShadowReport};
 use crate::sharing::Scheme;
+use crate::store::MachineId;
 use crate::store::{HolderSetId, MAX_HOLDERS};
+use crate::trusted_dealer::TrustedDealer;
 use crate::world::{MachineRecord, World};
 
 mod builder;

@@ -17,28 +17,28 @@ use crate::view::Step;
 
 /// How many openings may wait for a check before one runs on its own, which keeps memory
 /// bounded in long computations without outputs.
-pub(crate) const MAX_PENDING: usize = 1 << 14;
+pub(crate) const MAX_UNCHECKED: usize = 1 << 14;
 
 /// Consecutive values opened together (a scalar, or every lane of a vector), waiting for
 /// the MAC check.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Run {
+pub(crate) struct OpenedTogether {
     pub set: HolderSetId,
     /// The number of the value the opening belongs to.
     pub about: u64,
     pub step: Step,
     /// Which holders answered in the opening (bit k for the k-th).
     pub answered: u128,
-    /// How many values, stored one after another in [`Pending::values`] from `value_at`.
+    /// How many values, stored one after another in [`Unchecked::values`] from `value_at`.
     len: usize,
     value_at: usize,
-    /// How many MAC shares each value has in [`Pending::macs`] (one per holder), stored
+    /// How many MAC shares each value has in [`Unchecked::macs`] (one per holder), stored
     /// value by value from `mac_at`.
     holders: usize,
     mac_at: usize,
 }
 
-impl Run {
+impl OpenedTogether {
     /// "beaver d of #7", or "beaver d of #9 (3 lanes)" for a vector's lanes.
     fn describe(&self) -> String {
         match self.len {
@@ -49,23 +49,23 @@ impl Run {
 }
 
 /// Values opened and not yet checked, with each holder's MAC share of them: for every
-/// value in order, its holders' MAC shares one after another in [`Pending::macs`].
+/// value in order, its holders' MAC shares one after another in [`Unchecked::macs`].
 #[derive(Debug)]
-pub(crate) struct Pending<F> {
-    runs: Vec<Run>,
+pub(crate) struct Unchecked<F> {
+    runs: Vec<OpenedTogether>,
     values: Vec<F>,
     macs: Vec<F>,
     /// How many values may wait before [`is_full`](Self::is_full) asks for a check.
     limit: usize,
 }
 
-impl<F> Default for Pending<F> {
+impl<F> Default for Unchecked<F> {
     fn default() -> Self {
-        Pending {
+        Unchecked {
             runs: Vec::new(),
             values: Vec::new(),
             macs: Vec::new(),
-            limit: MAX_PENDING,
+            limit: MAX_UNCHECKED,
         }
     }
 }
@@ -89,7 +89,7 @@ pub(crate) struct Plan {
     pub waiting: Vec<usize>,
 }
 
-impl<F: Copy + 'static> Pending<F> {
+impl<F: Copy + 'static> Unchecked<F> {
     /// Records that `values` were opened together, with the holders' MAC shares of each
     /// (all of the first value's, then all of the second's, …).
     pub fn push<'a>(
@@ -127,7 +127,7 @@ impl<F: Copy + 'static> Pending<F> {
     ) {
         let (value_at, mac_at) = (self.values.len(), self.macs.len() - holders * values.len());
         self.values.extend_from_slice(values);
-        self.runs.push(Run {
+        self.runs.push(OpenedTogether {
             set,
             about,
             step,
@@ -149,7 +149,7 @@ impl<F: Copy + 'static> Pending<F> {
         self.runs.is_empty()
     }
 
-    /// Whether enough values wait that a check should run on its own: [`MAX_PENDING`], or
+    /// Whether enough values wait that a check should run on its own: [`MAX_UNCHECKED`], or
     /// as many more again as waited when the last check could not cover them all.
     pub fn is_full(&self) -> bool {
         self.len() >= self.limit
@@ -220,10 +220,10 @@ impl<F: Copy + 'static> Pending<F> {
             self.runs.clear();
             self.values.clear();
             self.macs.clear();
-            self.limit = MAX_PENDING;
+            self.limit = MAX_UNCHECKED;
             return;
         }
-        let mut kept = Pending::default();
+        let mut kept = Unchecked::default();
         for &k in keep {
             let (values, macs) = self.opened(k);
             kept.macs.extend_from_slice(macs);
@@ -236,12 +236,12 @@ impl<F: Copy + 'static> Pending<F> {
                 run.holders,
             );
         }
-        kept.limit = kept.len() + MAX_PENDING;
+        kept.limit = kept.len() + MAX_UNCHECKED;
         *self = kept;
     }
 
     /// The run at index `k`.
-    pub fn run(&self, k: usize) -> &Run {
+    pub fn run(&self, k: usize) -> &OpenedTogether {
         &self.runs[k]
     }
 }
@@ -249,7 +249,7 @@ impl<F: Copy + 'static> Pending<F> {
 /// What [`Error::MacCheckFailed`] says of the runs `runs`: how many, how many of each
 /// kind, and the first few by name.
 pub(crate) fn describe<'a>(
-    runs: impl IntoIterator<Item = &'a Run>,
+    runs: impl IntoIterator<Item = &'a OpenedTogether>,
 ) -> (usize, Vec<(String, usize)>, Vec<String>) {
     let (mut count, mut kinds, mut values) = (0, Vec::<(String, usize)>::new(), Vec::new());
     for run in runs {

@@ -1,0 +1,91 @@
+//! The simulated wire: every message a protocol sends lands in its receiver's view.
+//!
+//! Delivery keeps bounded views cheap: when a vector's lanes send the same pattern of
+//! messages, the leading lanes that every receiver's bounded view would overwrite within
+//! the call are only counted as forgotten ([`World::deliver_lanes`]).
+
+use super::World;
+use crate::field::TinyField;
+use crate::store::MachineId;
+use crate::view::{Record, Step, Views};
+
+impl<F: TinyField> World<F> {
+    /// Delivers a message to `to`'s view (the simulated wire).
+    #[inline]
+    pub fn deliver(&mut self, to: MachineId, from: u32, step: Step, about: u64, value: F) {
+        let record = Record {
+            from,
+            step,
+            about,
+            value,
+        };
+        self.deliver_record(to, record);
+    }
+
+    #[inline(always)]
+    fn deliver_record(&mut self, to: MachineId, record: Record<F>) {
+        if !self.machines[to.0 as usize].online {
+            return; // an offline machine receives nothing
+        }
+        if let Some(transcript) = &mut self.transcript {
+            transcript.push((to, record));
+        }
+        self.machines[to.0 as usize].view.push(self.views, record);
+    }
+
+    /// Delivers the messages of `lanes` lanes that follow one pattern (the same receivers
+    /// in the same order); `lane(j, out)` appends lane j's messages to `out`. The leading
+    /// lanes whose messages every receiver's bounded view would overwrite within this
+    /// call are only counted as forgotten (never while a transcript is being captured).
+    pub fn deliver_lanes(
+        &mut self,
+        lanes: usize,
+        mut lane: impl FnMut(usize, &mut Vec<(MachineId, Record<F>)>),
+    ) {
+        let mut out = std::mem::take(&mut self.outbox);
+        out.clear();
+        let skip = if lanes > 1 {
+            lane(lanes - 1, &mut out);
+            self.forget_lanes(lanes, &out)
+        } else {
+            0
+        };
+        for j in skip..lanes {
+            out.clear();
+            lane(j, &mut out);
+            for &(to, record) in &out {
+                self.deliver_record(to, record);
+            }
+        }
+        self.outbox = out;
+    }
+
+    /// How many of `lanes` lanes, each sending `pattern`, no view would keep; adds their
+    /// messages to the receivers' forgotten counts.
+    fn forget_lanes(&mut self, lanes: usize, pattern: &[(MachineId, Record<F>)]) -> usize {
+        let kept = match self.views {
+            _ if self.transcript.is_some() => return 0,
+            Views::All => return 0,
+            Views::Off => 0,
+            Views::Last(n) => n,
+        };
+        let mut received = vec![0usize; self.machines.len()];
+        for (to, _) in pattern {
+            if self.machines[to.0 as usize].online {
+                received[to.0 as usize] += 1;
+            }
+        }
+        // The last `needed` lanes bring every receiver at least `kept` messages.
+        let needed = received
+            .iter()
+            .filter(|&&r| r > 0)
+            .map(|&r| kept.div_ceil(r))
+            .max()
+            .unwrap_or(lanes);
+        let skip = lanes.saturating_sub(needed);
+        for (machine, r) in self.machines.iter_mut().zip(received) {
+            machine.view.forgotten += (r * skip) as u64;
+        }
+        skip
+    }
+}
