@@ -207,3 +207,10 @@ impl<F: TinyField> Adversary<F> {
         Ok(())
     }
 }
+
+impl<F: TinyField> Simulation<F> {
+    /// The adversary, to make machines or the dealer of this simulation cheat.
+    pub fn adversary(&self) -> Adversary<F> {
+        Adversary::new(self.clone())
+    }
+}

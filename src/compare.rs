@@ -11,13 +11,6 @@ use crate::field::{Constant, TinyField};
 use crate::shadow::{Finding, WarningKind};
 use crate::shared::SharedScalar;
 
-/// The default width ℓ of integer comparisons. `x < y` is right when x − y lies in
-/// \[−2⁶³, 2⁶³), `x > y` when it lies in (−2⁶³, 2⁶³\], `x = y` when |x − y| < 2⁶⁴: any two
-/// `i64` compare equal or not correctly, and order correctly unless they are 2⁶³ or more
-/// apart. Another width is picked with
-/// [`SimulationBuilder::comparison_bits`](crate::SimulationBuilder::comparison_bits).
-pub const COMPARISON_BITS: u32 = 64;
-
 /// What a shared value can be compared with: another shared value or a public constant
 /// (`i32`, `i64`, `u64`, `i128`, a field element, a [`crate::PublicScalar`]).
 pub trait Comparand<F: TinyField> {

@@ -13,6 +13,7 @@ pub mod fixed;
 mod handle;
 pub mod ledger;
 mod machine;
+mod masking;
 pub mod math;
 mod notebook;
 mod ops;
@@ -33,7 +34,7 @@ mod world;
 
 pub use adversary::{Adversary, Openings};
 pub use bit::SharedBit;
-pub use compare::{COMPARISON_BITS, Comparand};
+pub use compare::Comparand;
 pub use error::{Error, Result};
 pub use field::{DefaultField, F61, F101, F127, TinyField};
 pub use fixed::{FixedComparand, Precision, PrivateFixed, SharedFixed};
@@ -44,7 +45,8 @@ pub use public::PublicScalar;
 pub use shadow::{ShadowReport, WarningKind};
 pub use shared::SharedScalar;
 pub use sharing::Scheme;
-pub use simulation::{Simulation, SimulationBuilder};
+pub use simulation::Simulation;
+pub use simulation::builder::{COMPARISON_BITS, SimulationBuilder};
 pub use transcript::{Sent, Transcript};
 pub use trusted_dealer::TrustedDealer;
 pub use vector::{

@@ -294,23 +294,3 @@ impl<'a, F: TinyField> Product<&'a SharedScalar<F>> for SharedScalar<F> {
         or_panic(SharedScalar::try_product(iter))
     }
 }
-
-/// `PartialEq` with integers for a type with a `value() -> BigInt`.
-macro_rules! eq_integer {
-    ($ty:ident) => {
-        $crate::ops::eq_integer!($ty; i32, i64, u64, i128);
-        impl<F: TinyField> PartialEq<::num_bigint::BigInt> for $ty<F> {
-            fn eq(&self, other: &::num_bigint::BigInt) -> bool {
-                &self.value() == other
-            }
-        }
-    };
-    ($ty:ident; $($t:ty),*) => {$(
-        impl<F: TinyField> PartialEq<$t> for $ty<F> {
-            fn eq(&self, other: &$t) -> bool {
-                self.value() == ::num_bigint::BigInt::from(*other)
-            }
-        }
-    )*};
-}
-pub(crate) use eq_integer;

@@ -208,4 +208,4 @@ impl<F: TinyField> PartialEq for PrivateScalar<F> {
     }
 }
 
-crate::ops::eq_integer!(PrivateScalar);
+crate::field::equality::eq_integers!(scalar PrivateScalar);

@@ -43,7 +43,7 @@ impl<F: TinyField> fmt::Debug for PublicScalar<F> {
     }
 }
 
-crate::ops::eq_integer!(PublicScalar);
+crate::field::equality::eq_integers!(scalar PublicScalar);
 
 /// A public value is a constant for operators on shared values: `&x * d`, `&x + d`.
 impl<F: TinyField> Constant for PublicScalar<F> {

@@ -126,3 +126,10 @@ impl<F: TinyField> TrustedDealer<F> {
         self.sim.world.borrow().dealer.masks
     }
 }
+
+impl<F: TinyField> Simulation<F> {
+    /// The trusted dealer of this simulation.
+    pub fn dealer(&self) -> TrustedDealer<F> {
+        TrustedDealer::new(self.clone())
+    }
+}

@@ -45,17 +45,12 @@
 
 use std::panic::Location;
 
-use super::truncation::{check_room, pow2, room, trunc};
+use super::truncation::{pow2, trunc};
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::{Handle, Shares};
-use crate::world::preprocessed::KAPPA;
-
-/// The widest comparison the field can mask: [`eqz`] opens ℓ + 1 bits, so ℓ is one
-/// below the field's room (84 for F127, 18 for F61, none for F101).
-pub(crate) fn widest<F: TinyField>() -> u32 {
-    room::<F>().saturating_sub(1)
-}
+use crate::masking::KAPPA;
+use crate::masking::check_room;
 
 /// [a < 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (LTZ, steps 1–2), lane by lane.
 #[track_caller]

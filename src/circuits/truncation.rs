@@ -40,38 +40,15 @@ use std::panic::Location;
 
 use super::binary_bit_lt::bit_lt_binary;
 use super::bit_lt::bit_lt;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::{Handle, Shares};
-use crate::world::preprocessed::KAPPA;
+use crate::masking::KAPPA;
+use crate::masking::check_room;
 
 /// 2ᵏ as a field element.
 pub(crate) fn pow2<F: TinyField>(k: u32) -> F {
     F::from_u128(1u128 << k)
-}
-
-/// The widest values the field can mask: ℓ + κ + 1 bits must fit below the prime's top
-/// bit, so ℓ ≤ NUM_BITS − κ − 2 (85 for F127, 19 for F61, none for F101).
-pub(crate) fn room<F: TinyField>() -> u32 {
-    F::NUM_BITS.saturating_sub(KAPPA + 2)
-}
-
-/// Checks that the field has room for ℓ-bit values masked with κ more bits.
-pub(crate) fn check_room<F: TinyField>(bits: u32) -> Result<()> {
-    if bits > room::<F>() {
-        return Err(Error::FieldTooSmall {
-            field: F::NAME,
-            bits,
-            needed: bits.saturating_add(KAPPA + 1),
-        });
-    }
-    Ok(())
-}
-
-/// How many bits beyond `bits` the field has room for: a truncation of `bits` + n bits
-/// passes [`check_room`] for every n up to this.
-pub(crate) fn spare_bits<F: TinyField>(bits: u32) -> u32 {
-    (F::NUM_BITS - 1).saturating_sub(bits + KAPPA + 1)
 }
 
 /// Step 2: opens c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′ and returns each lane's c mod 2ᵐ.

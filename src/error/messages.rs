@@ -2,13 +2,6 @@
 //! for [`Error::NotEnoughOnline`], and a failed check's openings, counted and shortened,
 //! for [`Error::MacCheckFailed`].
 
-use super::Error;
-
-impl Error {
-    /// How many openings [`Error::MacCheckFailed`] lists by name; the rest are counted.
-    pub const LISTED_OPENINGS: usize = 5;
-}
-
 /// "offline: \[b\]; holding no share of it: \[c\]" for [`Error::NotEnoughOnline`].
 pub(super) fn missing_detail(missing: &[String], offline: &[String]) -> String {
     let no_share: Vec<&String> = missing.iter().filter(|m| !offline.contains(m)).collect();

@@ -378,3 +378,8 @@ pub(crate) fn or_panic<T>(result: Result<T>) -> T {
 
 /// The crate's `Result`, with [`Error`](enum@Error) as the error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// How many openings [`Error::MacCheckFailed`] lists by name; the rest are counted.
+    pub const LISTED_OPENINGS: usize = 5;
+}

@@ -12,12 +12,12 @@ use ff::PrimeField;
 #[PrimeFieldReprEndianness = "little"]
 pub struct F101([u64; 1]);
 
-super::tiny_field!(F101, "F101");
+super::tiny::tiny_field!(F101, "F101");
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn modulus_is_prime_and_generator_generates() {
-        super::super::check_field::<super::F101>(&[2, 5]);
+        super::super::conformance::check_field::<super::F101>(&[2, 5]);
     }
 }

@@ -63,7 +63,7 @@ const P: u128 = u128::MAX >> 1;
 #[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct F127(u128);
 
-super::tiny_field!(F127, "F127");
+super::tiny::tiny_field!(F127, "F127");
 
 /// `v − p` when v ≥ p, else v; for v < 2p this is v mod p.
 #[inline(always)]

@@ -12,12 +12,14 @@ use ff::PrimeField;
 #[PrimeFieldReprEndianness = "little"]
 pub struct F61([u64; 1]);
 
-super::tiny_field!(F61, "F61");
+super::tiny::tiny_field!(F61, "F61");
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn modulus_is_prime_and_generator_generates() {
-        super::super::check_field::<super::F61>(&[2, 3, 5, 7, 11, 13, 31, 41, 61, 151, 331, 1321]);
+        super::super::conformance::check_field::<super::F61>(&[
+            2, 3, 5, 7, 11, 13, 31, 41, 61, 151, 331, 1321,
+        ]);
     }
 }

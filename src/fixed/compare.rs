@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::shadow::Domain;
-use super::{SharedFixed, scale};
+use super::shared::{SharedFixed, scale};
 use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};

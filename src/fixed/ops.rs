@@ -4,7 +4,7 @@
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
 use super::shadow::Domain;
-use super::{Precision, SharedFixed};
+use super::shared::SharedFixed;
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 
@@ -242,25 +242,4 @@ impl<F: TinyField> Div<f64> for SharedFixed<F> {
     fn div(self, d: f64) -> SharedFixed<F> {
         &self / d
     }
-}
-
-/// c = round(2ˢ/d) and s for [`SharedFixed::try_div_public`]: s = f + max(e − 1, 0) for
-/// 2^{e−1} ≤ |d| < 2^e, at most ℓ + f − 1 (beyond, |x/d| is below half an ulp), then
-/// halved with c while c is even and s > f.
-pub(super) fn public_divisor(d: f64, p: Precision) -> (i128, u32) {
-    let magnitude = d.abs();
-    let mut e: i32 = 0;
-    if magnitude.is_finite() {
-        while 2f64.powi(e) <= magnitude {
-            e += 1;
-        }
-    }
-    let top = p.bits() + p.f - 1;
-    let mut s = (p.f + e.saturating_sub(1).max(0).unsigned_abs()).min(top);
-    let mut c = (2f64.powi(s as i32) / d).round() as i128;
-    while s > p.f && c % 2 == 0 {
-        c /= 2;
-        s -= 1;
-    }
-    (c, s)
 }

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use super::{Domain, Precision, SharedFixed};
+use super::precision::Precision;
+use super::shadow::Domain;
+use super::shared::SharedFixed;
 use crate::error::{Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;

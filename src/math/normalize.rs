@@ -4,10 +4,11 @@
 
 use super::encoded::{Encoded, affine, difference, product, sum};
 use crate::circuits::comparison::ltz;
-use crate::circuits::truncation::{check_room, spare_bits, trunc_pr};
+use crate::circuits::truncation::trunc_pr;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::Shares;
+use crate::masking::{check_room, spare_bits};
 
 /// ln m for m ∈ [½, 1), in u = 4m − 3: coefficients of u⁰ … u⁷.
 const LN: [f64; 8] = [

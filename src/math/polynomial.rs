@@ -5,10 +5,11 @@
 
 use super::encoded::{Encoded, affine, difference, product, sum};
 use crate::circuits::comparison::ltz;
-use crate::circuits::truncation::{spare_bits, trunc, trunc_pr};
+use crate::circuits::truncation::{trunc, trunc_pr};
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::Shares;
+use crate::masking::spare_bits;
 
 /// σ(x) − ½ on [−6, 6] as an odd polynomial in u = x/6: coefficients of u, u³, …, u⁹.
 const SIGMOID: [f64; 5] = [

@@ -31,7 +31,7 @@
 //! # Dropouts
 //!
 //! Only the holders that answered in an opening hold valid MAC shares of what was opened,
-//! so only they can check it (see [`crate::world::unchecked`] for how openings group into checks).
+//! so only they can check it (`src/world/unchecked.rs` groups the openings into checks).
 //! A check covers every group that enough of its holders are online to check. The others
 //! stay pending, and an output is refused with [`crate::Error::NotEnoughOnline`] until the
 //! missing machines return; the next check then covers them, so a cheat made before a

@@ -9,12 +9,11 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 
 use super::Simulation;
-use crate::circuits::comparison::widest;
-use crate::compare::COMPARISON_BITS;
 use crate::dealer::Dealer;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::Ledger;
+use crate::masking::widest_comparison;
 use crate::shadow::Shadow;
 use crate::store::{HolderSets, Store};
 use crate::view::Views;
@@ -23,6 +22,13 @@ use crate::world::cheats::AdversaryState;
 use crate::world::dealt::DealerBooks;
 use crate::world::keys::MacKeys;
 use crate::world::unchecked::Unchecked;
+
+/// The default width ℓ of integer comparisons. `x < y` is right when x − y lies in
+/// \[−2⁶³, 2⁶³), `x > y` when it lies in (−2⁶³, 2⁶³\], `x = y` when |x − y| < 2⁶⁴: any two
+/// `i64` compare equal or not correctly, and order correctly unless they are 2⁶³ or more
+/// apart. Another width is picked with
+/// [`SimulationBuilder::comparison_bits`](crate::SimulationBuilder::comparison_bits).
+pub const COMPARISON_BITS: u32 = 64;
 
 /// Settings for a new [`Simulation`]; made by [`Simulation::builder`].
 #[derive(Debug, Clone, Copy)]
@@ -165,7 +171,7 @@ impl<F: TinyField> SimulationBuilder<F> {
     pub fn try_build(self) -> Result<Simulation<F>> {
         let comparison_bits = match self.comparison_bits {
             None => COMPARISON_BITS,
-            Some(bits) if (2..=widest::<F>()).contains(&bits) => bits,
+            Some(bits) if (2..=widest_comparison::<F>()).contains(&bits) => bits,
             Some(bits) => return Err(width_error::<F>(bits)),
         };
         let rng = match self.seed {
@@ -207,6 +213,50 @@ pub(super) fn width_error<F: TinyField>(bits: u32) -> Error {
     Error::ComparisonWidth {
         bits,
         field: F::NAME,
-        most: widest::<F>(),
+        most: widest_comparison::<F>(),
+    }
+}
+
+thread_local! {
+    static CURRENT: Simulation = Simulation::builder().build();
+}
+
+impl Simulation {
+    /// A simulation over the default field, seeded from the operating system.
+    pub fn new() -> Self {
+        Simulation::builder().build()
+    }
+
+    /// A reproducible simulation over the default field: the same seed gives the same
+    /// shares, views, costs and printed output.
+    pub fn with_seed(seed: u64) -> Self {
+        Simulation::builder().seed(seed).build()
+    }
+
+    /// A builder for a simulation with other settings (field, seed, views, MACs).
+    pub fn builder() -> SimulationBuilder {
+        SimulationBuilder::new()
+    }
+
+    /// This thread's default simulation, the one [`VirtualMachine::new`](crate::VirtualMachine::new) uses.
+    pub fn current() -> Self {
+        CURRENT.with(Simulation::clone)
+    }
+}
+
+impl Default for Simulation {
+    fn default() -> Self {
+        Simulation::new()
+    }
+}
+
+impl<F: TinyField> Simulation<F> {
+    /// The width of integer comparisons, or an error when it is too narrow.
+    pub(crate) fn comparison_bits(&self) -> Result<u32> {
+        let bits = self.world.borrow().comparison_bits;
+        if bits < 2 {
+            return Err(width_error::<F>(bits));
+        }
+        Ok(bits)
     }
 }

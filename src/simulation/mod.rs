@@ -11,23 +11,16 @@ use std::fmt;
 use std::panic::Location;
 use std::rc::Rc;
 
-use crate::adversary::Adversary;
 use crate::error::{Error, Result};
 use crate::field::{DefaultField, TinyField};
 use crate::ledger::{Costs, Ledger};
-use crate::machine::VirtualMachine;
 use crate::protocols::mac_check;
 use crate::shadow::{Shadow, ShadowReport};
-use crate::sharing::Scheme;
-use crate::store::MachineId;
-use crate::store::{HolderSetId, MAX_HOLDERS};
-use crate::trusted_dealer::TrustedDealer;
-use crate::world::{MachineRecord, World};
+use crate::world::World;
 
-mod builder;
+pub(crate) mod builder;
 use crate::transcript::{Sent, Transcript};
-use crate::view::{DEALER, Sender, ViewLog};
-pub use builder::SimulationBuilder;
+use crate::view::{DEALER, Sender};
 
 /// A simulated world of machines, a trusted dealer and a random generator, over the field
 /// `F` ([`DefaultField`] unless named).
@@ -88,74 +81,7 @@ impl<F: TinyField> fmt::Debug for Simulation<F> {
     }
 }
 
-thread_local! {
-    static CURRENT: Simulation = Simulation::builder().build();
-}
-
-impl Simulation {
-    /// A simulation over the default field, seeded from the operating system.
-    pub fn new() -> Self {
-        Simulation::builder().build()
-    }
-
-    /// A reproducible simulation over the default field: the same seed gives the same
-    /// shares, views, costs and printed output.
-    pub fn with_seed(seed: u64) -> Self {
-        Simulation::builder().seed(seed).build()
-    }
-
-    /// A builder for a simulation with other settings (field, seed, views, MACs).
-    pub fn builder() -> SimulationBuilder {
-        SimulationBuilder::new()
-    }
-
-    /// This thread's default simulation, the one [`VirtualMachine::new`] uses.
-    pub fn current() -> Self {
-        CURRENT.with(Simulation::clone)
-    }
-}
-
-impl Default for Simulation {
-    fn default() -> Self {
-        Simulation::new()
-    }
-}
-
 impl<F: TinyField> Simulation<F> {
-    /// A new machine in this simulation. Machines are equal only to themselves (and their
-    /// clones), even when two share a name.
-    pub fn machine(&self, name: impl Into<String>) -> VirtualMachine<F> {
-        let name: Rc<str> = name.into().into();
-        let mut w = self.world.borrow_mut();
-        w.machines.push(MachineRecord {
-            name: Rc::clone(&name),
-            view: ViewLog::new(),
-            online: true,
-        });
-        let id = MachineId(w.machines.len() as u32 - 1);
-        drop(w);
-        VirtualMachine::from_parts(self.clone(), id, name)
-    }
-
-    /// Every machine of this simulation, in the order they were made.
-    pub fn machines(&self) -> Vec<VirtualMachine<F>> {
-        let w = self.world.borrow();
-        let machines = w.machines.iter().enumerate();
-        let parts: Vec<_> = machines
-            .map(|(i, m)| (MachineId(i as u32), m.name.clone()))
-            .collect();
-        drop(w);
-        parts
-            .into_iter()
-            .map(|(id, name)| VirtualMachine::from_parts(self.clone(), id, name))
-            .collect()
-    }
-
-    /// The trusted dealer of this simulation.
-    pub fn dealer(&self) -> TrustedDealer<F> {
-        TrustedDealer::new(self.clone())
-    }
-
     /// Total costs so far.
     pub fn stats(&self) -> Costs {
         self.world.borrow().ledger.total()
@@ -164,11 +90,6 @@ impl<F: TinyField> Simulation<F> {
     /// Costs per source line so far.
     pub fn ledger(&self) -> Ledger {
         self.world.borrow().ledger.clone()
-    }
-
-    /// The adversary, to make machines or the dealer of this simulation cheat.
-    pub fn adversary(&self) -> Adversary<F> {
-        Adversary::new(self.clone())
     }
 
     /// Whether values carry SPDZ MACs (the default) or not (semi-honest mode).
@@ -188,49 +109,6 @@ impl<F: TinyField> Simulation<F> {
         let mut w = self.world.borrow_mut();
         w.charge(Location::caller(), Costs::default());
         mac_check::check(&mut w, Location::caller())
-    }
-
-    /// The holder set of `holders` under `scheme`: distinct machines of this simulation, at
-    /// least two, and more than the threshold.
-    pub(crate) fn holder_set(
-        &self,
-        holders: &[&VirtualMachine<F>],
-        scheme: Scheme,
-        what: &'static str,
-    ) -> Result<HolderSetId> {
-        if holders.iter().any(|m| m.simulation() != self) {
-            return Err(Error::SimulationMismatch { what });
-        }
-        let mut ids: Vec<MachineId> = holders.iter().map(|m| m.id()).collect();
-        ids.sort();
-        if let Some(pair) = ids.windows(2).find(|p| p[0] == p[1]) {
-            let machine = holders
-                .iter()
-                .find(|m| m.id() == pair[0])
-                .map_or("?", |m| m.name());
-            return Err(Error::DuplicateHolder {
-                machine: machine.to_string(),
-            });
-        }
-        if ids.len() < 2 {
-            let holders = holders.iter().map(|m| m.name().to_string()).collect();
-            return Err(Error::TooFewHolders { holders });
-        }
-        if let Scheme::Shamir { threshold } = scheme {
-            if threshold >= ids.len() {
-                return Err(Error::BadThreshold {
-                    threshold,
-                    holders: ids.len(),
-                });
-            }
-        }
-        if ids.len() > MAX_HOLDERS {
-            return Err(Error::TooManyHolders {
-                holders: ids.len(),
-                most: MAX_HOLDERS,
-            });
-        }
-        Ok(self.world.borrow_mut().holder_sets.intern(&ids, scheme))
     }
 
     /// Runs `f` and returns its result with the [`Transcript`] of every message sent
@@ -264,18 +142,9 @@ impl<F: TinyField> Simulation<F> {
     }
 
     /// The plaintext shadow's findings so far, or `None` when the simulation was not built
-    /// with [`SimulationBuilder::shadow`].
+    /// with [`SimulationBuilder::shadow`](crate::SimulationBuilder::shadow).
     pub fn shadow_report(&self) -> Option<ShadowReport> {
         self.world.borrow().shadow.as_ref().map(Shadow::report)
-    }
-
-    /// The width of integer comparisons, or an error when it is too narrow.
-    pub(crate) fn comparison_bits(&self) -> Result<u32> {
-        let bits = self.world.borrow().comparison_bits;
-        if bits < 2 {
-            return Err(builder::width_error::<F>(bits));
-        }
-        Ok(bits)
     }
 
     /// Whether the shadow is on.

@@ -2,7 +2,8 @@
 //! [`crate::circuits::comparison`]) in the same rounds, so comparing n elements takes
 //! as many rounds as comparing one.
 
-use super::{PublicVector, SharedVector};
+use super::public::PublicVector;
+use super::shared::SharedVector;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
@@ -176,7 +177,7 @@ impl<F: TinyField> SharedVector<F> {
     ///
     /// [`Error::Empty`] for an empty vector; otherwise as [`less_than`](Self::less_than).
     #[track_caller]
-    pub fn try_max_element(&self) -> Result<crate::SharedScalar<F>> {
+    pub fn try_max_element(&self) -> Result<crate::shared::SharedScalar<F>> {
         let mut winners;
         let mut rest = self;
         while rest.len() > 1 {

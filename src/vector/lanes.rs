@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::SharedVector;
+use super::shared::SharedVector;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::handle::Shares;

@@ -11,7 +11,8 @@ use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use ff::Field;
 
-use super::{PublicVector, SharedVector};
+use super::public::PublicVector;
+use super::shared::SharedVector;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, F61, F101, F127, TinyField};
 use crate::handle::Shares;

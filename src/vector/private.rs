@@ -5,11 +5,13 @@ use std::panic::Location;
 
 use num_bigint::BigInt;
 
-use super::{SharedVector, eq_integers, write_list};
+use super::shared::SharedVector;
 use crate::error::{Error, Result, or_panic};
+use crate::field::equality::eq_integers;
 use crate::field::{DefaultField, IntoField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
+use crate::machine::listing::write_list;
 use crate::sharing::Scheme;
 use crate::store::Holding;
 
@@ -214,4 +216,4 @@ impl<F: TinyField> fmt::Debug for PrivateVector<F> {
     }
 }
 
-eq_integers!(PrivateVector);
+eq_integers!(lanes PrivateVector);

@@ -4,8 +4,9 @@ use std::fmt;
 
 use num_bigint::BigInt;
 
-use super::{eq_integers, write_list};
+use crate::field::equality::eq_integers;
 use crate::field::{Constant, DefaultField, TinyField};
+use crate::machine::listing::write_list;
 
 /// Values every holder knows: the result of [`SharedVector::open`](super::SharedVector::open),
 /// or public constants to combine with a shared vector element by element
@@ -84,4 +85,4 @@ impl<F: TinyField> fmt::Debug for PublicVector<F> {
     }
 }
 
-eq_integers!(PublicVector);
+eq_integers!(lanes PublicVector);

@@ -5,11 +5,13 @@
 use std::fmt;
 use std::panic::Location;
 
-use super::{PrivateVector, PublicVector, write_list};
+use super::private::PrivateVector;
+use super::public::PublicVector;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, Shares};
 use crate::machine::VirtualMachine;
+use crate::machine::listing::write_list;
 use crate::protocols::{beaver, linear};
 use crate::shared::SharedScalar;
 use crate::sharing::Scheme;

@@ -9,9 +9,6 @@ use crate::field::TinyField;
 use crate::store::MachineId;
 use crate::view::{DEALER, Record, Step};
 
-/// The statistical security parameter κ: masks are κ bits longer than what they hide.
-pub(crate) const KAPPA: u32 = 40;
-
 /// Slots of a dealt mask r = 2ᵐ·r″ + Σ 2ⁱ·rᵢ: the bits (least significant first, empty
 /// when they were not asked for), the low part Σ 2ⁱ·rᵢ, and r″.
 pub(crate) struct BitMask {

@@ -7,7 +7,7 @@ use rand::rngs::ChaCha12Rng;
 use rand::{Rng, SeedableRng};
 
 use super::{F127, P};
-use crate::field::TinyField;
+use crate::field::tiny::TinyField;
 
 /// `ff`'s derived Montgomery field for the same modulus: the reference.
 #[derive(ff::PrimeField)]
@@ -99,7 +99,7 @@ fn check_pair(x: u128, y: u128) {
 
 #[test]
 fn modulus_is_prime_and_generator_generates() {
-    super::super::check_field::<super::F127>(&[
+    super::super::conformance::check_field::<super::F127>(&[
         2,
         3,
         7,

@@ -10,7 +10,8 @@
 mod ops;
 mod shadow;
 
-use super::{PrivateVector, SharedVector};
+use super::private::PrivateVector;
+use super::shared::SharedVector;
 use crate::circuits::truncation::trunc_pr;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};

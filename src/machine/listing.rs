@@ -1,142 +1,25 @@
-//! Virtual machines: the parties of a computation.
+//! What a machine holds, as its `Display` lists it and its notebook table shows it.
 
 use std::fmt;
-use std::rc::Rc;
 
-use crate::field::{DefaultField, TinyField};
-use crate::simulation::Simulation;
-use crate::store::{Holding, MachineId};
-use crate::vector::write_list;
-use crate::view::{DEALER, Message, Sender, View};
+use super::VirtualMachine;
+use crate::field::TinyField;
+use crate::store::Holding;
 
-/// A simulated machine (a party of the computation): a cheap handle, equal only to itself.
-///
-/// Printing a machine lists what it holds right now: its private values and its shares.
-/// Values that are dropped (intermediates of an expression) leave the listing.
-///
-/// ```
-/// use tinyspdz::prelude::*;
-///
-/// let sim = Simulation::with_seed(1);
-/// let alice = sim.machine("alice");
-/// let bob = sim.machine("bob");
-/// let a = PrivateScalar::new(25, &alice);
-/// let shared = a.share(&[&bob]);
-/// assert_eq!(alice.name(), "alice");
-/// assert_ne!(alice, bob);
-/// let listing = alice.to_string();
-/// assert!(listing.contains("PrivateScalar(25, 'alice')"));
-/// assert!(listing.contains("#2 share among (alice, bob)"));
-/// drop(shared);
-/// assert!(!alice.to_string().contains("#2 share"));
-/// ```
-pub struct VirtualMachine<F: TinyField = DefaultField> {
-    sim: Simulation<F>,
-    id: MachineId,
-    name: Rc<str>,
-}
-
-impl VirtualMachine {
-    /// A new machine in this thread's default simulation ([`Simulation::current`]).
-    pub fn new(name: impl Into<String>) -> Self {
-        Simulation::current().machine(name)
-    }
-}
-
-impl<F: TinyField> VirtualMachine<F> {
-    pub(crate) fn from_parts(sim: Simulation<F>, id: MachineId, name: Rc<str>) -> Self {
-        VirtualMachine { sim, id, name }
-    }
-
-    pub(crate) fn id(&self) -> MachineId {
-        self.id
-    }
-
-    /// `others` and this machine, which shares its own input among them and itself.
-    pub(crate) fn with<'a>(&'a self, others: &[&'a Self]) -> Vec<&'a Self> {
-        let mut holders = others.to_vec();
-        if !holders.contains(&self) {
-            holders.push(self);
+/// Writes `[v₀, v₁, …]`, eliding the middle of long vectors.
+pub(crate) fn write_list<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    const SHOWN: usize = 8;
+    write!(f, "[")?;
+    for (i, item) in items.iter().enumerate() {
+        if items.len() > SHOWN && i == SHOWN - 2 {
+            write!(f, ", … ({} more)", items.len() - SHOWN + 1)?;
         }
-        holders
-    }
-
-    /// The machine's name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The simulation this machine belongs to.
-    pub fn simulation(&self) -> &Simulation<F> {
-        &self.sim
-    }
-
-    /// Takes the machine offline: it receives nothing, computes nothing and answers no
-    /// opening until [`come_online`](Self::come_online). Values computed meanwhile have no
-    /// valid share on it.
-    pub fn go_offline(&self) {
-        self.sim.world.borrow_mut().machines[self.id.0 as usize].online = false;
-    }
-
-    /// Brings the machine back. It holds valid shares of the values computed before it
-    /// left, not of those computed while it was away.
-    pub fn come_online(&self) {
-        self.sim.world.borrow_mut().machines[self.id.0 as usize].online = true;
-    }
-
-    /// Whether the machine is online.
-    pub fn is_online(&self) -> bool {
-        self.sim.world.borrow().machines[self.id.0 as usize].online
-    }
-
-    /// Every message this machine received so far (as far as the simulation's
-    /// [`crate::Views`] setting keeps them).
-    pub fn view(&self) -> View<F> {
-        let w = self.sim.world.borrow();
-        let log = &w.machines[self.id.0 as usize].view;
-        let sender = |from: u32| match from {
-            DEALER => Sender::Dealer,
-            i => Sender::Machine(w.machines[i as usize].name.to_string()),
-        };
-        let messages = log
-            .records()
-            .map(|r| Message {
-                from: sender(r.from),
-                step: r.step,
-                about: r.about,
-                value: r.value,
-            })
-            .collect();
-        View {
-            machine: self.name.to_string(),
-            messages,
-            forgotten: log.forgotten,
+        if items.len() > SHOWN && i >= SHOWN - 2 && i + 1 < items.len() {
+            continue;
         }
+        write!(f, "{}{item}", if i == 0 { "" } else { ", " })?;
     }
-}
-
-impl<F: TinyField> Clone for VirtualMachine<F> {
-    fn clone(&self) -> Self {
-        VirtualMachine {
-            sim: self.sim.clone(),
-            id: self.id,
-            name: Rc::clone(&self.name),
-        }
-    }
-}
-
-/// Machines are equal by identity: the same machine of the same simulation.
-impl<F: TinyField> PartialEq for VirtualMachine<F> {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.sim == other.sim
-    }
-}
-impl<F: TinyField> Eq for VirtualMachine<F> {}
-
-impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "VirtualMachine('{}')", self.name)
-    }
+    write!(f, "]")
 }
 
 /// One value a machine holds, for its listing: its number, what it is, and the machine's
