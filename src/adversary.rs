@@ -21,6 +21,7 @@
 
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
+use crate::handle::SharedValue;
 use crate::machine::VirtualMachine;
 use crate::shared::SharedScalar;
 use crate::simulation::Simulation;
@@ -198,7 +199,7 @@ impl<F: TinyField> Adversary<F> {
         let mut w = self.sim.world.borrow_mut();
         w.adversary.cheaters.push(machine.id());
         let n = holders.len();
-        let data = w.store.data_mut(value.slot());
+        let data = w.store.data_mut(value.handle().id);
         match (mac, data.len() > n) {
             (false, _) => data[k] += offset,
             (true, true) => data[n + k] += offset,

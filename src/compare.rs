@@ -8,6 +8,7 @@ use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
 use crate::field::{Constant, TinyField};
+use crate::handle::SharedValue;
 use crate::shadow::{Finding, WarningKind};
 use crate::shared::SharedScalar;
 
@@ -94,7 +95,7 @@ impl Range {
 /// ℓ = `bits`, where the bit is wrong.
 #[track_caller]
 fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>, bits: u32, range: Range) {
-    if !d.shadowed() {
+    if !d.simulation().shadowed() {
         return;
     }
     let difference = d.peek().to_bigint();
@@ -111,7 +112,7 @@ fn follow<F: TinyField>(operation: &'static str, d: &SharedScalar<F>, bits: u32,
         added: 0.0,
         warnings,
     };
-    d.record(Location::caller(), finding);
+    d.handle().record(Location::caller(), finding);
 }
 
 impl<F: TinyField> SharedScalar<F> {

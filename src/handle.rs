@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
-use crate::protocols::{beaver, input, linear, mac_check, output};
+use crate::protocols::{beaver, input, linear, mac_check, output, partial_open};
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
@@ -17,7 +17,7 @@ use crate::world::World;
 use crate::world::preprocessed::EdaBits;
 
 /// A shared type the circuits can compute on: a scalar (one lane) or a vector.
-pub(crate) trait Shares<F: TinyField>: Sized {
+pub(crate) trait SharedValue<F: TinyField>: Sized {
     /// The value's handle.
     fn handle(&self) -> &Handle<F>;
     /// The value of a handle.
@@ -32,7 +32,7 @@ pub(crate) struct Handle<F: TinyField> {
 }
 
 impl<F: TinyField> Handle<F> {
-    /// Shares `secrets` (one per lane), known to `owner`, among `holders` under `scheme`:
+    /// SharedValue `secrets` (one per lane), known to `owner`, among `holders` under `scheme`:
     /// the input protocol ([`crate::protocols::input`]).
     pub fn input(
         owner: &VirtualMachine<F>,
@@ -47,7 +47,7 @@ impl<F: TinyField> Handle<F> {
                 machine: owner.name().to_string(),
             });
         }
-        scheme.check::<F>(holders.len())?;
+        scheme.check_holders::<F>(holders.len())?;
         let set = sim.holder_set(holders, scheme, "the owner and the holders")?;
         let mut w = sim.world.borrow_mut();
         mac_check::refuse_if_aborted(&w)?; // an input consumes a dealt mask
@@ -85,7 +85,7 @@ impl<F: TinyField> Handle<F> {
     }
 
     /// Checks that `self` and `other` can be combined: same simulation, same holders.
-    pub fn check(&self, other: &Self) -> Result<()> {
+    pub fn check_operands(&self, other: &Self) -> Result<()> {
         if self.sim != other.sim {
             return Err(Error::SimulationMismatch {
                 what: "the operands",
@@ -101,25 +101,25 @@ impl<F: TinyField> Handle<F> {
     }
 
     /// Runs a two-operand protocol after checking the operands.
-    pub fn binary(
+    pub fn with_operands(
         &self,
         other: &Self,
         f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> Result<u32>,
     ) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         self.try_derive(|w, x, h| f(w, x, other.id, h))
     }
 
     /// `self + other` lane by lane.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| {
+        self.with_operands(other, |w, x, y, h| {
             Ok(linear::zip(w, x, y, h, |a, b| a + b))
         })
     }
 
     /// `self - other` lane by lane.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.binary(other, |w, x, y, h| {
+        self.with_operands(other, |w, x, y, h| {
             Ok(linear::zip(w, x, y, h, |a, b| a - b))
         })
     }
@@ -130,8 +130,8 @@ impl<F: TinyField> Handle<F> {
             return Ok(Vec::new());
         };
         for (x, y) in pairs {
-            first.check(x)?;
-            first.check(y)?;
+            first.check_operands(x)?;
+            first.check_operands(y)?;
         }
         let slots: Vec<(u32, u32)> = pairs.iter().map(|(x, y)| (x.id, y.id)).collect();
         let mut products = Vec::with_capacity(pairs.len());
@@ -142,9 +142,9 @@ impl<F: TinyField> Handle<F> {
     }
 
     /// Opens every lane to the holders without a MAC check yet (one round).
-    pub fn open_partial(&self, at: &'static Location<'static>) -> Result<Vec<F>> {
+    pub fn partial_open(&self, at: &'static Location<'static>) -> Result<Vec<F>> {
         let mut w = self.sim.world.borrow_mut();
-        output::open_partial(&mut w, self.id, self.holders, at)
+        partial_open::partial_open(&mut w, self.id, self.holders, at)
     }
 
     /// Opens every lane to the holders, after the MAC check.
@@ -235,7 +235,7 @@ impl<F: TinyField> Handle<F> {
 
     /// `self` in the lanes where `choose` holds, `other` in the rest (a public choice).
     pub fn try_pick(&self, other: &Self, choose: &[bool]) -> Result<Self> {
-        self.binary(other, |w, x, y, h| Ok(linear::pick(w, (x, y), h, choose)))
+        self.with_operands(other, |w, x, y, h| Ok(linear::pick(w, (x, y), h, choose)))
     }
 
     /// s·x + c lane by lane, for public s and c (one entry each, or one per lane).
@@ -245,7 +245,7 @@ impl<F: TinyField> Handle<F> {
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
     pub fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let mut w = self.sim.world.borrow_mut();
         linear::zip_in_place(&mut w, self.id, other.id, self.holders, f);
         Ok(())

@@ -5,16 +5,13 @@ use std::panic::Location;
 
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
-use crate::handle::{Handle, Shares};
+use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::private::PrivateScalar;
 use crate::protocols::beaver;
 use crate::public::PublicScalar;
-use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
-use crate::store::HolderSetId;
-use crate::world::World;
 
 /// A value secret-shared among a set of machines: each holds a uniformly random-looking
 /// share, and the shares add up to the value.
@@ -75,43 +72,9 @@ pub struct SharedScalar<F: TinyField = DefaultField> {
 }
 
 impl<F: TinyField> SharedScalar<F> {
-    pub(crate) fn from_slot(sim: Simulation<F>, id: u32, holders: HolderSetId) -> Self {
-        SharedScalar {
-            h: Handle { sim, id, holders },
-        }
-    }
-
-    /// Checks that `self` and `other` can be combined: same simulation, same holders.
-    pub(crate) fn check(&self, other: &Self) -> Result<()> {
-        self.h.check(&other.h)
-    }
-
-    /// Runs a two-operand protocol after checking the operands.
-    pub(crate) fn binary(
-        &self,
-        other: &Self,
-        f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> Result<u32>,
-    ) -> Result<Self> {
-        self.h.binary(&other.h, f).map(Self::from_handle)
-    }
-
-    pub(crate) fn slot(&self) -> u32 {
-        self.h.id
-    }
-
     /// The value, read outside the protocol: for the shadow's report only.
     pub(crate) fn peek(&self) -> F {
         self.h.peek(0)
-    }
-
-    /// Whether the simulation keeps a plaintext shadow.
-    pub(crate) fn shadowed(&self) -> bool {
-        self.h.sim.shadowed()
-    }
-
-    /// Records a finding of the shadow at `at`.
-    pub(crate) fn record(&self, at: &'static Location<'static>, finding: Finding) {
-        self.h.record(at, finding);
     }
 
     /// s·x + c for public s and c: every holder scales its share (and MAC share), the
@@ -197,7 +160,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
     #[track_caller]
     pub fn partial_open(&self) -> Result<PublicScalar<F>> {
-        let x = self.h.open_partial(Location::caller())?[0];
+        let x = self.h.partial_open(Location::caller())?[0];
         Ok(PublicScalar::new(x))
     }
 
@@ -247,15 +210,16 @@ impl<F: TinyField> SharedScalar<F> {
     /// `self * other` (Beaver multiplication), or an error when they cannot be combined.
     #[track_caller]
     pub fn try_mul(&self, other: &Self) -> Result<Self> {
-        let at = Location::caller();
-        self.binary(other, |w, x, y, h| beaver::multiply(w, x, y, h, at))
+        self.h.check_operands(&other.h)?;
+        self.mul_at(other, Location::caller())
     }
 
-    #[track_caller]
+    /// `self * other` for operands already checked, charged to the line `at`.
     fn mul_at(&self, other: &Self, at: &'static Location<'static>) -> Result<Self> {
-        self.h
-            .try_derive(|w, x, h| beaver::multiply(w, x, other.h.id, h, at))
-            .map(Self::from_handle)
+        let mut w = self.h.sim.world.borrow_mut();
+        let z = beaver::multiply(&mut w, self.h.id, other.h.id, self.h.holders, at)?;
+        drop(w);
+        Ok(Self::from_handle(self.h.with_slot(z)))
     }
 
     /// The sharing scheme: additive, or Shamir with its threshold.
@@ -274,7 +238,7 @@ impl<F: TinyField> SharedScalar<F> {
     pub fn try_product<'a>(values: impl IntoIterator<Item = &'a Self>) -> Result<Self> {
         let at = Location::caller();
         Self::fold(values, "multiply", |x, y| {
-            x.check(y)?;
+            x.h.check_operands(&y.h)?;
             x.mul_at(y, at)
         })
     }
@@ -290,7 +254,7 @@ impl<F: TinyField> SharedScalar<F> {
     }
 }
 
-impl<F: TinyField> Shares<F> for SharedScalar<F> {
+impl<F: TinyField> SharedValue<F> for SharedScalar<F> {
     fn handle(&self) -> &Handle<F> {
         &self.h
     }

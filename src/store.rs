@@ -63,7 +63,7 @@ impl HolderSets {
 pub(crate) enum Holding {
     /// A private value known to one machine.
     Private(MachineId),
-    /// Shares, one per holder (and as many MAC shares with MACs on).
+    /// SharedValue, one per holder (and as many MAC shares with MACs on).
     Shared(HolderSetId),
 }
 

@@ -5,7 +5,7 @@ use std::panic::Location;
 
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
-use crate::handle::Shares;
+use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::protocols::{bgw, resharing};
 use crate::shared::SharedScalar;
@@ -29,7 +29,10 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_mul_bgw(&self, other: &Self) -> Result<Self> {
         let at = Location::caller();
-        self.binary(other, |w, x, y, h| bgw::multiply(w, x, y, h, at))
+        let product = self
+            .handle()
+            .with_operands(other.handle(), |w, x, y, h| bgw::multiply(w, x, y, h, at))?;
+        Ok(Self::from_handle(product))
     }
 
     /// Re-randomizes every share in place (proactive refresh): each answering holder deals
@@ -72,7 +75,7 @@ impl<F: TinyField> SharedScalar<F> {
     #[track_caller]
     pub fn try_reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Result<Self> {
         let at = Location::caller();
-        scheme.check::<F>(holders.len())?;
+        scheme.check_holders::<F>(holders.len())?;
         let new = self
             .handle()
             .sim
@@ -84,6 +87,10 @@ impl<F: TinyField> SharedScalar<F> {
             new,
             at,
         )?;
-        Ok(SharedScalar::from_slot(self.handle().sim.clone(), id, new))
+        Ok(SharedScalar::from_handle(Handle {
+            sim: self.handle().sim.clone(),
+            id,
+            holders: new,
+        }))
     }
 }

@@ -6,6 +6,7 @@ use std::panic::Location;
 use crate::dealer::dealing::{deal_value, ensure_key, hand_out};
 use crate::error::Result;
 use crate::field::TinyField;
+use crate::handle::{Handle, SharedValue};
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
 use crate::protocols::mac_check;
@@ -118,7 +119,12 @@ impl<F: TinyField> TrustedDealer<F> {
         });
         w.charge(at, costs);
         drop(w);
-        Ok(slots.map(|id| SharedScalar::from_slot(self.sim.clone(), id, set)))
+        let handle = |id| Handle {
+            sim: self.sim.clone(),
+            id,
+            holders: set,
+        };
+        Ok(slots.map(|id| SharedScalar::from_handle(handle(id))))
     }
 
     /// How many input and output masks the dealer has dealt.

@@ -48,20 +48,20 @@ use std::panic::Location;
 use super::truncation::{pow2, trunc};
 use crate::error::Result;
 use crate::field::TinyField;
-use crate::handle::{Handle, Shares};
+use crate::handle::{Handle, SharedValue};
 use crate::masking::KAPPA;
 use crate::masking::check_room;
 
 /// [a < 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (LTZ, steps 1–2), lane by lane.
 #[track_caller]
-pub(crate) fn ltz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
+pub(crate) fn ltz<F: TinyField, S: SharedValue<F>>(a: &S, bits: u32) -> Result<S> {
     let t: S = trunc(a, bits, bits - 1)?;
     Ok(S::from_handle(t.handle().affine(&[-F::ONE], &[F::ZERO])))
 }
 
 /// [a = 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (EQZ, steps 1–3), lane by lane.
 #[track_caller]
-pub(crate) fn eqz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
+pub(crate) fn eqz<F: TinyField, S: SharedValue<F>>(a: &S, bits: u32) -> Result<S> {
     let at = Location::caller();
     let a = a.handle();
     check_room::<F>(bits.saturating_add(1))?;
@@ -72,7 +72,7 @@ pub(crate) fn eqz<F: TinyField, S: Shares<F>>(a: &S, bits: u32) -> Result<S> {
     let c: Vec<u128> = a
         .try_add(&shifted)?
         .try_add(&r_low)?
-        .open_partial(at)?
+        .partial_open(at)?
         .iter()
         .map(|v| v.to_u128())
         .collect();

@@ -42,7 +42,7 @@ use super::binary_bit_lt::bit_lt_binary;
 use super::bit_lt::bit_lt;
 use crate::error::Result;
 use crate::field::TinyField;
-use crate::handle::{Handle, Shares};
+use crate::handle::{Handle, SharedValue};
 use crate::masking::KAPPA;
 use crate::masking::check_room;
 
@@ -61,7 +61,7 @@ fn masked_open<F: TinyField>(
     let shifted = r_high.affine(&[pow2::<F>(m)], &[pow2::<F>(bits - 1)]);
     let masked = a.try_add(&shifted)?.try_add(r_low)?;
     let low = (1u128 << m) - 1;
-    let c = masked.open_partial(at)?;
+    let c = masked.partial_open(at)?;
     Ok(c.iter().map(|v| v.to_u128() & low).collect())
 }
 
@@ -100,7 +100,7 @@ fn mod2m<F: TinyField>(
 
 /// ⌊a / 2ᵐ⌋ exactly (steps 1–3, Trunc), lane by lane.
 #[track_caller]
-pub(crate) fn trunc<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
+pub(crate) fn trunc<F: TinyField, S: SharedValue<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
     let a = a.handle();
     let low = mod2m(a, bits, m, Location::caller())?;
     let quotient = a.try_sub(&low)?.affine(&[inverse_pow2::<F>(m)], &[F::ZERO]);
@@ -110,7 +110,7 @@ pub(crate) fn trunc<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Res
 /// ⌊a / 2ᵐ⌋ or ⌊a / 2ᵐ⌋ + 1, rounding up with probability (a mod 2ᵐ)/2ᵐ (steps 1, 2, 4,
 /// TruncPr), lane by lane.
 #[track_caller]
-pub(crate) fn trunc_pr<F: TinyField, S: Shares<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
+pub(crate) fn trunc_pr<F: TinyField, S: SharedValue<F>>(a: &S, bits: u32, m: u32) -> Result<S> {
     let a = a.handle();
     check_room::<F>(bits)?;
     let at = Location::caller();

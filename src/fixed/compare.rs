@@ -24,7 +24,7 @@ pub trait FixedComparand<'a, F: TinyField> {
 
 impl<'a, F: TinyField> FixedComparand<'a, F> for &'a SharedFixed<F> {
     fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
-        like.check(self)?;
+        like.check_operands(self)?;
         Ok(Cow::Borrowed(self))
     }
 }
@@ -184,7 +184,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// [`select`](Self::select), returning an error instead of panicking.
     #[track_caller]
     pub fn try_select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Result<Self> {
-        yes.check(no)?;
+        yes.check_operands(no)?;
         let chosen = yes.same(bit.try_select(&yes.value, &no.value)?);
         let picks_yes = || bit.as_scalar().peek() == F::ONE;
         let exact = |[y, n]: [f64; 2]| if picks_yes() { y } else { n };
@@ -266,7 +266,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// one select, as a step inside an operation.
     #[track_caller]
     fn pick(&self, other: &Self, smaller: bool) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let less = SharedBit::from_scalar(self.negative(&self.value.try_sub(&other.value)?)?);
         let (yes, no) = if smaller {
             (self, other)

@@ -7,6 +7,7 @@ use super::shadow::{BitOutcome, Domain, Outcome, as_bit, judge, judge_bits};
 use super::shared::SharedFixed;
 use crate::bit::SharedBit;
 use crate::field::TinyField;
+use crate::handle::SharedValue;
 
 impl<F: TinyField> SharedFixed<F> {
     /// The number the shares add up to, read outside the protocol.
@@ -26,7 +27,9 @@ impl<F: TinyField> SharedFixed<F> {
         domain: Domain,
     ) -> Self {
         let mut result = self;
-        if inputs.iter().any(|x| x.exact.is_none()) || (N == 0 && !result.value.shadowed()) {
+        if inputs.iter().any(|x| x.exact.is_none())
+            || (N == 0 && !result.value.simulation().shadowed())
+        {
             return result;
         }
         let held = inputs.map(Self::peek_number);
@@ -37,7 +40,7 @@ impl<F: TinyField> SharedFixed<F> {
             input: held.last().copied(),
         };
         let finding = judge(operation, result.precision, &[outcome], domain);
-        result.value.record(Location::caller(), finding);
+        result.value.handle().record(Location::caller(), finding);
         result.exact = Some(outcome.exact);
         result
     }
@@ -62,7 +65,7 @@ impl<F: TinyField> SharedFixed<F> {
             held: inputs.map(Self::peek_number).to_vec(),
         };
         let finding = judge_bits(operation, &[outcome]);
-        bit.as_scalar().record(Location::caller(), finding);
+        bit.as_scalar().handle().record(Location::caller(), finding);
         bit
     }
 

@@ -39,7 +39,7 @@ impl Precision {
     /// Checks that the field `F` can compute in this format: f ≥ 1, k ≥ 1, and with 41
     /// bits of masking a product's k + 2f bits and an equality test's k + f + 2 fit below
     /// the prime's top bit (each at most 85 in [`crate::F127`], 19 in [`crate::F61`]).
-    pub(crate) fn check<F: TinyField>(self) -> Result<()> {
+    pub(crate) fn check_supported<F: TinyField>(self) -> Result<()> {
         let most = room::<F>();
         let product = self.f.checked_mul(2).and_then(|f2| f2.checked_add(self.k));
         let equality = self.f.checked_add(self.k).and_then(|l| l.checked_add(2));

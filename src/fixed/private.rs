@@ -47,7 +47,7 @@ impl<F: TinyField> PrivateFixed<F> {
     /// in a field with room for no precision ([`crate::F101`]);
     /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if |x| ≥ 2^{k−1}.
     pub fn with_precision(x: f64, owner: &VirtualMachine<F>, precision: Precision) -> Result<Self> {
-        precision.check::<F>()?;
+        precision.check_supported::<F>()?;
         let value = PrivateScalar::try_new(precision.encode(x)?, owner)?;
         Ok(PrivateFixed {
             value,
@@ -61,7 +61,7 @@ impl<F: TinyField> PrivateFixed<F> {
         self.precision.decode(self.value.field_value())
     }
 
-    /// Shares the number among its owner and `others`, as [`PrivateScalar::share`].
+    /// SharedValue the number among its owner and `others`, as [`PrivateScalar::share`].
     ///
     /// # Panics
     ///
@@ -82,7 +82,7 @@ impl<F: TinyField> PrivateFixed<F> {
         Ok(self.shared(self.value.try_share(others)?))
     }
 
-    /// Shares the number among exactly `holders`, as [`PrivateScalar::share_among`].
+    /// SharedValue the number among exactly `holders`, as [`PrivateScalar::share_among`].
     ///
     /// # Panics
     ///
@@ -103,7 +103,7 @@ impl<F: TinyField> PrivateFixed<F> {
         Ok(self.shared(self.value.try_share_among(holders)?))
     }
 
-    /// Shares with Shamir's scheme, as [`PrivateScalar::share_threshold`].
+    /// SharedValue with Shamir's scheme, as [`PrivateScalar::share_threshold`].
     ///
     /// # Panics
     ///

@@ -87,7 +87,7 @@ impl<F: TinyField> SharedFixed<F> {
             .decode(self.value.reconstruct(machine)?.field_value()))
     }
 
-    pub(crate) fn check(&self, other: &Self) -> Result<()> {
+    pub(crate) fn check_operands(&self, other: &Self) -> Result<()> {
         self.precision.must_match(other.precision)
     }
 
@@ -107,7 +107,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// `self + other`, or an error when they cannot be combined.
     #[track_caller]
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let sum = self.same(self.value.try_add(&other.value)?);
         Ok(sum.follow("+", [self, other], |[x, y]| x + y, Domain::All))
     }
@@ -115,7 +115,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// `self - other`, or an error when they cannot be combined.
     #[track_caller]
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let difference = self.same(self.value.try_sub(&other.value)?);
         Ok(difference.follow("−", [self, other], |[x, y]| x - y, Domain::All))
     }
@@ -123,7 +123,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// `self * other`: a Beaver multiplication and a probabilistic truncation by f bits.
     #[track_caller]
     pub fn try_mul(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let product = self.truncated(self.value.try_mul(&other.value)?)?;
         Ok(product.follow("×", [self, other], |[x, y]| x * y, Domain::All))
     }

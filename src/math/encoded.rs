@@ -16,26 +16,26 @@ use crate::circuits::truncation::trunc_pr;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::fixed::Precision;
-use crate::handle::{Handle, Shares};
+use crate::handle::{Handle, SharedValue};
 
 /// s·x + c for public s and c, on every lane (free).
-pub(super) fn affine<F: TinyField, S: Shares<F>>(x: &S, s: F, c: F) -> S {
+pub(super) fn affine<F: TinyField, S: SharedValue<F>>(x: &S, s: F, c: F) -> S {
     S::from_handle(x.handle().affine(&[s], &[c]))
 }
 
 /// x + y lane by lane (free).
-pub(super) fn sum<F: TinyField, S: Shares<F>>(x: &S, y: &S) -> Result<S> {
+pub(super) fn sum<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
     Ok(S::from_handle(x.handle().try_add(y.handle())?))
 }
 
 /// x − y lane by lane (free).
-pub(super) fn difference<F: TinyField, S: Shares<F>>(x: &S, y: &S) -> Result<S> {
+pub(super) fn difference<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
     Ok(S::from_handle(x.handle().try_sub(y.handle())?))
 }
 
 /// x·y lane by lane: one Beaver multiplication, one round for all lanes.
 #[track_caller]
-pub(super) fn product<F: TinyField, S: Shares<F>>(x: &S, y: &S) -> Result<S> {
+pub(super) fn product<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
     let mut products = Handle::mul_many(&[(x.handle(), y.handle())], Location::caller())?;
     Ok(S::from_handle(products.remove(0)))
 }
@@ -47,7 +47,7 @@ pub(super) struct Encoded<F: TinyField, S> {
     field: PhantomData<F>,
 }
 
-impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
+impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     /// The numbers whose encodings are `value`.
     pub fn new(value: S, precision: Precision) -> Self {
         Encoded {

@@ -80,6 +80,7 @@ use encoded::Encoded;
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::fixed::{Domain, Precision, SharedFixed};
+use crate::handle::SharedValue;
 use crate::vector::SharedFixedVector;
 
 /// Generates a function's panicking method and its `try_` twin, for [`SharedFixed`] and
@@ -176,8 +177,10 @@ impl<F: TinyField> SharedFixed<F> {
     /// any step runs; otherwise as [`try_reciprocal`](Self::try_reciprocal).
     #[track_caller]
     pub fn try_div(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        self.encoded().check(other.encoded())?;
+        self.check_operands(other)?;
+        self.encoded()
+            .handle()
+            .check_operands(other.encoded().handle())?;
         let x = Encoded::new(self.encoded().clone(), self.precision());
         let y = Encoded::new(other.encoded().clone(), other.precision());
         let quotient = self.same(x.divide(&y)?.into_value());
@@ -219,8 +222,8 @@ impl<F: TinyField> SharedFixedVector<F> {
     /// [`try_reciprocal`](Self::try_reciprocal).
     #[track_caller]
     pub fn try_div(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
-        self.encoded().check(other.encoded())?;
+        self.check_operands(other)?;
+        self.encoded().check_operands(other.encoded())?;
         let x = Encoded::new(self.encoded().clone(), self.precision());
         let y = Encoded::new(other.encoded().clone(), other.precision());
         let quotient = self.same(x.divide(&y)?.into_value());

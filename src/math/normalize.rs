@@ -7,7 +7,7 @@ use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::trunc_pr;
 use crate::error::Result;
 use crate::field::TinyField;
-use crate::handle::Shares;
+use crate::handle::SharedValue;
 use crate::masking::{check_room, spare_bits};
 
 /// ln m for m ∈ [½, 1), in u = 4m − 3: coefficients of u⁰ … u⁷.
@@ -24,7 +24,7 @@ const LN: [f64; 8] = [
 /// 1/√m for m ∈ [½, 1), in u = 4m − 3: coefficients of u⁰ … u².
 const INVERSE_SQRT: [f64; 3] = [1.154_151_16, -0.203_270_79, 0.052_378_88];
 
-impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
+impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     /// The steps of 1/x: sign(x)·1/|x|, with 1/|x| = (1/m)·2^{f−L}.
     #[track_caller]
     pub fn reciprocal(&self) -> Result<Self> {
@@ -176,7 +176,7 @@ impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
 }
 
 /// Σⱼ hⱼ·w(j): a public linear combination of shared values (free).
-fn weighted<F: TinyField, S: Shares<F>>(h: &[S], w: impl Fn(u32) -> F) -> Result<S> {
+fn weighted<F: TinyField, S: SharedValue<F>>(h: &[S], w: impl Fn(u32) -> F) -> Result<S> {
     let mut acc = affine(&h[0], w(0), F::ZERO);
     for (j, hj) in h.iter().enumerate().skip(1) {
         acc = sum(&acc, &affine(hj, w(j as u32), F::ZERO))?;

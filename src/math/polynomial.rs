@@ -8,7 +8,7 @@ use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::{trunc, trunc_pr};
 use crate::error::Result;
 use crate::field::TinyField;
-use crate::handle::Shares;
+use crate::handle::SharedValue;
 use crate::masking::spare_bits;
 
 /// σ(x) − ½ on [−6, 6] as an odd polynomial in u = x/6: coefficients of u, u³, …, u⁹.
@@ -29,7 +29,7 @@ const EXP2: [f64; 6] = [
     0.000_059_222_1,
 ];
 
-impl<F: TinyField, S: Shares<F>> Encoded<F, S> {
+impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     /// The steps of the sigmoid: the polynomial on u = x/6, then 0 below −6 and 1 above 6.
     #[track_caller]
     pub fn sigmoid(&self) -> Result<Self> {

@@ -41,7 +41,8 @@ use std::panic::Location;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::protocols::{mac_check, partial_open::partial_open};
+use crate::protocols::mac_check;
+use crate::protocols::partial_open::{partial_open, partial_open_sharing};
 use crate::store::HolderSetId;
 use crate::store::MachineId;
 use crate::view::Step;
@@ -120,7 +121,7 @@ pub(crate) fn reconstruct<F: TinyField>(
         for (m, &xi) in masked.iter_mut().zip(&w.store.data(x)[start..]) {
             *m = xi - *m;
         }
-        let opened = partial_open(w, set, about, Step::Reconstruct, &positions, &masked);
+        let opened = partial_open_sharing(w, set, about, Step::Reconstruct, &positions, &masked);
         if !to_is_holder {
             for &k in positions.iter() {
                 let from = w.holder_sets.get(set)[k];
@@ -152,42 +153,6 @@ pub(crate) fn reconstruct<F: TinyField>(
     Ok(values.iter().zip(&masks).map(|(&v, &r)| v + r).collect())
 }
 
-/// Opens the value in slot `x` to every holder (step 1 of open, without the check); one
-/// element per lane, all lanes in one message per link.
-pub(crate) fn open_partial<F: TinyField>(
-    w: &mut World<F>,
-    x: u32,
-    set: HolderSetId,
-    at: &'static Location<'static>,
-) -> Result<Vec<F>> {
-    mac_check::refuse_if_aborted(w)?;
-    let about = w.store.meta(x).number;
-    let n = w.holder_sets.get(set).len();
-    let lane = w.lane_len(set);
-    let positions = w.answering(set, x)?;
-    // Copy the shares out: the opening needs the whole world.
-    let mut data = w.store.buffer();
-    data.extend_from_slice(w.store.data(x));
-    let values: Vec<F> = data
-        .chunks(lane)
-        .map(|sharing| partial_open(w, set, about, Step::Open, &positions, sharing))
-        .collect();
-    w.store.recycle(data);
-    let links = (positions.len() * (n - 1)) as u64;
-    let lanes = values.len() as u64;
-    w.charge(
-        at,
-        Costs {
-            opened: lanes,
-            messages: links,
-            elements: links * lanes,
-            rounds: 1,
-            ..Costs::default()
-        },
-    );
-    Ok(values)
-}
-
 /// Opens the value in slot `x` to every holder and checks it (steps 1–2); returns it, one
 /// element per lane.
 pub(crate) fn open<F: TinyField>(
@@ -197,7 +162,7 @@ pub(crate) fn open<F: TinyField>(
     at: &'static Location<'static>,
 ) -> Result<Vec<F>> {
     // Step 1: partial opening (refused after an abort).
-    let values = open_partial(w, x, set, at)?;
+    let values = partial_open(w, x, set, at)?;
     // Step 2: the MAC check.
     mac_check::check(w, at)?;
     Ok(values)

@@ -27,7 +27,12 @@
 //!
 //! - Damgård, Pastro, Smart, Zakarias, SPDZ, eprint 2011/535, §3.
 
+use std::panic::Location;
+
+use super::mac_check;
+use crate::error::Result;
 use crate::field::TinyField;
+use crate::ledger::Costs;
 use crate::sharing::Scheme;
 use crate::store::MachineId;
 use crate::store::{HolderSetId, Store};
@@ -40,7 +45,7 @@ use crate::world::unchecked::Unchecked;
 /// (MACs on) one MAC share per holder, using the holders at `positions` (those that can
 /// answer; all of them for additive sharing) (steps 1–3); returns the opened value. The
 /// caller charges the costs.
-pub(crate) fn partial_open<F: TinyField>(
+pub(crate) fn partial_open_sharing<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
     about: u64,
@@ -61,6 +66,43 @@ pub(crate) fn partial_open<F: TinyField>(
     let value = opened[0];
     (w.sent, w.opened) = (sent, opened);
     value
+}
+
+/// Opens the value stored in slot `x` to every holder, without the check: each lane as
+/// [`partial_open_sharing`] opens it, all lanes in one message per link. Refused after an
+/// abort, and when too few holders can answer.
+pub(crate) fn partial_open<F: TinyField>(
+    w: &mut World<F>,
+    x: u32,
+    set: HolderSetId,
+    at: &'static Location<'static>,
+) -> Result<Vec<F>> {
+    mac_check::refuse_if_aborted(w)?;
+    let about = w.store.meta(x).number;
+    let n = w.holder_sets.get(set).len();
+    let lane = w.lane_len(set);
+    let positions = w.answering(set, x)?;
+    // Copy the shares out: the opening needs the whole world.
+    let mut data = w.store.buffer();
+    data.extend_from_slice(w.store.data(x));
+    let values: Vec<F> = data
+        .chunks(lane)
+        .map(|sharing| partial_open_sharing(w, set, about, Step::Open, &positions, sharing))
+        .collect();
+    w.store.recycle(data);
+    let links = (positions.len() * (n - 1)) as u64;
+    let lanes = values.len() as u64;
+    w.charge(
+        at,
+        Costs {
+            opened: lanes,
+            messages: links,
+            elements: links * lanes,
+            rounds: 1,
+            ..Costs::default()
+        },
+    );
+    Ok(values)
 }
 
 /// What an opening changes in the world, borrowed apart from the store, so that the

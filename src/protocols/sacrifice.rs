@@ -36,7 +36,7 @@ use crate::error::Error;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
-use crate::protocols::partial_open::partial_open;
+use crate::protocols::partial_open::partial_open_sharing;
 use crate::store::HolderSetId;
 use crate::view::Step;
 use crate::world::World;
@@ -60,9 +60,9 @@ pub(crate) fn check_triple<F: TinyField>(
     let t = F::random(&mut w.rng);
     // Step 3: open ρ = t·a − f and σ = b − g.
     let rho_shares: Vec<F> = a.iter().zip(f).map(|(&ai, &fi)| t * ai - fi).collect();
-    let rho = partial_open(w, set, about, Step::Sacrifice, positions, &rho_shares);
+    let rho = partial_open_sharing(w, set, about, Step::Sacrifice, positions, &rho_shares);
     let sigma_shares: Vec<F> = b.iter().zip(g).map(|(&bi, &gi)| bi - gi).collect();
-    let sigma = partial_open(w, set, about, Step::Sacrifice, positions, &sigma_shares);
+    let sigma = partial_open_sharing(w, set, about, Step::Sacrifice, positions, &sigma_shares);
     // Step 4: open τ = t·c − h − σ·f − ρ·g − σ·ρ (the public σ·ρ goes to the first share,
     // and αᵢ·σ·ρ to every MAC share).
     let mut tau: Vec<F> = (0..c.len())
@@ -74,7 +74,7 @@ pub(crate) fn check_triple<F: TinyField>(
         w.holder_sets.scheme(set),
         -(sigma * rho),
     );
-    let tau = partial_open(w, set, about, Step::Sacrifice, positions, &tau);
+    let tau = partial_open_sharing(w, set, about, Step::Sacrifice, positions, &tau);
     w.discard(other);
     let links = (positions.len() * (n - 1)) as u64;
     *costs += Costs {

@@ -18,7 +18,7 @@ use crate::field::TinyField;
 pub enum Scheme {
     /// x = x₁ + … + xₙ: all n shares are needed ([`additive`]).
     Additive,
-    /// Shares on a random polynomial of degree `threshold`: any `threshold + 1` shares
+    /// SharedValue on a random polynomial of degree `threshold`: any `threshold + 1` shares
     /// give the secret, any `threshold` reveal nothing ([`shamir`]).
     Shamir {
         /// t: how many shares together still reveal nothing.
@@ -115,7 +115,7 @@ impl Scheme {
     /// Checks that a sharing among `holders` machines under this scheme hides the secret
     /// in the field `F`: a Shamir threshold of at least 1, and fewer holders than p (each
     /// needs a point of its own other than 0).
-    pub(crate) fn check<F: TinyField>(self, holders: usize) -> Result<()> {
+    pub(crate) fn check_holders<F: TinyField>(self, holders: usize) -> Result<()> {
         let Scheme::Shamir { threshold } = self else {
             return Ok(());
         };

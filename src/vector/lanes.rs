@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::shared::SharedVector;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
-use crate::handle::Shares;
+use crate::handle::SharedValue;
 use crate::protocols::linear;
 use crate::shared::SharedScalar;
 
@@ -40,9 +40,9 @@ impl<F: TinyField> SharedVector<F> {
     pub fn from_scalars(values: &[SharedScalar<F>]) -> Result<Self> {
         let first = values.first().ok_or(Error::Empty { what: "collect" })?;
         for v in values {
-            first.check(v)?;
+            first.handle().check_operands(v.handle())?;
         }
-        let slots: Vec<u32> = values.iter().map(SharedScalar::slot).collect();
+        let slots: Vec<u32> = values.iter().map(|v| v.handle().id).collect();
         let h = first
             .handle()
             .derive(|w, _, set| linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0))));
@@ -77,7 +77,7 @@ impl<F: TinyField> SharedVector<F> {
             what: "concatenate",
         })?;
         for part in parts {
-            first.handle().check(part.handle())?;
+            first.handle().check_operands(part.handle())?;
         }
         let slots: Vec<u32> = parts.iter().map(|v| v.handle().id).collect();
         let lanes = parts

@@ -15,14 +15,14 @@ use super::public::PublicVector;
 use super::shared::SharedVector;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, F61, F101, F127, TinyField};
-use crate::handle::Shares;
+use crate::handle::SharedValue;
 use crate::protocols::linear;
 use crate::shared::SharedScalar;
 
 impl<F: TinyField> SharedVector<F> {
     /// The vector of n copies of `s` (each holder repeats its share): free.
     fn broadcast(&self, s: &SharedScalar<F>) -> Result<Self> {
-        self.handle().check(s.handle())?;
+        self.handle().check_operands(s.handle())?;
         let repeat = (0..self.len()).map(|_| (0, 0));
         let h = s
             .handle()

@@ -9,7 +9,7 @@ use super::shared::SharedVector;
 use crate::error::{Error, Result, or_panic};
 use crate::field::equality::eq_integers;
 use crate::field::{DefaultField, IntoField, TinyField};
-use crate::handle::{Handle, Shares};
+use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::machine::listing::write_list;
 use crate::sharing::Scheme;
@@ -111,7 +111,7 @@ impl<F: TinyField> PrivateVector<F> {
         &self.owner
     }
 
-    /// Shares the values among the owner and `others` (additive sharing).
+    /// SharedValue the values among the owner and `others` (additive sharing).
     ///
     /// # Panics
     ///
@@ -129,7 +129,7 @@ impl<F: TinyField> PrivateVector<F> {
         self.share_with(&holders, Scheme::Additive, Location::caller())
     }
 
-    /// Shares the values among exactly `holders` (the owner need not be one).
+    /// SharedValue the values among exactly `holders` (the owner need not be one).
     ///
     /// # Panics
     ///
@@ -145,7 +145,7 @@ impl<F: TinyField> PrivateVector<F> {
         self.share_with(holders, Scheme::Additive, Location::caller())
     }
 
-    /// Shares the values among exactly `holders` with Shamir's scheme of threshold `t`,
+    /// SharedValue the values among exactly `holders` with Shamir's scheme of threshold `t`,
     /// lane by lane: any t + 1 holders can reconstruct the vector, any t learn nothing,
     /// and up to n − (t + 1) holders may be offline while the computation goes on. Every
     /// operation still runs its rounds once for the whole vector.

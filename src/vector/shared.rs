@@ -9,7 +9,7 @@ use super::private::PrivateVector;
 use super::public::PublicVector;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
-use crate::handle::{Handle, Shares};
+use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::machine::listing::write_list;
 use crate::protocols::{beaver, linear};
@@ -75,8 +75,8 @@ impl<F: TinyField> SharedVector<F> {
     }
 
     /// Checks that `self` and `other` can be combined element by element.
-    pub(crate) fn check(&self, other: &Self) -> Result<()> {
-        self.h.check(&other.h)?;
+    pub(crate) fn check_operands(&self, other: &Self) -> Result<()> {
+        self.h.check_operands(&other.h)?;
         if self.len != other.len {
             return Err(Error::LengthMismatch {
                 left: self.len,
@@ -98,14 +98,14 @@ impl<F: TinyField> SharedVector<F> {
 
     /// `self + other` element by element, or an error when they cannot be combined.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let h = self.h.try_add(&other.h)?;
         Ok(self.with(h))
     }
 
     /// `self - other` element by element, or an error when they cannot be combined.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let h = self.h.try_sub(&other.h)?;
         Ok(self.with(h))
     }
@@ -115,10 +115,10 @@ impl<F: TinyField> SharedVector<F> {
     #[track_caller]
     pub fn try_mul(&self, other: &Self) -> Result<Self> {
         let at = Location::caller();
-        self.check(other)?;
+        self.check_operands(other)?;
         let h = self
             .h
-            .binary(&other.h, |w, x, y, h| beaver::multiply(w, x, y, h, at))?;
+            .with_operands(&other.h, |w, x, y, h| beaver::multiply(w, x, y, h, at))?;
         Ok(self.with(h))
     }
 
@@ -150,7 +150,7 @@ impl<F: TinyField> SharedVector<F> {
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
     pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
-        self.check(other)?;
+        self.check_operands(other)?;
         self.h.try_update(&other.h, f)
     }
 
@@ -221,11 +221,11 @@ impl<F: TinyField> SharedVector<F> {
     /// [`Error::NotEnoughOnline`] when too few holders can answer.
     #[track_caller]
     pub fn partial_open(&self) -> Result<PublicVector<F>> {
-        Ok(PublicVector::new(self.h.open_partial(Location::caller())?))
+        Ok(PublicVector::new(self.h.partial_open(Location::caller())?))
     }
 }
 
-impl<F: TinyField> Shares<F> for SharedVector<F> {
+impl<F: TinyField> SharedValue<F> for SharedVector<F> {
     fn handle(&self) -> &Handle<F> {
         &self.h
     }

@@ -78,7 +78,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         owner: &VirtualMachine<F>,
         precision: Precision,
     ) -> Result<Self> {
-        precision.check::<F>()?;
+        precision.check_supported::<F>()?;
         let exact: Vec<f64> = values.into_iter().collect();
         let encoded = exact
             .iter()
@@ -96,7 +96,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         decode_all(self.precision, &self.value.field_values())
     }
 
-    /// Shares the numbers among the owner and `others`, as [`PrivateVector::share`].
+    /// SharedValue the numbers among the owner and `others`, as [`PrivateVector::share`].
     ///
     /// # Panics
     ///
@@ -117,7 +117,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         Ok(self.shared(self.value.try_share(others)?))
     }
 
-    /// Shares the numbers among exactly `holders`, as [`PrivateVector::share_among`].
+    /// SharedValue the numbers among exactly `holders`, as [`PrivateVector::share_among`].
     ///
     /// # Panics
     ///
@@ -138,7 +138,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         Ok(self.shared(self.value.try_share_among(holders)?))
     }
 
-    /// Shares with Shamir's scheme of threshold `t`, as
+    /// SharedValue with Shamir's scheme of threshold `t`, as
     /// [`PrivateVector::share_threshold`].
     ///
     /// # Panics
@@ -247,7 +247,7 @@ impl<F: TinyField> SharedFixedVector<F> {
         self.value.is_empty()
     }
 
-    pub(crate) fn check(&self, other: &Self) -> Result<()> {
+    pub(crate) fn check_operands(&self, other: &Self) -> Result<()> {
         self.precision.must_match(other.precision)
     }
 
@@ -280,7 +280,7 @@ impl<F: TinyField> SharedFixedVector<F> {
     pub fn from_fixed(values: &[SharedFixed<F>]) -> Result<Self> {
         let first = values.first().ok_or(Error::Empty { what: "collect" })?;
         for v in values {
-            first.check(v)?;
+            first.check_operands(v)?;
         }
         let encoded: Vec<_> = values.iter().map(|v| v.encoded().clone()).collect();
         let mut vector = Self::new(SharedVector::from_scalars(&encoded)?, first.precision());

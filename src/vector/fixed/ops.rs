@@ -18,7 +18,7 @@ impl<F: TinyField> SharedFixedVector<F> {
     /// `self + other` element by element.
     #[track_caller]
     pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let sum = self.same(self.value.try_add(&other.value)?);
         Ok(sum.follow("+", [self, other], |[x, y]| x + y, Domain::All))
     }
@@ -26,7 +26,7 @@ impl<F: TinyField> SharedFixedVector<F> {
     /// `self - other` element by element.
     #[track_caller]
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let difference = self.same(self.value.try_sub(&other.value)?);
         Ok(difference.follow("−", [self, other], |[x, y]| x - y, Domain::All))
     }
@@ -34,7 +34,7 @@ impl<F: TinyField> SharedFixedVector<F> {
     /// `self * other` element by element: n Beaver products and one vectorized truncation.
     #[track_caller]
     pub fn try_mul(&self, other: &Self) -> Result<Self> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let product = self.value.try_mul(&other.value)?;
         let product = self.same(self.truncated(&product, 0)?);
         Ok(product.follow("×", [self, other], |[x, y]| x * y, Domain::All))
@@ -53,7 +53,7 @@ impl<F: TinyField> SharedFixedVector<F> {
     /// [`dot`](Self::dot), returning an error instead of panicking.
     #[track_caller]
     pub fn try_dot(&self, other: &Self) -> Result<SharedFixed<F>> {
-        self.check(other)?;
+        self.check_operands(other)?;
         let sum = self.value.try_mul(&other.value)?.sum();
         let growth = usize::BITS - self.len().max(1).leading_zeros();
         let p = self.precision;

@@ -13,7 +13,7 @@ use std::panic::Location;
 use super::SharedFixedVector;
 use crate::field::TinyField;
 use crate::fixed::{BitOutcome, Domain, Outcome, SharedFixed, as_bit, judge, judge_bits};
-use crate::handle::Shares;
+use crate::handle::SharedValue;
 use crate::vector::SharedVector;
 
 impl<F: TinyField> SharedFixedVector<F> {
@@ -103,7 +103,10 @@ impl<F: TinyField> SharedFixedVector<F> {
             input: None,
         };
         let finding = judge(operation, result.precision(), &[outcome], Domain::All);
-        result.encoded().record(Location::caller(), finding);
+        result
+            .encoded()
+            .handle()
+            .record(Location::caller(), finding);
         result.with_exact(Some(outcome.exact))
     }
 
