@@ -23,7 +23,7 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::handle::SharedValue;
 use crate::machine::VirtualMachine;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 use crate::simulation::Simulation;
 pub use crate::world::cheats::Openings;
 

@@ -10,7 +10,7 @@ use crate::handle::{Handle, SharedValue};
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
 use crate::protocols::mac_check;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 use crate::store::Holding;

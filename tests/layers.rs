@@ -24,23 +24,15 @@ const LAYERS: &[&[&str]] = &[
     &["simulation", "machine"],
     &["handle"],
     &["circuits"],
-    &[
-        "public",
-        "private",
-        "shared",
-        "bit",
-        "compare",
-        "ops",
-        "threshold",
-        "fixed",
-        "vector",
-        "math",
-    ],
+    &["scalar", "fixed", "vector", "math"],
     &["adversary", "trusted_dealer", "notebook", ""],
 ];
 
 /// The pairs that may name each other: a value's private and shared forms.
-const PAIRS: &[[&str; 2]] = &[["private", "shared"], ["vector::private", "vector::shared"]];
+const PAIRS: &[[&str; 2]] = &[
+    ["scalar::private", "scalar::shared"],
+    ["vector::private", "vector::shared"],
+];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 

@@ -8,11 +8,11 @@ use std::borrow::Cow;
 
 use super::shadow::Domain;
 use super::shared::{SharedFixed, scale};
-use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
-use crate::shared::SharedScalar;
+use crate::scalar::bit::SharedBit;
+use crate::scalar::shared::SharedScalar;
 
 /// What a shared fixed-point number can be compared with: another one (`&SharedFixed`)
 /// or a public `f64` or `i32`.

@@ -5,9 +5,9 @@ use std::panic::Location;
 
 use super::shadow::{BitOutcome, Domain, Outcome, as_bit, judge, judge_bits};
 use super::shared::SharedFixed;
-use crate::bit::SharedBit;
 use crate::field::TinyField;
 use crate::handle::SharedValue;
+use crate::scalar::bit::SharedBit;
 
 impl<F: TinyField> SharedFixed<F> {
     /// The number the shares add up to, read outside the protocol.

@@ -8,8 +8,8 @@ use super::shared::SharedFixed;
 use crate::error::{Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
-use crate::private::PrivateScalar;
-use crate::shared::SharedScalar;
+use crate::scalar::private::PrivateScalar;
+use crate::scalar::shared::SharedScalar;
 
 /// A real number known to one machine, in fixed point.
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use crate::circuits::truncation::trunc_pr;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 
 /// A shared real number in fixed point.
 ///

@@ -177,7 +177,7 @@ impl<F: TinyField> SharedVector<F> {
     ///
     /// [`Error::Empty`] for an empty vector; otherwise as [`less_than`](Self::less_than).
     #[track_caller]
-    pub fn try_max_element(&self) -> Result<crate::shared::SharedScalar<F>> {
+    pub fn try_max_element(&self) -> Result<crate::scalar::shared::SharedScalar<F>> {
         let mut winners;
         let mut rest = self;
         while rest.len() > 1 {

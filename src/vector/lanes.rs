@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::handle::SharedValue;
 use crate::protocols::linear;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 
 impl<F: TinyField> SharedVector<F> {
     /// Element `i` as a shared scalar (a local copy of its shares), or `None` past the end.

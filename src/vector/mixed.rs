@@ -17,7 +17,7 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, F61, F101, F127, TinyField};
 use crate::handle::SharedValue;
 use crate::protocols::linear;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 
 impl<F: TinyField> SharedVector<F> {
     /// The vector of n copies of `s` (each holder repeats its share): free.
@@ -75,7 +75,7 @@ impl<F: TinyField> SharedVector<F> {
 }
 
 // `x op y` for two shared vectors and `x op k`, `k op x` for a public constant k.
-crate::ops::shared_operators!(SharedVector);
+crate::scalar::ops::shared_operators!(SharedVector);
 
 /// `x op p` for a public vector p and `x op s` for a shared scalar s, borrowed or owned.
 macro_rules! mixed_operator {

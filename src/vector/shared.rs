@@ -13,7 +13,7 @@ use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::machine::listing::write_list;
 use crate::protocols::{beaver, linear};
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 

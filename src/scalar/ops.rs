@@ -22,7 +22,7 @@ use ff::Field;
 
 use crate::error::or_panic;
 use crate::field::{Constant, F61, F101, F127, TinyField};
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 
 /// Derives `x op y` for owned operands from the borrowed–borrowed impl.
 macro_rules! owned_variants {
@@ -61,7 +61,7 @@ macro_rules! assign_variants {
                 or_panic(self.try_update(rhs, $f));
             }
         }
-        $crate::ops::assign_variants!(@owned $T, $tr, $m);
+        $crate::scalar::ops::assign_variants!(@owned $T, $tr, $m);
     };
     (Type = $T:ident, Trait = $tr:ident, method = $m:ident, via = $op:tt) => {
         impl<F: TinyField> $tr<&$T<F>> for $T<F> {
@@ -70,7 +70,7 @@ macro_rules! assign_variants {
                 *self = &*self $op rhs;
             }
         }
-        $crate::ops::assign_variants!(@owned $T, $tr, $m);
+        $crate::scalar::ops::assign_variants!(@owned $T, $tr, $m);
     };
     (@owned $T:ident, $tr:ident, $m:ident) => {
         impl<F: TinyField> $tr<$T<F>> for $T<F> {
@@ -196,23 +196,23 @@ impl<F: TinyField> Neg for $T<F> {
     }
 }
 
-$crate::ops::owned_variants!(Type = $T, Trait = Add, method = add);
-$crate::ops::owned_variants!(Type = $T, Trait = Sub, method = sub);
-$crate::ops::owned_variants!(Type = $T, Trait = Mul, method = mul);
-$crate::ops::assign_variants!(
+$crate::scalar::ops::owned_variants!(Type = $T, Trait = Add, method = add);
+$crate::scalar::ops::owned_variants!(Type = $T, Trait = Sub, method = sub);
+$crate::scalar::ops::owned_variants!(Type = $T, Trait = Mul, method = mul);
+$crate::scalar::ops::assign_variants!(
     Type = $T,
     Trait = AddAssign,
     method = add_assign,
     in_place = |a, b| a + b
 );
-$crate::ops::assign_variants!(
+$crate::scalar::ops::assign_variants!(
     Type = $T,
     Trait = SubAssign,
     method = sub_assign,
     in_place = |a, b| a - b
 );
-$crate::ops::assign_variants!(Type = $T, Trait = MulAssign, method = mul_assign, via = *);
-$crate::ops::constant_rhs!(
+$crate::scalar::ops::assign_variants!(Type = $T, Trait = MulAssign, method = mul_assign, via = *);
+$crate::scalar::ops::constant_rhs!(
     Type = $T,
     Trait = Add,
     method = add,
@@ -220,7 +220,7 @@ $crate::ops::constant_rhs!(
     assign = add_assign,
     map = |k: F| (F::ONE, k)
 );
-$crate::ops::constant_rhs!(
+$crate::scalar::ops::constant_rhs!(
     Type = $T,
     Trait = Sub,
     method = sub,
@@ -228,7 +228,7 @@ $crate::ops::constant_rhs!(
     assign = sub_assign,
     map = |k: F| (F::ONE, -k)
 );
-$crate::ops::constant_rhs!(
+$crate::scalar::ops::constant_rhs!(
     Type = $T,
     Trait = Mul,
     method = mul,
@@ -236,10 +236,10 @@ $crate::ops::constant_rhs!(
     assign = mul_assign,
     map = |k: F| (k, F::ZERO)
 );
-$crate::ops::constant_lhs!(impl[F: TinyField] Type = $T, Field = F, Constant = i64);
-$crate::ops::constant_lhs!(impl[] Type = $T, Field = F127, Constant = F127);
-$crate::ops::constant_lhs!(impl[] Type = $T, Field = F61, Constant = F61);
-$crate::ops::constant_lhs!(impl[] Type = $T, Field = F101, Constant = F101);
+$crate::scalar::ops::constant_lhs!(impl[F: TinyField] Type = $T, Field = F, Constant = i64);
+$crate::scalar::ops::constant_lhs!(impl[] Type = $T, Field = F127, Constant = F127);
+$crate::scalar::ops::constant_lhs!(impl[] Type = $T, Field = F61, Constant = F61);
+$crate::scalar::ops::constant_lhs!(impl[] Type = $T, Field = F101, Constant = F101);
     };
 }
 pub(crate) use {assign_variants, constant_lhs, constant_rhs, owned_variants, shared_operators};

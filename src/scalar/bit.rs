@@ -6,7 +6,7 @@ use std::ops::{BitAnd, BitOr, BitXor, Not};
 use crate::error::{Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 
 /// A secret bit, 0 or 1, shared like any [`SharedScalar`]: the result of a comparison.
 ///

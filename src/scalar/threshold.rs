@@ -8,7 +8,7 @@ use crate::field::TinyField;
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::protocols::{bgw, resharing};
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
 
 impl<F: TinyField> SharedScalar<F> {

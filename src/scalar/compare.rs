@@ -4,13 +4,13 @@ use std::panic::Location;
 
 use num_bigint::BigInt;
 
-use crate::bit::SharedBit;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::handle::SharedValue;
+use crate::scalar::bit::SharedBit;
+use crate::scalar::shared::SharedScalar;
 use crate::shadow::{Finding, WarningKind};
-use crate::shared::SharedScalar;
 
 /// What a shared value can be compared with: another shared value or a public constant
 /// (`i32`, `i64`, `u64`, `i128`, a field element, a [`crate::PublicScalar`]).

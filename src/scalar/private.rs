@@ -9,7 +9,7 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
-use crate::shared::SharedScalar;
+use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::store::Holding;
 

@@ -7,9 +7,9 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
-use crate::private::PrivateScalar;
 use crate::protocols::beaver;
-use crate::public::PublicScalar;
+use crate::scalar::private::PrivateScalar;
+use crate::scalar::public::PublicScalar;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 
