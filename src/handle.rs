@@ -12,7 +12,7 @@ use crate::protocols::{beaver, input, linear, mac_check, output, partial_open};
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
-use crate::store::HolderSetId;
+use crate::store::{HolderSetId, Slot};
 use crate::world::World;
 use crate::world::preprocessed::EdaBits;
 
@@ -27,7 +27,7 @@ pub(crate) trait SharedValue<F: TinyField>: Sized {
 /// A shared value's place in its simulation. Dropping it frees the slot.
 pub(crate) struct Handle<F: TinyField> {
     pub sim: Simulation<F>,
-    pub id: u32,
+    pub id: Slot,
     pub holders: HolderSetId,
 }
 
@@ -61,7 +61,7 @@ impl<F: TinyField> Handle<F> {
     }
 
     /// Runs `f` on the world and returns the slot it made, with the same holders.
-    pub fn derive(&self, f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> u32) -> Self {
+    pub fn derive(&self, f: impl FnOnce(&mut World<F>, Slot, HolderSetId) -> Slot) -> Self {
         let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders);
         self.with_slot(id)
     }
@@ -69,14 +69,14 @@ impl<F: TinyField> Handle<F> {
     /// [`derive`](Self::derive) for a protocol that can fail.
     pub fn try_derive(
         &self,
-        f: impl FnOnce(&mut World<F>, u32, HolderSetId) -> Result<u32>,
+        f: impl FnOnce(&mut World<F>, Slot, HolderSetId) -> Result<Slot>,
     ) -> Result<Self> {
         let id = f(&mut self.sim.world.borrow_mut(), self.id, self.holders)?;
         Ok(self.with_slot(id))
     }
 
     /// Another slot of the same simulation and holders.
-    pub fn with_slot(&self, id: u32) -> Self {
+    pub fn with_slot(&self, id: Slot) -> Self {
         Handle {
             sim: self.sim.clone(),
             id,
@@ -104,7 +104,7 @@ impl<F: TinyField> Handle<F> {
     pub fn with_operands(
         &self,
         other: &Self,
-        f: impl FnOnce(&mut World<F>, u32, u32, HolderSetId) -> Result<u32>,
+        f: impl FnOnce(&mut World<F>, Slot, Slot, HolderSetId) -> Result<Slot>,
     ) -> Result<Self> {
         self.check_operands(other)?;
         self.try_derive(|w, x, h| f(w, x, other.id, h))
@@ -133,7 +133,7 @@ impl<F: TinyField> Handle<F> {
             first.check_operands(x)?;
             first.check_operands(y)?;
         }
-        let slots: Vec<(u32, u32)> = pairs.iter().map(|(x, y)| (x.id, y.id)).collect();
+        let slots: Vec<(Slot, Slot)> = pairs.iter().map(|(x, y)| (x.id, y.id)).collect();
         let mut products = Vec::with_capacity(pairs.len());
         let mut w = first.sim.world.borrow_mut();
         beaver::multiply_many(&mut w, &slots, first.holders, at, |_, z| products.push(z))?;

@@ -17,6 +17,19 @@ pub(crate) struct MachineId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct HolderSetId(pub u32);
 
+/// Where a live value is kept in its simulation's [`Store`]: what a value's handle
+/// holds, and what protocols read and write shares through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Slot(pub u32);
+
+impl Slot {
+    /// The slot's position in the store.
+    #[inline]
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// The most holders one sharing may have (validity is tracked in a 128-bit mask).
 pub(crate) const MAX_HOLDERS: usize = 128;
 
@@ -81,7 +94,7 @@ pub(crate) struct Meta {
 }
 
 #[derive(Debug)]
-struct Slot<F> {
+struct Entry<F> {
     data: Vec<F>,
     meta: Option<Meta>,
 }
@@ -89,8 +102,8 @@ struct Slot<F> {
 /// The slots of one simulation.
 #[derive(Debug)]
 pub(crate) struct Store<F> {
-    slots: Vec<Slot<F>>,
-    free: Vec<u32>,
+    slots: Vec<Entry<F>>,
+    free: Vec<Slot>,
     spare: Vec<Vec<F>>,
     next_number: u64,
 }
@@ -131,7 +144,7 @@ impl<F: Copy> Store<F> {
     }
 
     /// Stores a new value; returns its slot id.
-    pub fn insert(&mut self, holding: Holding, depth: u32, valid: u128, data: Vec<F>) -> u32 {
+    pub fn insert(&mut self, holding: Holding, depth: u32, valid: u128, data: Vec<F>) -> Slot {
         let number = self.next_number;
         self.next_number += 1;
         let meta = Meta {
@@ -140,25 +153,25 @@ impl<F: Copy> Store<F> {
             number,
             valid,
         };
-        let slot = Slot {
+        let entry = Entry {
             data,
             meta: Some(meta),
         };
         match self.free.pop() {
             Some(id) => {
-                self.slots[id as usize] = slot;
+                self.slots[id.index()] = entry;
                 id
             }
             None => {
-                self.slots.push(slot);
-                (self.slots.len() - 1) as u32
+                self.slots.push(entry);
+                Slot((self.slots.len() - 1) as u32)
             }
         }
     }
 
     /// Frees a slot and keeps its buffer for the next value.
-    pub fn remove(&mut self, id: u32) {
-        if let Some(slot) = self.slots.get_mut(id as usize) {
+    pub fn remove(&mut self, id: Slot) {
+        if let Some(slot) = self.slots.get_mut(id.index()) {
             if slot.meta.take().is_some() {
                 let mut data = std::mem::take(&mut slot.data);
                 data.clear();
@@ -169,18 +182,18 @@ impl<F: Copy> Store<F> {
     }
 
     /// The data of a live slot.
-    pub fn data(&self, id: u32) -> &[F] {
-        &self.slots[id as usize].data
+    pub fn data(&self, id: Slot) -> &[F] {
+        &self.slots[id.index()].data
     }
 
     /// The data of a live slot, to change in place.
-    pub fn data_mut(&mut self, id: u32) -> &mut [F] {
-        &mut self.slots[id as usize].data
+    pub fn data_mut(&mut self, id: Slot) -> &mut [F] {
+        &mut self.slots[id.index()].data
     }
 
     /// The data of slot `x` to change, beside the data of another slot `y`.
-    pub fn data_pair_mut(&mut self, x: u32, y: u32) -> (&mut [F], &[F]) {
-        let (x, y) = (x as usize, y as usize);
+    pub fn data_pair_mut(&mut self, x: Slot, y: Slot) -> (&mut [F], &[F]) {
+        let (x, y) = (x.index(), y.index());
         assert_ne!(x, y, "a value cannot be updated from itself in place");
         if x < y {
             let (lo, hi) = self.slots.split_at_mut(y);
@@ -192,16 +205,16 @@ impl<F: Copy> Store<F> {
     }
 
     /// Sets the multiplicative depth and the valid holders of a live slot.
-    pub fn set_meta(&mut self, id: u32, depth: u32, valid: u128) {
-        if let Some(meta) = &mut self.slots[id as usize].meta {
+    pub fn set_meta(&mut self, id: Slot, depth: u32, valid: u128) {
+        if let Some(meta) = &mut self.slots[id.index()].meta {
             meta.depth = depth;
             meta.valid = valid;
         }
     }
 
     /// The bookkeeping of a live slot.
-    pub fn meta(&self, id: u32) -> Meta {
-        self.slots[id as usize]
+    pub fn meta(&self, id: Slot) -> Meta {
+        self.slots[id.index()]
             .meta
             .expect("a live value has metadata")
     }

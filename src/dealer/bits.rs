@@ -29,7 +29,7 @@ use rand::RngExt;
 use super::dealing::{Dealing, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
-use crate::store::{HolderSetId, Holding};
+use crate::store::{HolderSetId, Holding, Slot};
 use crate::view::Step;
 use crate::world::World;
 use crate::world::preprocessed::{BitMask, hand_out_messages};
@@ -84,12 +84,14 @@ pub(crate) fn deal_bit_mask<F: TinyField>(
         dealer_elements: width as u64 * values,
         ..Costs::default()
     };
-    let mut slots: Vec<u32> = data
+    let mut slots: Vec<Slot> = data
         .into_iter()
         .map(|d| w.store.insert(Holding::Shared(set), 0, valid, d))
         .collect();
-    let high = slots.pop().unwrap_or_default();
-    let low = slots.pop().unwrap_or_default();
+    let high = slots.pop().expect("the mask's high half was dealt last");
+    let low = slots
+        .pop()
+        .expect("the mask's low half was dealt before it");
     BitMask {
         bits: slots,
         low,

@@ -175,7 +175,7 @@ impl<F: TinyField> SharedFixed<F> {
     ///
     /// # Panics
     ///
-    /// As [`SharedBit::select`]; [`try_select`](Self::try_select) returns the error.
+    /// As [`SharedScalar::select`]; [`try_select`](Self::try_select) returns the error.
     #[track_caller]
     pub fn select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Self {
         or_panic(Self::try_select(bit, yes, no))
@@ -185,7 +185,7 @@ impl<F: TinyField> SharedFixed<F> {
     #[track_caller]
     pub fn try_select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Result<Self> {
         yes.check_operands(no)?;
-        let chosen = yes.same(bit.try_select(&yes.value, &no.value)?);
+        let chosen = yes.same(SharedScalar::try_select(bit, &yes.value, &no.value)?);
         let picks_yes = || bit.as_scalar().peek() == F::ONE;
         let exact = |[y, n]: [f64; 2]| if picks_yes() { y } else { n };
         Ok(chosen.follow("select", [yes, no], exact, Domain::All))
@@ -273,6 +273,6 @@ impl<F: TinyField> SharedFixed<F> {
         } else {
             (other, self)
         };
-        Ok(self.same(less.try_select(&yes.value, &no.value)?))
+        Ok(self.same(SharedScalar::try_select(&less, &yes.value, &no.value)?))
     }
 }

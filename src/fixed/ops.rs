@@ -61,7 +61,7 @@ impl<F: TinyField> SharedFixed<F> {
 
     /// `self * n` for a public integer n: exact, no truncation.
     #[track_caller]
-    fn try_mul_int(&self, n: i32) -> Result<Self> {
+    fn try_mul_public_integer(&self, n: i32) -> Result<Self> {
         let product = self.same(&self.value * n);
         Ok(product.follow("×", [self], |[x]| x * f64::from(n), Domain::All))
     }
@@ -211,7 +211,7 @@ macro_rules! fixed_constant {
     };
 }
 fixed_constant!(Constant = f64, mul = try_mul_public);
-fixed_constant!(Constant = i32, mul = try_mul_int);
+fixed_constant!(Constant = i32, mul = try_mul_public_integer);
 
 /// `x / y` for a shared divisor: see [`SharedFixed::try_div`].
 ///

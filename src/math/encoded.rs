@@ -103,7 +103,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     }
 
     /// `k − self` for a public real k: a negation, then an addition.
-    pub fn public_sub(&self, k: f64) -> Result<Self> {
+    pub fn sub_from_public(&self, k: f64) -> Result<Self> {
         self.neg().add_public(k)
     }
 
@@ -113,7 +113,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     }
 
     /// `self · n` for a public integer n: exact, no truncation.
-    pub fn mul_int(&self, n: i32) -> Self {
+    pub fn mul_public_integer(&self, n: i32) -> Self {
         self.same(affine(&self.value, F::from_i128(i128::from(n)), F::ZERO))
     }
 

@@ -88,9 +88,11 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     /// m·2^extra for `extra` ≤ 1 (so that 2m is an integer multiple of it).
     #[track_caller]
     fn inverse_of_normalized(&self, extra: u32) -> Result<Self> {
-        let mut y = self.mul_int(2 >> extra).public_sub(2.9142)?;
+        let mut y = self
+            .mul_public_integer(2 >> extra)
+            .sub_from_public(2.9142)?;
         for _ in 0..3 {
-            y = y.try_mul(&self.try_mul_scaled(&y, extra)?.public_sub(2.0)?)?;
+            y = y.try_mul(&self.try_mul_scaled(&y, extra)?.sub_from_public(2.0)?)?;
         }
         Ok(y)
     }
@@ -109,7 +111,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         // 1/√m from a quadratic start in u = 4m − 3 and two Newton steps
         // y ← y·(3/2 − m·y²/2).
         let mut y = m
-            .mul_int(4 >> extra)
+            .mul_public_integer(4 >> extra)
             .sub_public(3.0)?
             .polynomial(&INVERSE_SQRT)?;
         for _ in 0..2 {
@@ -118,7 +120,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
                 true => m.try_mul_scaled(&y2, extra + 1)?,
                 false => m.try_mul_scaled(&y2, extra)?.mul_public(0.5)?,
             };
-            y = y.try_mul(&half_my2.public_sub(1.5)?)?;
+            y = y.try_mul(&half_my2.sub_from_public(1.5)?)?;
         }
         // 2^{(L−f)/2}, a public function of L.
         let factor = self.same(weighted(&onehot, |j| {
@@ -138,7 +140,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         // Horner's rule with four more bits (fewer when the field cannot mask them): u is
         // near ±1 at both ends of [½, 1), where each step's rounding would otherwise add
         // a whole ulp.
-        let u = m.mul_int(4 >> extra).sub_public(3.0)?;
+        let u = m.mul_public_integer(4 >> extra).sub_public(3.0)?;
         let ln_m = u.polynomial_wide(&LN, spare_bits::<F>(p.bits() + p.f).min(4))?;
         // (L − f)·ln 2, a public function of L.
         let exponent = self.same(weighted(&onehot, |j| {

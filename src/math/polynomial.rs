@@ -39,14 +39,16 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     /// The steps of tanh: 2·σ(2x) − 1.
     #[track_caller]
     pub fn tanh(&self) -> Result<Self> {
-        self.sigmoid_of_multiple(2)?.mul_int(2).sub_public(1.0)
+        self.sigmoid_of_multiple(2)?
+            .mul_public_integer(2)
+            .sub_public(1.0)
     }
 
     /// σ(n·x) for n = 1 or 2: the polynomial on u = n·x/6, clamped by comparing x itself
     /// with ±6/n, so that n·x never has to fit a comparison (it need not fit the range).
     #[track_caller]
     fn sigmoid_of_multiple(&self, n: i32) -> Result<Self> {
-        let u = self.mul_int(n).mul_public(1.0 / 6.0)?;
+        let u = self.mul_public_integer(n).mul_public(1.0 / 6.0)?;
         let inside = u.odd_polynomial(&SIGMOID)?.add_public(0.5)?;
         // Clamp: 0 below −6/n, 1 above 6/n.
         let edge = -6.0 / f64::from(n);
@@ -76,7 +78,10 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         let whole: S = trunc(y.value(), p.bits() + 1, p.f)?;
         let whole_scaled = affine(&whole, F::from_u128(1u128 << p.f), F::ZERO);
         let fraction = y.same(difference(y.value(), &whole_scaled)?);
-        let two_to_fraction = fraction.mul_int(2).sub_public(1.0)?.polynomial(&EXP2)?;
+        let two_to_fraction = fraction
+            .mul_public_integer(2)
+            .sub_public(1.0)?
+            .polynomial(&EXP2)?;
         // Below −f, 2^I·2^F < 2⁻ᶠ rounds to 0: I is clamped to −f − 1 there, so that the
         // short comparisons below see a small number whatever x is.
         let lowest = -i128::from(p.f) - 1;

@@ -48,7 +48,7 @@ use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
 use crate::protocols::partial_open::{Opener, broadcast_messages};
 use crate::protocols::{mac_check, sacrifice};
-use crate::store::{HolderSetId, Holding};
+use crate::store::{HolderSetId, Holding, Slot};
 use crate::view::Step;
 use crate::world::World;
 
@@ -60,14 +60,14 @@ use crate::world::World;
 /// [`Error::NotEnoughOnline`] when fewer holders can answer than the scheme needs.
 pub(crate) fn multiply<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
-    y: u32,
+    x: Slot,
+    y: Slot,
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> Result<u32> {
-    let mut z = 0;
-    multiply_many(w, &[(x, y)], set, at, |_, slot| z = slot)?;
-    Ok(z)
+) -> Result<Slot> {
+    let mut z = None;
+    multiply_many(w, &[(x, y)], set, at, |_, slot| z = Some(slot))?;
+    Ok(z.expect("one pair gives one product"))
 }
 
 /// Multiplies several independent pairs of shared values lane by lane, opening every d
@@ -78,10 +78,10 @@ pub(crate) fn multiply<F: TinyField>(
 /// [`Error::NotEnoughOnline`] when fewer holders can answer than the scheme needs.
 pub(crate) fn multiply_many<F: TinyField>(
     w: &mut World<F>,
-    pairs: &[(u32, u32)],
+    pairs: &[(Slot, Slot)],
     set: HolderSetId,
     at: &'static Location<'static>,
-    mut out: impl FnMut(usize, u32),
+    mut out: impl FnMut(usize, Slot),
 ) -> Result<()> {
     mac_check::refuse_if_aborted(w)?;
     let n = w.holder_sets.get(set).len();
@@ -119,7 +119,7 @@ pub(crate) fn multiply_many<F: TinyField>(
 /// the product's shares (and MAC shares), lane by lane.
 fn multiply_lanes<F: TinyField>(
     w: &mut World<F>,
-    (x, y): (u32, u32),
+    (x, y): (Slot, Slot),
     set: HolderSetId,
     positions: &[usize],
     about: u64,

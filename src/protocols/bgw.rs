@@ -44,7 +44,7 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
-use crate::store::{HolderSetId, Holding};
+use crate::store::{HolderSetId, Holding, Slot};
 use crate::view::Step;
 use crate::world::World;
 
@@ -56,11 +56,11 @@ use crate::world::World;
 /// holders answering.
 pub(crate) fn multiply<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
-    y: u32,
+    x: Slot,
+    y: Slot,
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> Result<u32> {
+) -> Result<Slot> {
     mac_check::refuse_if_aborted(w)?;
     let n = w.holder_sets.get(set).len();
     let threshold = match w.holder_sets.scheme(set) {

@@ -41,7 +41,7 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
 use crate::store::MachineId;
-use crate::store::{HolderSetId, Holding};
+use crate::store::{HolderSetId, Holding, Slot};
 use crate::view::Step;
 use crate::world::World;
 
@@ -54,7 +54,7 @@ pub(crate) fn share<F: TinyField>(
     secrets: &[F],
     set: HolderSetId,
     at: &'static Location<'static>,
-) -> u32 {
+) -> Slot {
     let about = w.store.next_number();
     let n = w.holder_sets.get(set).len();
     let scheme = w.holder_sets.scheme(set);

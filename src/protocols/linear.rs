@@ -25,18 +25,18 @@
 
 use crate::field::TinyField;
 use crate::sharing::Scheme;
-use crate::store::{HolderSetId, Holding};
+use crate::store::{HolderSetId, Holding, Slot};
 use crate::world::World;
 
 /// zᵢ = f(xᵢ, yᵢ) for every holder i (step 1); the depth is the larger of the two, and a
 /// holder has a valid share if it had both and is online.
 pub(crate) fn zip<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
-    y: u32,
+    x: Slot,
+    y: Slot,
     holders: HolderSetId,
     f: impl Fn(F, F) -> F,
-) -> u32 {
+) -> Slot {
     let (mx, my) = (w.store.meta(x), w.store.meta(y));
     let valid = mx.valid & my.valid & w.online_mask(holders);
     let mut out = w.store.buffer();
@@ -51,10 +51,10 @@ pub(crate) fn zip<F: TinyField>(
 /// public.
 pub(crate) fn pick<F: TinyField>(
     w: &mut World<F>,
-    (x, y): (u32, u32),
+    (x, y): (Slot, Slot),
     holders: HolderSetId,
     choose: &[bool],
-) -> u32 {
+) -> Slot {
     let (mx, my) = (w.store.meta(x), w.store.meta(y));
     let valid = mx.valid & my.valid & w.online_mask(holders);
     let lane = w.lane_len(holders);
@@ -89,11 +89,11 @@ pub(crate) fn add_public<F: TinyField>(data: &mut [F], alphas: &[F], scheme: Sch
 /// entry per lane, or a single entry for all lanes.
 pub(crate) fn affine<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
+    x: Slot,
     set: HolderSetId,
     s: &[F],
     c: &[F],
-) -> u32 {
+) -> Slot {
     let meta = w.store.meta(x);
     let valid = meta.valid & w.online_mask(set);
     let lane = w.lane_len(set);
@@ -119,10 +119,10 @@ pub(crate) fn affine<F: TinyField>(
 /// scalar, or joins values.
 pub(crate) fn gather<F: TinyField>(
     w: &mut World<F>,
-    parts: &[u32],
+    parts: &[Slot],
     set: HolderSetId,
     lanes: impl Iterator<Item = (usize, usize)>,
-) -> u32 {
+) -> Slot {
     let lane = w.lane_len(set);
     let mut valid = w.online_mask(set);
     let mut depth = 0;
@@ -140,7 +140,7 @@ pub(crate) fn gather<F: TinyField>(
 
 /// Σⱼ xⱼ over the lanes of the value in slot `x`, as a scalar: each holder adds up its
 /// shares (and MAC shares) (step 1).
-pub(crate) fn sum_lanes<F: TinyField>(w: &mut World<F>, x: u32, set: HolderSetId) -> u32 {
+pub(crate) fn sum_lanes<F: TinyField>(w: &mut World<F>, x: Slot, set: HolderSetId) -> Slot {
     let meta = w.store.meta(x);
     let valid = meta.valid & w.online_mask(set);
     let lane = w.lane_len(set);
@@ -157,8 +157,8 @@ pub(crate) fn sum_lanes<F: TinyField>(w: &mut World<F>, x: u32, set: HolderSetId
 /// xᵢ ← f(xᵢ, yᵢ) in place, for `+=` and `-=` (step 1).
 pub(crate) fn zip_in_place<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
-    y: u32,
+    x: Slot,
+    y: Slot,
     set: HolderSetId,
     f: impl Fn(F, F) -> F,
 ) {

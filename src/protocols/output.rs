@@ -43,8 +43,8 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::protocols::partial_open::{partial_open, partial_open_sharing};
-use crate::store::HolderSetId;
 use crate::store::MachineId;
+use crate::store::{HolderSetId, Slot};
 use crate::view::Step;
 use crate::world::World;
 
@@ -52,7 +52,7 @@ use crate::world::World;
 /// All lanes travel together: one message per link.
 pub(crate) fn reconstruct<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
+    x: Slot,
     set: HolderSetId,
     to: MachineId,
     at: &'static Location<'static>,
@@ -157,7 +157,7 @@ pub(crate) fn reconstruct<F: TinyField>(
 /// element per lane.
 pub(crate) fn open<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
+    x: Slot,
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<Vec<F>> {

@@ -35,7 +35,7 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::sharing::Scheme;
 use crate::store::MachineId;
-use crate::store::{HolderSetId, Store};
+use crate::store::{HolderSetId, Slot, Store};
 use crate::view::{Record, Step};
 use crate::world::World;
 use crate::world::cheats::AdversaryState;
@@ -73,7 +73,7 @@ pub(crate) fn partial_open_sharing<F: TinyField>(
 /// abort, and when too few holders can answer.
 pub(crate) fn partial_open<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
+    x: Slot,
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<Vec<F>> {

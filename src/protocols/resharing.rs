@@ -43,14 +43,14 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
-use crate::store::{HolderSetId, Holding};
+use crate::store::{HolderSetId, Holding, Slot};
 use crate::view::Step;
 use crate::world::World;
 
 /// Refreshes the shares of slot `x` in place (steps 1–2 of refresh).
 pub(crate) fn refresh<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
+    x: Slot,
     set: HolderSetId,
     at: &'static Location<'static>,
 ) -> Result<()> {
@@ -97,11 +97,11 @@ pub(crate) fn refresh<F: TinyField>(
 /// the new value's slot.
 pub(crate) fn reshare<F: TinyField>(
     w: &mut World<F>,
-    x: u32,
+    x: Slot,
     old: HolderSetId,
     new: HolderSetId,
     at: &'static Location<'static>,
-) -> Result<u32> {
+) -> Result<Slot> {
     mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(old, x)?;
     let about = w.store.next_number();

@@ -11,8 +11,8 @@ use crate::scalar::shared::SharedScalar;
 /// A secret bit, 0 or 1, shared like any [`SharedScalar`]: the result of a comparison.
 ///
 /// It is deliberately not a `bool`: `if x.less_than(&y) { … }` does not compile, because
-/// no machine knows the bit. Use it obliviously instead, with [`select`](Self::select)
-/// (`if b { x } else { y }` computed on shares), in arithmetic through
+/// no machine knows the bit. Use it obliviously instead, with
+/// [`SharedScalar::select`] (`if b { x } else { y }` computed on shares), in arithmetic through
 /// [`as_scalar`](Self::as_scalar), or combine bits with `!`, `&`, `|` and `^`. Reveal it
 /// with [`open`](Self::open) or [`reconstruct`](Self::reconstruct).
 ///
@@ -22,7 +22,7 @@ use crate::scalar::shared::SharedScalar;
 /// | `a & b` | a·b | 1 triple |
 /// | `a \| b` | a + b − a·b | 1 triple |
 /// | `a ^ b` | a + b − 2·a·b | 1 triple |
-/// | `b.select(&x, &y)` | y + b·(x − y) | 1 triple |
+/// | `SharedScalar::select(&b, &x, &y)` | y + b·(x − y) | 1 triple |
 ///
 /// The operands are borrowed (`&a & &b`). `&`, `|` and `^` panic when the bits are held
 /// by different machines or too few holders answer; [`try_and`](Self::try_and),
@@ -36,7 +36,7 @@ use crate::scalar::shared::SharedScalar;
 /// let x = PrivateScalar::new(3, &alice).share(&[&bob]);
 /// let y = PrivateScalar::new(8, &bob).share(&[&alice]);
 /// let smaller = x.less_than(&y);                 // a SharedBit: nobody knows it
-/// let min = smaller.select(&x, &y);              // if x < y { x } else { y }, obliviously
+/// let min = SharedScalar::select(&smaller, &x, &y); // if x < y { x } else { y }, obliviously
 /// assert_eq!(min.reconstruct(&alice)?, 3);
 /// assert!(smaller.open()?);
 /// # Ok::<(), tinyspdz::Error>(())
@@ -79,27 +79,6 @@ impl<F: TinyField> SharedBit<F> {
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<bool> {
         Ok(self.bit.reconstruct(machine)?.field_value() == F::ONE)
-    }
-
-    /// `if self { yes } else { no }`, computed on shares: no + self·(yes − no).
-    ///
-    /// # Panics
-    ///
-    /// When the operands cannot be combined or too few holders answer;
-    /// [`try_select`](Self::try_select) returns the error instead.
-    #[track_caller]
-    pub fn select(&self, yes: &SharedScalar<F>, no: &SharedScalar<F>) -> SharedScalar<F> {
-        or_panic(self.try_select(yes, no))
-    }
-
-    /// [`select`](Self::select), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_select(
-        &self,
-        yes: &SharedScalar<F>,
-        no: &SharedScalar<F>,
-    ) -> Result<SharedScalar<F>> {
-        Ok(no + &self.bit.try_mul(&yes.try_sub(no)?)?)
     }
 
     /// `self & other` = a·b.

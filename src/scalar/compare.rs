@@ -173,6 +173,23 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(SharedBit::from_scalar(eqz(self, bits)?))
     }
 
+    /// `if bit { yes } else { no }`, computed on shares: no + bit·(yes − no), one triple.
+    ///
+    /// # Panics
+    ///
+    /// When the operands cannot be combined or too few holders answer;
+    /// [`try_select`](Self::try_select) returns the error instead.
+    #[track_caller]
+    pub fn select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Self {
+        or_panic(Self::try_select(bit, yes, no))
+    }
+
+    /// [`select`](Self::select), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_select(bit: &SharedBit<F>, yes: &Self, no: &Self) -> Result<Self> {
+        Ok(no + &bit.as_scalar().try_mul(&yes.try_sub(no)?)?)
+    }
+
     /// The smaller of `self` and `other`, obliviously: one comparison and one select.
     /// Correct where [`less_than`](Self::less_than) is.
     ///
@@ -187,7 +204,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`min`](Self::min), returning an error instead of panicking.
     #[track_caller]
     pub fn try_min(&self, other: &Self) -> Result<Self> {
-        self.try_less_than(other)?.try_select(self, other)
+        Self::try_select(&self.try_less_than(other)?, self, other)
     }
 
     /// The larger of `self` and `other`, obliviously. Correct where
@@ -204,7 +221,7 @@ impl<F: TinyField> SharedScalar<F> {
     /// [`max`](Self::max), returning an error instead of panicking.
     #[track_caller]
     pub fn try_max(&self, other: &Self) -> Result<Self> {
-        self.try_less_than(other)?.try_select(other, self)
+        Self::try_select(&self.try_less_than(other)?, other, self)
     }
 
     /// |self|: −self when self < 0, obliviously. Correct for self in

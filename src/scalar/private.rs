@@ -11,7 +11,7 @@ use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
-use crate::store::Holding;
+use crate::store::{Holding, Slot};
 
 /// A value known to one machine, its owner.
 ///
@@ -32,7 +32,7 @@ use crate::store::Holding;
 /// ```
 pub struct PrivateScalar<F: TinyField = DefaultField> {
     owner: VirtualMachine<F>,
-    id: u32,
+    id: Slot,
 }
 
 impl<F: TinyField> PrivateScalar<F> {

@@ -14,6 +14,7 @@ use crate::field::TinyField;
 use crate::handle::SharedValue;
 use crate::protocols::linear;
 use crate::scalar::shared::SharedScalar;
+use crate::store::Slot;
 
 impl<F: TinyField> SharedVector<F> {
     /// Element `i` as a shared scalar (a local copy of its shares), or `None` past the end.
@@ -42,7 +43,7 @@ impl<F: TinyField> SharedVector<F> {
         for v in values {
             first.handle().check_operands(v.handle())?;
         }
-        let slots: Vec<u32> = values.iter().map(|v| v.handle().id).collect();
+        let slots: Vec<Slot> = values.iter().map(|v| v.handle().id).collect();
         let h = first
             .handle()
             .derive(|w, _, set| linear::gather(w, &slots, set, (0..slots.len()).map(|i| (i, 0))));
@@ -79,7 +80,7 @@ impl<F: TinyField> SharedVector<F> {
         for part in parts {
             first.handle().check_operands(part.handle())?;
         }
-        let slots: Vec<u32> = parts.iter().map(|v| v.handle().id).collect();
+        let slots: Vec<Slot> = parts.iter().map(|v| v.handle().id).collect();
         let lanes = parts
             .iter()
             .enumerate()

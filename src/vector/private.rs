@@ -13,7 +13,7 @@ use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::machine::listing::write_list;
 use crate::sharing::Scheme;
-use crate::store::Holding;
+use crate::store::{Holding, Slot};
 
 /// Values known to one machine, shared together as a [`SharedVector`]: one round and one
 /// message per holder for the whole vector.
@@ -31,7 +31,7 @@ use crate::store::Holding;
 /// ```
 pub struct PrivateVector<F: TinyField = DefaultField> {
     owner: VirtualMachine<F>,
-    id: u32,
+    id: Slot,
 }
 
 impl<F: TinyField> PrivateVector<F> {

@@ -4,7 +4,7 @@
 use super::World;
 use crate::error::{Error, Result};
 use crate::field::TinyField;
-use crate::store::{HolderSetId, MAX_HOLDERS, MachineId};
+use crate::store::{HolderSetId, MAX_HOLDERS, MachineId, Slot};
 
 /// The positions (0-based) of the holders that answer in a protocol step.
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ impl<F: TinyField> World<F> {
 
     /// The positions of the holders of `set` that can answer for the value in slot `x`
     /// (online and holding a valid share), or an error when fewer than the scheme needs.
-    pub fn answering(&self, set: HolderSetId, x: u32) -> Result<Positions> {
+    pub fn answering(&self, set: HolderSetId, x: Slot) -> Result<Positions> {
         let number = self.store.meta(x).number;
         self.answering_for(set, self.store.meta(x).valid, || format!("value #{number}"))
     }
@@ -100,7 +100,7 @@ impl<F: TinyField> World<F> {
 
     /// What the shares of lane `j` in slot `x` add up to, read outside the protocol (no
     /// messages, no views, no costs): for the shadow's report only.
-    pub fn peek_lane(&self, set: HolderSetId, x: u32, j: usize) -> F {
+    pub fn peek_lane(&self, set: HolderSetId, x: Slot, j: usize) -> F {
         let valid = self.store.meta(x).valid;
         let n = self.holder_sets.get(set).len();
         let data = &self.store.data(x)[j * self.lane_len(set)..];

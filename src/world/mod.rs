@@ -25,7 +25,7 @@ use crate::error::Error;
 use crate::field::TinyField;
 use crate::ledger::{Costs, Ledger};
 use crate::shadow::Shadow;
-use crate::store::{HolderSetId, HolderSets, MachineId, Store};
+use crate::store::{HolderSetId, HolderSets, MachineId, Slot, Store};
 use crate::view::{Record, Step, ViewLog, Views};
 use cheats::AdversaryState;
 use dealt::DealerBooks;
@@ -179,7 +179,7 @@ impl<F: TinyField> World<F> {
     }
 
     /// How many lanes the shared value in slot `x` has (1 for a scalar).
-    pub fn lanes(&self, set: HolderSetId, x: u32) -> usize {
+    pub fn lanes(&self, set: HolderSetId, x: Slot) -> usize {
         self.store.data(x).len() / self.lane_len(set)
     }
 }

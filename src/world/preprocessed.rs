@@ -6,15 +6,15 @@
 //! in GF(2). [`super::Preprocessing`] is the interface that makes them.
 
 use crate::field::TinyField;
-use crate::store::MachineId;
+use crate::store::{MachineId, Slot};
 use crate::view::{DEALER, Record, Step};
 
 /// Slots of a dealt mask r = 2ᵐ·r″ + Σ 2ⁱ·rᵢ: the bits (least significant first, empty
 /// when they were not asked for), the low part Σ 2ⁱ·rᵢ, and r″.
 pub(crate) struct BitMask {
-    pub bits: Vec<u32>,
-    pub low: u32,
-    pub high: u32,
+    pub bits: Vec<Slot>,
+    pub low: Slot,
+    pub high: Slot,
 }
 
 /// What the dealer deals for comparisons of `m` low bits, each part one lane per
@@ -27,9 +27,9 @@ pub(crate) struct EdaBits {
     /// The daBit β in the binary domain.
     pub beta: Vec<u64>,
     /// Field slots: r′ = Σ 2ⁱ·rᵢ, r″, and β.
-    pub low: u32,
-    pub high: u32,
-    pub beta_field: u32,
+    pub low: Slot,
+    pub high: Slot,
+    pub beta_field: Slot,
 }
 
 /// Beaver triples (a, b, c = ab), one per lane, in holder order: for each lane a, b and
