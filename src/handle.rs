@@ -32,7 +32,7 @@ pub(crate) struct Handle<F: TinyField> {
 }
 
 impl<F: TinyField> Handle<F> {
-    /// SharedValue `secrets` (one per lane), known to `owner`, among `holders` under `scheme`:
+    /// Shares `secrets` (one per lane), known to `owner`, among `holders` under `scheme`:
     /// the input protocol ([`crate::protocols::input`]).
     pub fn input(
         owner: &VirtualMachine<F>,

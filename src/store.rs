@@ -76,7 +76,7 @@ impl HolderSets {
 pub(crate) enum Holding {
     /// A private value known to one machine.
     Private(MachineId),
-    /// SharedValue, one per holder (and as many MAC shares with MACs on).
+    /// Shares, one per holder (and as many MAC shares with MACs on).
     Shared(HolderSetId),
 }
 

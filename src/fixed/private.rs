@@ -61,7 +61,7 @@ impl<F: TinyField> PrivateFixed<F> {
         self.precision.decode(self.value.field_value())
     }
 
-    /// SharedValue the number among its owner and `others`, as [`PrivateScalar::share`].
+    /// Shares the number among its owner and `others`, as [`PrivateScalar::share`].
     ///
     /// # Panics
     ///
@@ -82,7 +82,7 @@ impl<F: TinyField> PrivateFixed<F> {
         Ok(self.shared(self.value.try_share(others)?))
     }
 
-    /// SharedValue the number among exactly `holders`, as [`PrivateScalar::share_among`].
+    /// Shares the number among exactly `holders`, as [`PrivateScalar::share_among`].
     ///
     /// # Panics
     ///
@@ -103,7 +103,7 @@ impl<F: TinyField> PrivateFixed<F> {
         Ok(self.shared(self.value.try_share_among(holders)?))
     }
 
-    /// SharedValue with Shamir's scheme, as [`PrivateScalar::share_threshold`].
+    /// Shares with Shamir's scheme, as [`PrivateScalar::share_threshold`].
     ///
     /// # Panics
     ///

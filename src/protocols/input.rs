@@ -45,7 +45,7 @@ use crate::store::{HolderSetId, Holding, Slot};
 use crate::view::Step;
 use crate::world::World;
 
-/// SharedValue `secrets` (one per lane: one for a scalar), owned by `owner`, among `set`;
+/// Shares `secrets` (one per lane: one for a scalar), owned by `owner`, among `set`;
 /// returns the shared value's slot. Holders that are offline receive nothing and hold no
 /// valid share. All lanes travel in one message per holder.
 pub(crate) fn share<F: TinyField>(

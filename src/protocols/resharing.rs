@@ -26,7 +26,7 @@
 //!
 //! # Security note
 //!
-//! SharedValue stolen before a refresh and shares stolen after it lie on unrelated polynomials:
+//! Shares stolen before a refresh and shares stolen after it lie on unrelated polynomials:
 //! t of each reveal nothing together (the tests count it in the teaching field). After a
 //! re-share the old holders' shares no longer combine with the new ones. Machines offline
 //! during a refresh miss their sub-shares and hold no valid share afterwards.
@@ -34,7 +34,7 @@
 //! # References
 //!
 //! - A. Herzberg, S. Jarecki, H. Krawczyk, M. Yung, *Proactive Secret Sharing*, CRYPTO 1995.
-//! - Y. Desmedt, S. Jajodia, *Redistributing Secret SharedValue to New Access Structures*, 1997.
+//! - Y. Desmedt, S. Jajodia, *Redistributing Secret Shares to New Access Structures*, 1997.
 
 use std::panic::Location;
 

@@ -86,7 +86,7 @@ impl<F: TinyField> PrivateScalar<F> {
         &self.owner
     }
 
-    /// SharedValue the value among its owner and `others` (listing the owner too is fine).
+    /// Shares the value among its owner and `others` (listing the owner too is fine).
     ///
     /// # Panics
     ///
@@ -105,7 +105,7 @@ impl<F: TinyField> PrivateScalar<F> {
         self.share_with(&holders, Scheme::Additive, Location::caller())
     }
 
-    /// SharedValue the value among exactly `holders`; the owner keeps no share unless listed
+    /// Shares the value among exactly `holders`; the owner keeps no share unless listed
     /// (the secure-aggregation shape: many input machines, a few compute machines).
     ///
     /// # Panics
@@ -123,7 +123,7 @@ impl<F: TinyField> PrivateScalar<F> {
         self.share_with(holders, Scheme::Additive, Location::caller())
     }
 
-    /// SharedValue the value among exactly `holders` with Shamir's scheme of threshold `t`: any
+    /// Shares the value among exactly `holders` with Shamir's scheme of threshold `t`: any
     /// t + 1 holders can reconstruct it, any t learn nothing, and up to n − (t + 1)
     /// holders may be offline while the computation goes on.
     ///

@@ -18,7 +18,7 @@ use crate::field::TinyField;
 pub enum Scheme {
     /// x = x₁ + … + xₙ: all n shares are needed ([`additive`]).
     Additive,
-    /// SharedValue on a random polynomial of degree `threshold`: any `threshold + 1` shares
+    /// Shares on a random polynomial of degree `threshold`: any `threshold + 1` shares
     /// give the secret, any `threshold` reveal nothing ([`shamir`]).
     Shamir {
         /// t: how many shares together still reveal nothing.

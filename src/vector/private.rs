@@ -111,7 +111,7 @@ impl<F: TinyField> PrivateVector<F> {
         &self.owner
     }
 
-    /// SharedValue the values among the owner and `others` (additive sharing).
+    /// Shares the values among the owner and `others` (additive sharing).
     ///
     /// # Panics
     ///
@@ -129,7 +129,7 @@ impl<F: TinyField> PrivateVector<F> {
         self.share_with(&holders, Scheme::Additive, Location::caller())
     }
 
-    /// SharedValue the values among exactly `holders` (the owner need not be one).
+    /// Shares the values among exactly `holders` (the owner need not be one).
     ///
     /// # Panics
     ///
@@ -145,7 +145,7 @@ impl<F: TinyField> PrivateVector<F> {
         self.share_with(holders, Scheme::Additive, Location::caller())
     }
 
-    /// SharedValue the values among exactly `holders` with Shamir's scheme of threshold `t`,
+    /// Shares the values among exactly `holders` with Shamir's scheme of threshold `t`,
     /// lane by lane: any t + 1 holders can reconstruct the vector, any t learn nothing,
     /// and up to n − (t + 1) holders may be offline while the computation goes on. Every
     /// operation still runs its rounds once for the whole vector.

@@ -96,7 +96,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         decode_all(self.precision, &self.value.field_values())
     }
 
-    /// SharedValue the numbers among the owner and `others`, as [`PrivateVector::share`].
+    /// Shares the numbers among the owner and `others`, as [`PrivateVector::share`].
     ///
     /// # Panics
     ///
@@ -117,7 +117,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         Ok(self.shared(self.value.try_share(others)?))
     }
 
-    /// SharedValue the numbers among exactly `holders`, as [`PrivateVector::share_among`].
+    /// Shares the numbers among exactly `holders`, as [`PrivateVector::share_among`].
     ///
     /// # Panics
     ///
@@ -138,7 +138,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
         Ok(self.shared(self.value.try_share_among(holders)?))
     }
 
-    /// SharedValue with Shamir's scheme of threshold `t`, as
+    /// Shares with Shamir's scheme of threshold `t`, as
     /// [`PrivateVector::share_threshold`].
     ///
     /// # Panics
