@@ -1,5 +1,7 @@
 //! Real numbers known to one machine, in fixed point, before they are shared.
 
+use std::panic::Location;
+
 use std::fmt;
 
 use super::precision::Precision;
@@ -9,7 +11,9 @@ use crate::error::{Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::machine::VirtualMachine;
 use crate::scalar::private::PrivateScalar;
+use crate::scalar::share::share_methods;
 use crate::scalar::shared::SharedScalar;
+use crate::sharing::Scheme;
 
 /// A real number known to one machine, in fixed point.
 #[derive(Clone)]
@@ -61,71 +65,23 @@ impl<F: TinyField> PrivateFixed<F> {
         self.precision.decode(self.value.field_value())
     }
 
-    /// Shares the number among its owner and `others`, as [`PrivateScalar::share`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share`]; [`try_share`](Self::try_share) returns the error
-    /// instead.
-    #[track_caller]
-    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixed<F> {
-        or_panic(self.try_share(others))
+    /// The machine that knows the number.
+    pub fn owner(&self) -> &VirtualMachine<F> {
+        self.value.owner()
     }
 
-    /// [`share`](Self::share), returning an error instead of panicking.
-    ///
-    /// # Errors
-    ///
-    /// As [`PrivateScalar::try_share`].
-    #[track_caller]
-    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedFixed<F>> {
-        Ok(self.shared(self.value.try_share(others)?))
-    }
+    share_methods!(SharedFixed<F>, "the number");
 
-    /// Shares the number among exactly `holders`, as [`PrivateScalar::share_among`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share_among`]; [`try_share_among`](Self::try_share_among)
-    /// returns the error instead.
+    /// The sharing of the encoding among `holders` under `scheme`, made at `at`, followed
+    /// by the shadow.
     #[track_caller]
-    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedFixed<F> {
-        or_panic(self.try_share_among(holders))
-    }
-
-    /// [`share_among`](Self::share_among), returning an error instead of panicking.
-    ///
-    /// # Errors
-    ///
-    /// As [`PrivateScalar::try_share_among`].
-    #[track_caller]
-    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedFixed<F>> {
-        Ok(self.shared(self.value.try_share_among(holders)?))
-    }
-
-    /// Shares with Shamir's scheme, as [`PrivateScalar::share_threshold`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share_threshold`] (t = 0 and t ≥ n are refused);
-    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
-    #[track_caller]
-    pub fn share_threshold(&self, holders: &[&VirtualMachine<F>], t: usize) -> SharedFixed<F> {
-        or_panic(self.try_share_threshold(holders, t))
-    }
-
-    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
-    ///
-    /// # Errors
-    ///
-    /// As [`PrivateScalar::try_share_threshold`].
-    #[track_caller]
-    pub fn try_share_threshold(
+    fn share_with(
         &self,
         holders: &[&VirtualMachine<F>],
-        t: usize,
+        scheme: Scheme,
+        at: &'static Location<'static>,
     ) -> Result<SharedFixed<F>> {
-        Ok(self.shared(self.value.try_share_threshold(holders, t)?))
+        Ok(self.shared(self.value.share_with(holders, scheme, at)?))
     }
 
     /// The sharing as a fixed-point number, followed by the shadow from the number given.

@@ -12,5 +12,6 @@ pub(crate) mod compare;
 pub(crate) mod ops;
 pub(crate) mod private;
 pub(crate) mod public;
+pub(crate) mod share;
 pub(crate) mod shared;
 mod threshold;

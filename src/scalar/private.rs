@@ -9,6 +9,7 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, IntoField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
+use crate::scalar::share::share_methods;
 use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::store::{Holding, Slot};
@@ -86,80 +87,23 @@ impl<F: TinyField> PrivateScalar<F> {
         &self.owner
     }
 
-    /// Shares the value among its owner and `others` (listing the owner too is fine).
-    ///
-    /// # Panics
-    ///
-    /// If a machine is listed twice, fewer than two distinct machines would hold shares,
-    /// or a machine belongs to another simulation; [`try_share`](Self::try_share) returns
-    /// the error instead.
-    #[track_caller]
-    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedScalar<F> {
-        or_panic(self.try_share(others))
-    }
+    share_methods!(SharedScalar<F>, "the value";
+        /// ```
+        /// use tinyspdz::prelude::*;
+        ///
+        /// let sim = Simulation::with_seed(1);
+        /// let machines = ["s1", "s2", "s3"].map(|n| sim.machine(n));
+        /// let [s1, s2, s3] = &machines;
+        /// let x = PrivateScalar::new(5, s1).share_threshold(&[s1, s2, s3], 1);
+        /// let y = PrivateScalar::new(7, s2).share_threshold(&[s1, s2, s3], 1);
+        /// s3.go_offline();                     // one of three may drop out when t = 1
+        /// assert_eq!((&x * &y + 1).reconstruct(s1)?, 36);
+        /// # Ok::<(), tinyspdz::Error>(())
+        /// ```
+    );
 
-    /// [`share`](Self::share), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedScalar<F>> {
-        let holders = self.owner.with(others);
-        self.share_with(&holders, Scheme::Additive, Location::caller())
-    }
-
-    /// Shares the value among exactly `holders`; the owner keeps no share unless listed
-    /// (the secure-aggregation shape: many input machines, a few compute machines).
-    ///
-    /// # Panics
-    ///
-    /// As [`share`](Self::share); [`try_share_among`](Self::try_share_among) returns the
-    /// error instead.
-    #[track_caller]
-    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedScalar<F> {
-        or_panic(self.try_share_among(holders))
-    }
-
-    /// [`share_among`](Self::share_among), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedScalar<F>> {
-        self.share_with(holders, Scheme::Additive, Location::caller())
-    }
-
-    /// Shares the value among exactly `holders` with Shamir's scheme of threshold `t`: any
-    /// t + 1 holders can reconstruct it, any t learn nothing, and up to n − (t + 1)
-    /// holders may be offline while the computation goes on.
-    ///
-    /// ```
-    /// use tinyspdz::prelude::*;
-    ///
-    /// let sim = Simulation::with_seed(1);
-    /// let machines = ["s1", "s2", "s3"].map(|n| sim.machine(n));
-    /// let [s1, s2, s3] = &machines;
-    /// let x = PrivateScalar::new(5, s1).share_threshold(&[s1, s2, s3], 1);
-    /// let y = PrivateScalar::new(7, s2).share_threshold(&[s1, s2, s3], 1);
-    /// s3.go_offline();                     // one of three may drop out when t = 1
-    /// assert_eq!((&x * &y + 1).reconstruct(s1)?, 36);
-    /// # Ok::<(), tinyspdz::Error>(())
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// As [`share`](Self::share), and if t ≥ the number of holders;
-    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
-    #[track_caller]
-    pub fn share_threshold(&self, holders: &[&VirtualMachine<F>], t: usize) -> SharedScalar<F> {
-        or_panic(self.try_share_threshold(holders, t))
-    }
-
-    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_share_threshold(
-        &self,
-        holders: &[&VirtualMachine<F>],
-        t: usize,
-    ) -> Result<SharedScalar<F>> {
-        self.share_with(holders, Scheme::Shamir { threshold: t }, Location::caller())
-    }
-
-    fn share_with(
+    /// The sharing of the value among `holders` under `scheme`, made at `at`.
+    pub(crate) fn share_with(
         &self,
         holders: &[&VirtualMachine<F>],
         scheme: Scheme,

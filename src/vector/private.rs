@@ -12,6 +12,7 @@ use crate::field::{DefaultField, IntoField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::machine::listing::write_list;
+use crate::scalar::share::share_methods;
 use crate::sharing::Scheme;
 use crate::store::{Holding, Slot};
 
@@ -111,78 +112,25 @@ impl<F: TinyField> PrivateVector<F> {
         &self.owner
     }
 
-    /// Shares the values among the owner and `others` (additive sharing).
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateScalar::share`](crate::PrivateScalar::share); the `try_` twin returns
-    /// the error instead.
-    #[track_caller]
-    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedVector<F> {
-        or_panic(self.try_share(others))
-    }
+    share_methods!(SharedVector<F>, "the values";
+        /// Every operation still runs its rounds once for the whole vector.
+        ///
+        /// ```
+        /// use tinyspdz::prelude::*;
+        ///
+        /// let sim = Simulation::with_seed(1);
+        /// let machines = ["s1", "s2", "s3"].map(|n| sim.machine(n));
+        /// let [s1, s2, s3] = &machines;
+        /// let x = PrivateVector::new([5, 6], s1).share_threshold(&[s1, s2, s3], 1);
+        /// let y = PrivateVector::new([7, -1], s2).share_threshold(&[s1, s2, s3], 1);
+        /// s3.go_offline();                     // one of three may drop out when t = 1
+        /// assert_eq!((&x * &y + 1).reconstruct(s1)?, [36, -5]);
+        /// # Ok::<(), tinyspdz::Error>(())
+        /// ```
+    );
 
-    /// [`share`](Self::share), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedVector<F>> {
-        let holders = self.owner.with(others);
-        self.share_with(&holders, Scheme::Additive, Location::caller())
-    }
-
-    /// Shares the values among exactly `holders` (the owner need not be one).
-    ///
-    /// # Panics
-    ///
-    /// As [`share`](Self::share).
-    #[track_caller]
-    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedVector<F> {
-        or_panic(self.try_share_among(holders))
-    }
-
-    /// [`share_among`](Self::share_among), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedVector<F>> {
-        self.share_with(holders, Scheme::Additive, Location::caller())
-    }
-
-    /// Shares the values among exactly `holders` with Shamir's scheme of threshold `t`,
-    /// lane by lane: any t + 1 holders can reconstruct the vector, any t learn nothing,
-    /// and up to n − (t + 1) holders may be offline while the computation goes on. Every
-    /// operation still runs its rounds once for the whole vector.
-    ///
-    /// ```
-    /// use tinyspdz::prelude::*;
-    ///
-    /// let sim = Simulation::with_seed(1);
-    /// let machines = ["s1", "s2", "s3"].map(|n| sim.machine(n));
-    /// let [s1, s2, s3] = &machines;
-    /// let x = PrivateVector::new([5, 6], s1).share_threshold(&[s1, s2, s3], 1);
-    /// let y = PrivateVector::new([7, -1], s2).share_threshold(&[s1, s2, s3], 1);
-    /// s3.go_offline();                     // one of three may drop out when t = 1
-    /// assert_eq!((&x * &y + 1).reconstruct(s1)?, [36, -5]);
-    /// # Ok::<(), tinyspdz::Error>(())
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// As [`share`](Self::share), and if t ≥ the number of holders;
-    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
-    #[track_caller]
-    pub fn share_threshold(&self, holders: &[&VirtualMachine<F>], t: usize) -> SharedVector<F> {
-        or_panic(self.try_share_threshold(holders, t))
-    }
-
-    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_share_threshold(
-        &self,
-        holders: &[&VirtualMachine<F>],
-        t: usize,
-    ) -> Result<SharedVector<F>> {
-        self.share_with(holders, Scheme::Shamir { threshold: t }, Location::caller())
-    }
-
-    fn share_with(
+    /// The sharing of the values among `holders` under `scheme`, made at `at`.
+    pub(crate) fn share_with(
         &self,
         holders: &[&VirtualMachine<F>],
         scheme: Scheme,

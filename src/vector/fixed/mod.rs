@@ -10,6 +10,8 @@
 mod ops;
 mod shadow;
 
+use std::panic::Location;
+
 use super::private::PrivateVector;
 use super::shared::SharedVector;
 use crate::circuits::truncation::trunc_pr;
@@ -17,6 +19,8 @@ use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::fixed::{Domain, Precision, SharedFixed};
 use crate::machine::VirtualMachine;
+use crate::scalar::share::share_methods;
+use crate::sharing::Scheme;
 
 /// Reals known to one machine, in fixed point, to be shared as a [`SharedFixedVector`].
 ///
@@ -96,76 +100,23 @@ impl<F: TinyField> PrivateFixedVector<F> {
         decode_all(self.precision, &self.value.field_values())
     }
 
-    /// Shares the numbers among the owner and `others`, as [`PrivateVector::share`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateVector::share`]; [`try_share`](Self::try_share) returns the error
-    /// instead.
-    #[track_caller]
-    pub fn share(&self, others: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
-        or_panic(self.try_share(others))
+    /// The machine that knows the numbers.
+    pub fn owner(&self) -> &VirtualMachine<F> {
+        self.value.owner()
     }
 
-    /// [`share`](Self::share), returning an error instead of panicking.
-    ///
-    /// # Errors
-    ///
-    /// As [`PrivateVector::try_share`].
-    #[track_caller]
-    pub fn try_share(&self, others: &[&VirtualMachine<F>]) -> Result<SharedFixedVector<F>> {
-        Ok(self.shared(self.value.try_share(others)?))
-    }
+    share_methods!(SharedFixedVector<F>, "the numbers");
 
-    /// Shares the numbers among exactly `holders`, as [`PrivateVector::share_among`].
-    ///
-    /// # Panics
-    ///
-    /// As [`share`](Self::share); [`try_share_among`](Self::try_share_among) returns the
-    /// error instead.
+    /// The sharing of the encoding among `holders` under `scheme`, made at `at`, followed
+    /// by the shadow.
     #[track_caller]
-    pub fn share_among(&self, holders: &[&VirtualMachine<F>]) -> SharedFixedVector<F> {
-        or_panic(self.try_share_among(holders))
-    }
-
-    /// [`share_among`](Self::share_among), returning an error instead of panicking.
-    ///
-    /// # Errors
-    ///
-    /// As [`PrivateVector::try_share_among`].
-    #[track_caller]
-    pub fn try_share_among(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedFixedVector<F>> {
-        Ok(self.shared(self.value.try_share_among(holders)?))
-    }
-
-    /// Shares with Shamir's scheme of threshold `t`, as
-    /// [`PrivateVector::share_threshold`].
-    ///
-    /// # Panics
-    ///
-    /// As [`PrivateVector::share_threshold`] (t = 0 and t ≥ n are refused);
-    /// [`try_share_threshold`](Self::try_share_threshold) returns the error instead.
-    #[track_caller]
-    pub fn share_threshold(
+    fn share_with(
         &self,
         holders: &[&VirtualMachine<F>],
-        t: usize,
-    ) -> SharedFixedVector<F> {
-        or_panic(self.try_share_threshold(holders, t))
-    }
-
-    /// [`share_threshold`](Self::share_threshold), returning an error instead of panicking.
-    ///
-    /// # Errors
-    ///
-    /// As [`PrivateVector::try_share_threshold`].
-    #[track_caller]
-    pub fn try_share_threshold(
-        &self,
-        holders: &[&VirtualMachine<F>],
-        t: usize,
+        scheme: Scheme,
+        at: &'static Location<'static>,
     ) -> Result<SharedFixedVector<F>> {
-        Ok(self.shared(self.value.try_share_threshold(holders, t)?))
+        Ok(self.shared(self.value.share_with(holders, scheme, at)?))
     }
 
     /// The sharing as fixed-point numbers, followed by the shadow from the numbers given.
