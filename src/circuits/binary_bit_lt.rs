@@ -91,9 +91,7 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
     let (v, cost) = open_bits(&mut w, set, (Step::BitConvert, about), &xor(&lt, &eda.beta))?;
     costs += cost;
     w.charge_extra(at, costs);
-    if w.unchecked_bits.is_full() {
-        mac_check::check_in_passing(&mut w, at);
-    }
+    mac_check::check_if_full(&mut w, at);
     drop(w);
     let s: Vec<F> = v.iter().map(|&v| F::ONE - F::from(2 * v)).collect();
     let k: Vec<F> = v.iter().map(|&v| F::from(v)).collect();

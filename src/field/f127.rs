@@ -43,6 +43,8 @@ use ff::{Field, FieldBits, PrimeField, PrimeFieldBits};
 use rand::TryRng;
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeLess, CtOption};
 
+use super::owned::owned_variants;
+
 /// The modulus p = 2¹²⁷ − 1: 127 one bits.
 const P: u128 = u128::MAX >> 1;
 
@@ -203,33 +205,10 @@ impl Neg for F127 {
     }
 }
 
-/// Derives the owned and assigning variants of an operator from its borrowed–borrowed
-/// impl above.
-macro_rules! owned_variants {
-    (Trait = $tr:ident, method = $m:ident, AssignTrait = $atr:ident, assign = $am:ident) => {
-        impl $tr<F127> for F127 {
-            type Output = F127;
-            #[inline]
-            fn $m(self, rhs: F127) -> F127 {
-                (&self).$m(&rhs)
-            }
-        }
-
-        impl $tr<&F127> for F127 {
-            type Output = F127;
-            #[inline]
-            fn $m(self, rhs: &F127) -> F127 {
-                (&self).$m(rhs)
-            }
-        }
-
-        impl $tr<F127> for &F127 {
-            type Output = F127;
-            #[inline]
-            fn $m(self, rhs: F127) -> F127 {
-                self.$m(&rhs)
-            }
-        }
+/// Derives `x op= y` for owned and borrowed `y` from `&x op &y`.
+macro_rules! assign_variants {
+    ($tr:ident, $m:ident, $atr:ident, $am:ident) => {
+        owned_variants!(#[inline] [] F127, $tr, $m);
 
         impl $atr<F127> for F127 {
             #[inline]
@@ -247,24 +226,9 @@ macro_rules! owned_variants {
     };
 }
 
-owned_variants!(
-    Trait = Add,
-    method = add,
-    AssignTrait = AddAssign,
-    assign = add_assign
-);
-owned_variants!(
-    Trait = Sub,
-    method = sub,
-    AssignTrait = SubAssign,
-    assign = sub_assign
-);
-owned_variants!(
-    Trait = Mul,
-    method = mul,
-    AssignTrait = MulAssign,
-    assign = mul_assign
-);
+assign_variants!(Add, add, AddAssign, add_assign);
+assign_variants!(Sub, sub, SubAssign, sub_assign);
+assign_variants!(Mul, mul, MulAssign, mul_assign);
 
 impl<T: Borrow<F127>> Sum<T> for F127 {
     fn sum<I: Iterator<Item = T>>(iter: I) -> Self {

@@ -34,6 +34,7 @@ mod f101;
 mod f127;
 mod f61;
 pub mod gf2_64;
+pub(crate) mod owned;
 pub(crate) mod tiny;
 
 pub use f61::F61;

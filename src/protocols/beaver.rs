@@ -109,9 +109,7 @@ pub(crate) fn multiply_many<F: TinyField>(
         ..Costs::default()
     };
     w.charge(at, costs);
-    if w.unchecked.is_full() {
-        mac_check::check_in_passing(w, at);
-    }
+    mac_check::check_if_full(w, at);
     Ok(())
 }
 

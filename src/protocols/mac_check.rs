@@ -136,11 +136,15 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     }
 }
 
-/// Runs the check on its own, when too many openings wait (the bounded buffer). A failed
-/// check aborts the simulation, and every later output returns its error; openings that
-/// too few holders are online to check stay pending, for the next output or check.
-pub(crate) fn check_in_passing<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) {
-    let _ = check(w, at);
+/// Runs the check on its own when too many openings wait, field or binary (the bounded
+/// buffers); Beaver multiplication and the binary comparison, which open the most, call
+/// it after their openings. A failed check aborts the simulation, and every later output
+/// returns its error; openings that too few holders are online to check stay pending, for
+/// the next output or check.
+pub(crate) fn check_if_full<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) {
+    if w.unchecked.is_full() || w.unchecked_bits.is_full() {
+        let _ = check(w, at);
+    }
 }
 
 /// Aborts the simulation after a failed check of `failed`, naming the suspects.

@@ -24,33 +24,6 @@ use crate::error::or_panic;
 use crate::field::{Constant, F61, F101, F127, TinyField};
 use crate::scalar::shared::SharedScalar;
 
-/// Derives `x op y` for owned operands from the borrowed–borrowed impl.
-macro_rules! owned_variants {
-    (Type = $T:ident, Trait = $tr:ident, method = $m:ident) => {
-        impl<F: TinyField> $tr<$T<F>> for $T<F> {
-            type Output = $T<F>;
-            #[track_caller]
-            fn $m(self, rhs: $T<F>) -> $T<F> {
-                (&self).$m(&rhs)
-            }
-        }
-        impl<F: TinyField> $tr<&$T<F>> for $T<F> {
-            type Output = $T<F>;
-            #[track_caller]
-            fn $m(self, rhs: &$T<F>) -> $T<F> {
-                (&self).$m(rhs)
-            }
-        }
-        impl<F: TinyField> $tr<$T<F>> for &$T<F> {
-            type Output = $T<F>;
-            #[track_caller]
-            fn $m(self, rhs: $T<F>) -> $T<F> {
-                self.$m(&rhs)
-            }
-        }
-    };
-}
-
 /// Derives `x op= y` for owned and borrowed `y`: `+=` and `-=` change the shares in place
 /// (`in_place`), `*=` replaces the value by a product (`via`).
 macro_rules! assign_variants {
@@ -196,9 +169,9 @@ impl<F: TinyField> Neg for $T<F> {
     }
 }
 
-$crate::scalar::ops::owned_variants!(Type = $T, Trait = Add, method = add);
-$crate::scalar::ops::owned_variants!(Type = $T, Trait = Sub, method = sub);
-$crate::scalar::ops::owned_variants!(Type = $T, Trait = Mul, method = mul);
+$crate::field::owned::owned_variants!(#[track_caller] [F: TinyField] $T<F>, Add, add);
+$crate::field::owned::owned_variants!(#[track_caller] [F: TinyField] $T<F>, Sub, sub);
+$crate::field::owned::owned_variants!(#[track_caller] [F: TinyField] $T<F>, Mul, mul);
 $crate::scalar::ops::assign_variants!(
     Type = $T,
     Trait = AddAssign,
@@ -242,7 +215,7 @@ $crate::scalar::ops::constant_lhs!(impl[] Type = $T, Field = F61, Constant = F61
 $crate::scalar::ops::constant_lhs!(impl[] Type = $T, Field = F101, Constant = F101);
     };
 }
-pub(crate) use {assign_variants, constant_lhs, constant_rhs, owned_variants, shared_operators};
+pub(crate) use {assign_variants, constant_lhs, constant_rhs, shared_operators};
 
 shared_operators!(SharedScalar);
 
