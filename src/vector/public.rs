@@ -1,9 +1,14 @@
 //! Public vectors: values every holder knows, after an opening or as constants.
+//!
+//! They compute in the clear, element by element, as [`PublicScalar`](crate::PublicScalar)s
+//! do: `+`, `−` and `×` of two vectors of the same length.
 
 use std::fmt;
+use std::ops::{Add, Mul, Sub};
 
 use num_bigint::BigInt;
 
+use crate::error::{Error, Result, or_panic};
 use crate::field::equality::eq_integers;
 use crate::field::{Constant, DefaultField, TinyField};
 use crate::machine::listing::write_list;
@@ -18,6 +23,27 @@ use crate::machine::listing::write_list;
 /// let weights = PublicVector::<F127>::from([2, -1, 3]);
 /// assert_eq!(weights, [2, -1, 3]);
 /// assert_eq!(weights.to_string(), "PublicVector([2, -1, 3])");
+/// ```
+///
+/// Two public vectors of the same length combine element by element, in the clear:
+/// `+`, `-` and `*`, each operand borrowed or owned. The operators panic when the
+/// lengths differ; `try_add`, `try_sub` and `try_mul` return
+/// [`Error::LengthMismatch`] instead.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let x = PublicVector::<F127>::from([4, -2, 7]);
+/// let y = PublicVector::<F127>::from([1, 5, -3]);
+/// assert_eq!(&x + &y, [5, 3, 4]);
+/// assert_eq!(&x - y.clone(), [3, -7, 10]);
+/// assert_eq!(x.clone() * &y, [4, -10, -21]);
+/// assert_eq!(x.clone() + y.clone(), [5, 3, 4]);
+/// let short = PublicVector::<F127>::from([1, 2]);
+/// assert!(matches!(
+///     x.try_mul(&short),
+///     Err(Error::LengthMismatch { left: 3, right: 2 })
+/// ));
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct PublicVector<F: TinyField = DefaultField> {
@@ -48,6 +74,45 @@ impl<F: TinyField> PublicVector<F> {
     /// Whether there are no values.
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
+    }
+
+    /// `self + other` element by element, the twin of `&x + &y`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::LengthMismatch`] when the lengths differ.
+    pub fn try_add(&self, other: &Self) -> Result<Self> {
+        self.zip(other, |a, b| a + b)
+    }
+
+    /// `self - other` element by element, the twin of `&x - &y`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::LengthMismatch`] when the lengths differ.
+    pub fn try_sub(&self, other: &Self) -> Result<Self> {
+        self.zip(other, |a, b| a - b)
+    }
+
+    /// `self * other` element by element (modulo p), the twin of `&x * &y`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::LengthMismatch`] when the lengths differ.
+    pub fn try_mul(&self, other: &Self) -> Result<Self> {
+        self.zip(other, |a, b| a * b)
+    }
+
+    /// f(selfᵢ, otherᵢ) for every element, after checking the lengths match.
+    fn zip(&self, other: &Self, f: impl Fn(F, F) -> F) -> Result<Self> {
+        if self.len() != other.len() {
+            return Err(Error::LengthMismatch {
+                left: self.len(),
+                right: other.len(),
+            });
+        }
+        let pairs = self.values.iter().zip(&other.values);
+        Ok(PublicVector::new(pairs.map(|(&a, &b)| f(a, b)).collect()))
     }
 }
 
@@ -86,3 +151,40 @@ impl<F: TinyField> fmt::Debug for PublicVector<F> {
 }
 
 eq_integers!(lanes PublicVector);
+
+/// `x op y` for public vectors, each borrowed or owned: element by element, in the clear.
+macro_rules! public_vector_op {
+    ($tr:ident, $m:ident, $try:ident) => {
+        impl<F: TinyField> $tr<&PublicVector<F>> for &PublicVector<F> {
+            type Output = PublicVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: &PublicVector<F>) -> PublicVector<F> {
+                or_panic(self.$try(rhs))
+            }
+        }
+        impl<F: TinyField> $tr<PublicVector<F>> for &PublicVector<F> {
+            type Output = PublicVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: PublicVector<F>) -> PublicVector<F> {
+                or_panic(self.$try(&rhs))
+            }
+        }
+        impl<F: TinyField> $tr<&PublicVector<F>> for PublicVector<F> {
+            type Output = PublicVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: &PublicVector<F>) -> PublicVector<F> {
+                or_panic(self.$try(rhs))
+            }
+        }
+        impl<F: TinyField> $tr<PublicVector<F>> for PublicVector<F> {
+            type Output = PublicVector<F>;
+            #[track_caller]
+            fn $m(self, rhs: PublicVector<F>) -> PublicVector<F> {
+                or_panic(self.$try(&rhs))
+            }
+        }
+    };
+}
+public_vector_op!(Add, add, try_add);
+public_vector_op!(Sub, sub, try_sub);
+public_vector_op!(Mul, mul, try_mul);
