@@ -44,8 +44,8 @@ pub use simulation::builder::{COMPARISON_BITS, SimulationBuilder};
 pub use transcript::{Sent, Transcript};
 pub use trusted_dealer::TrustedDealer;
 pub use vector::{
-    PrivateFixedVector, PrivateVector, PublicVector, SharedFixedVector, SharedVector,
-    VectorComparand,
+    FixedVectorComparand, PrivateFixedVector, PrivateVector, PublicVector, SharedFixedVector,
+    SharedVector, VectorComparand,
 };
 pub use view::{Message, Sender, Step, View, Views};
 

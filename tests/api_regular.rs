@@ -133,11 +133,8 @@ fn fixed_vectors_compare_like_f64_lane_by_lane() -> Result<(), Error> {
             each(|p, q| p > q),
             "seed {seed}"
         );
-        assert_eq!(
-            y.greater_than(&x).open()?,
-            each(|p, q| p < q),
-            "seed {seed}"
-        );
+        assert_eq!(x.less_than(&y).open()?, each(|p, q| p < q), "seed {seed}");
+        assert_eq!(x.less_than(&y).open()?, y.greater_than(&x).open()?);
         assert_eq!(x.less_or_equal(&y).open()?, each(|p, q| p <= q));
         assert_eq!(x.greater_or_equal(&y).open()?, each(|p, q| p >= q));
         assert_eq!(x.equals(&y).open()?, each(|p, q| p == q));
@@ -175,6 +172,7 @@ fn fixed_vector_comparisons_agree_with_shared_fixed_lane_by_lane() -> Result<(),
         let y = PrivateFixedVector::new(b.clone(), &bob).share(&[&alice]);
         let (xs, ys) = (x.to_fixed(), y.to_fixed());
         let lanes = [
+            x.less_than(&y).open()?,
             x.greater_than(&y).open()?,
             x.less_or_equal(&y).open()?,
             x.greater_or_equal(&y).open()?,
@@ -189,6 +187,7 @@ fn fixed_vector_comparisons_agree_with_shared_fixed_lane_by_lane() -> Result<(),
         for j in 0..a.len() {
             let (p, q) = (&xs[j], &ys[j]);
             let scalar = [
+                p.less_than(q).open()?,
                 p.greater_than(q).open()?,
                 p.less_or_equal(q).open()?,
                 p.greater_or_equal(q).open()?,

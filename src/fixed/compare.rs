@@ -4,7 +4,7 @@
 //! when x̃ − ỹ < 0, a comparison of ℓ = k + f + 1 bits (one more than a value, so the
 //! difference of any two values in range fits). See [`crate::circuits::comparison`].
 
-use std::borrow::Cow;
+use std::borrow::Borrow;
 
 use super::shadow::Domain;
 use super::shared::{SharedFixed, scale};
@@ -12,64 +12,46 @@ use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::scalar::bit::SharedBit;
+use crate::scalar::compare::comparisons;
 use crate::scalar::shared::SharedScalar;
 
 /// What a shared fixed-point number can be compared with: another one (`&SharedFixed`)
 /// or a public `f64` or `i32`.
-pub trait FixedComparand<'a, F: TinyField> {
+pub trait FixedComparand<F: TinyField> {
+    /// The operand, borrowed or built.
+    type Operand: Borrow<SharedFixed<F>>;
+
     /// The operand as a shared number in the format of `like` (a public number is shared
     /// trivially, for free).
-    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>>;
+    fn operand(self, like: &SharedFixed<F>) -> Result<Self::Operand>;
 }
 
-impl<'a, F: TinyField> FixedComparand<'a, F> for &'a SharedFixed<F> {
-    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
+impl<'a, F: TinyField> FixedComparand<F> for &'a SharedFixed<F> {
+    type Operand = &'a SharedFixed<F>;
+
+    fn operand(self, like: &SharedFixed<F>) -> Result<Self::Operand> {
         like.check_operands(self)?;
-        Ok(Cow::Borrowed(self))
+        Ok(self)
     }
 }
 
-impl<'a, F: TinyField> FixedComparand<'a, F> for f64 {
-    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
+impl<F: TinyField> FixedComparand<F> for f64 {
+    type Operand = SharedFixed<F>;
+
+    fn operand(self, like: &SharedFixed<F>) -> Result<Self::Operand> {
         let encoded = F::from_i128(like.precision.encode(self)?);
         let mut public = like.same(like.value.affine(F::ZERO, encoded));
         public.exact = like.exact.map(|_| self);
-        Ok(Cow::Owned(public))
+        Ok(public)
     }
 }
 
-impl<'a, F: TinyField> FixedComparand<'a, F> for i32 {
-    fn operand(self, like: &SharedFixed<F>) -> Result<Cow<'a, SharedFixed<F>>> {
+impl<F: TinyField> FixedComparand<F> for i32 {
+    type Operand = SharedFixed<F>;
+
+    fn operand(self, like: &SharedFixed<F>) -> Result<Self::Operand> {
         f64::from(self).operand(like)
     }
-}
-
-/// Generates a comparison, its `try_` twin and documentation.
-macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal,
-     exact = $exact:expr, |$x:ident, $y:ident| $bit:expr) => {
-        $(#[$doc])*
-        ///
-        /// Correct for any two numbers in range (|x| < 2^{k−1}); see the module docs.
-        ///
-        /// # Panics
-        ///
-        /// When the operands cannot be combined or too few holders answer; the `try_` twin
-        /// returns the error instead.
-        #[track_caller]
-        pub fn $name<'a>(&self, other: impl FixedComparand<'a, F>) -> SharedBit<F> {
-            or_panic(self.$try_name(other))
-        }
-
-        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
-        #[track_caller]
-        pub fn $try_name<'a>(&self, other: impl FixedComparand<'a, F>) -> Result<SharedBit<F>> {
-            let other = other.operand(self)?;
-            let ($x, $y) = (self, other.as_ref());
-            let bit = SharedBit::from_scalar($bit);
-            Ok(Self::follow_bit($op, [self, other.as_ref()], $exact, bit))
-        }
-    };
 }
 
 impl<F: TinyField> SharedFixed<F> {
@@ -84,32 +66,68 @@ impl<F: TinyField> SharedFixed<F> {
         ltz(x, self.comparison_bits())
     }
 
-    comparison!(
+    comparisons! {
+        [
+            /// Correct for any two numbers in range (|x| < 2^{k−1}); see the module docs.
+            ///
+            /// # Panics
+            ///
+            /// When the operands cannot be combined or too few holders answer; the `try_`
+            /// twin returns the error instead.
+        ]
+        []
+        impl FixedComparand<F> => SharedBit<F>;
+
         /// `[self < other]` as a shared bit.
-        less_than, try_less_than, "<", exact = |[a, b]| a < b,
-        |x, y| x.negative(&x.value.try_sub(&y.value)?)?
-    );
-    comparison!(
+        less_than, try_less_than, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bit = x.negative(&x.value.try_sub(&y.value)?)?;
+            Ok(x.judged("<", y, |[a, b]| a < b, bit))
+        };
         /// `[self > other]` as a shared bit.
-        greater_than, try_greater_than, ">", exact = |[a, b]| a > b,
-        |x, y| x.negative(&y.value.try_sub(&x.value)?)?
-    );
-    comparison!(
+        greater_than, try_greater_than, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bit = x.negative(&y.value.try_sub(&x.value)?)?;
+            Ok(x.judged(">", y, |[a, b]| a > b, bit))
+        };
         /// `[self ≤ other]` as a shared bit: 1 − `[self > other]`.
-        less_or_equal, try_less_or_equal, "≤", exact = |[a, b]| a <= b,
-        |x, y| 1 - &x.negative(&y.value.try_sub(&x.value)?)?
-    );
-    comparison!(
+        less_or_equal, try_less_or_equal, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bit = 1 - &x.negative(&y.value.try_sub(&x.value)?)?;
+            Ok(x.judged("≤", y, |[a, b]| a <= b, bit))
+        };
         /// `[self ≥ other]` as a shared bit: 1 − `[self < other]`.
-        greater_or_equal, try_greater_or_equal, "≥", exact = |[a, b]| a >= b,
-        |x, y| 1 - &x.negative(&x.value.try_sub(&y.value)?)?
-    );
-    comparison!(
+        greater_or_equal, try_greater_or_equal, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bit = 1 - &x.negative(&x.value.try_sub(&y.value)?)?;
+            Ok(x.judged("≥", y, |[a, b]| a >= b, bit))
+        };
         /// `[self = other]` as a shared bit: equal encodings, so numbers closer than 2⁻ᶠ
         /// may compare equal.
-        equals, try_equals, "=", exact = |[a, b]| a == b,
-        |x, y| eqz(&x.value.try_sub(&y.value)?, x.comparison_bits())?
-    );
+        equals, try_equals, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bit = eqz(&x.value.try_sub(&y.value)?, x.comparison_bits())?;
+            Ok(x.judged("=", y, |[a, b]| a == b, bit))
+        };
+    }
+
+    /// The bit of a comparison of `self` with `other`, followed in the shadow against
+    /// `exact` of the two exact numbers.
+    #[track_caller]
+    fn judged(
+        &self,
+        operation: &'static str,
+        other: &Self,
+        exact: impl Fn([f64; 2]) -> bool,
+        bit: SharedScalar<F>,
+    ) -> SharedBit<F> {
+        Self::follow_bit(operation, [self, other], exact, SharedBit::from_scalar(bit))
+    }
 
     /// `[self < 0]` as a shared bit.
     ///

@@ -31,37 +31,43 @@ impl<F: TinyField, K: Constant> Comparand<F> for K {
     }
 }
 
-/// Generates a comparison method, its `try_` twin, and documentation.
-macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal, $range:expr,
-     |$d:ident, $bits:ident| $body:expr) => {
+/// Generates comparison methods and their `try_` twins, for every family: scalars,
+/// vectors, fixed point. The family gives, in brackets, the docs it adds to every
+/// comparison (range, cost, panics) and to every twin (errors), the comparand and the
+/// result type; then each comparison: its docs, its names, and a body that computes the
+/// twin's result from `self` (named `$x`) and the comparand (named `$o`). The body is
+/// written out inside the twin rather than passed as a closure, so that every protocol it
+/// calls charges the learner's line.
+macro_rules! comparisons {
+    (@one [$(#[$family:meta])*] [$(#[$errors:meta])*] [$(#[$doc:meta])*] $cmp:ty => $out:ty;
+     $name:ident, $try_name:ident, |$x:ident, $o:ident| $body:expr) => {
         $(#[$doc])*
         ///
-        /// ℓ = 64 unless the simulation was built with another
-        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits). Outside its
-        /// range the result is wrong, and need not even be 0 or 1: the
-        /// [shadow](crate::shadow) reports it. Needs the field [`crate::F127`]. Costs one
-        /// masked opening and ℓ − 2 multiplications (`equals`: ℓ − 1, in ⌈log₂ ℓ⌉ layers).
-        ///
-        /// # Panics
-        ///
-        /// When the operands cannot be combined, too few holders answer or the field is
-        /// too small; the `try_` twin returns the error instead.
+        $(#[$family])*
         #[track_caller]
-        pub fn $name(&self, other: impl Comparand<F>) -> SharedBit<F> {
-            or_panic(self.$try_name(other))
+        pub fn $name(&self, other: $cmp) -> $out {
+            $crate::error::or_panic(self.$try_name(other))
         }
 
         #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
+        $(#[$errors])*
         #[track_caller]
-        pub fn $try_name(&self, other: impl Comparand<F>) -> Result<SharedBit<F>> {
-            let $d = other.subtract_from(self)?;
-            let $bits = $d.comparison_bits()?;
-            follow($op, &$d, $bits, $range);
-            Ok(SharedBit::from_scalar($body))
+        pub fn $try_name(&self, $o: $cmp) -> $crate::error::Result<$out> {
+            let $x = self;
+            $body
         }
     };
+    ($family:tt $errors:tt $cmp:ty => $out:ty;) => {};
+    ($family:tt $errors:tt $cmp:ty => $out:ty;
+     $(#[$doc:meta])* $name:ident, $try_name:ident, |$x:ident, $o:ident| $body:expr; $($rest:tt)*) => {
+        $crate::scalar::compare::comparisons!(
+            @one $family $errors [$(#[$doc])*] $cmp => $out; $name, $try_name, |$x, $o| $body
+        );
+        $crate::scalar::compare::comparisons!($family $errors $cmp => $out; $($rest)*);
+    };
 }
+
+pub(crate) use comparisons;
 
 /// The differences d = x − y a comparison of width ℓ gets right.
 #[derive(Clone, Copy)]
@@ -121,38 +127,75 @@ impl<F: TinyField> SharedScalar<F> {
         self.simulation().comparison_bits()
     }
 
-    comparison!(
+    /// d = self − other and ℓ, the comparison `operation` followed in the shadow with the
+    /// range of d it gets right: the first steps of every comparison.
+    #[track_caller]
+    fn difference(
+        &self,
+        other: impl Comparand<F>,
+        operation: &'static str,
+        range: Range,
+    ) -> Result<(Self, u32)> {
+        let d = other.subtract_from(self)?;
+        let bits = d.comparison_bits()?;
+        follow(operation, &d, bits, range);
+        Ok((d, bits))
+    }
+
+    comparisons! {
+        [
+            /// ℓ = 64 unless the simulation was built with another
+            /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits). Outside its
+            /// range the result is wrong, and need not even be 0 or 1: the
+            /// [shadow](crate::shadow) reports it. Needs the field [`crate::F127`]. Costs one
+            /// masked opening and ℓ − 2 multiplications (`equals`: ℓ − 1, in ⌈log₂ ℓ⌉ layers).
+            ///
+            /// # Panics
+            ///
+            /// When the operands cannot be combined, too few holders answer or the field is
+            /// too small; the `try_` twin returns the error instead.
+        ]
+        []
+        impl Comparand<F> => SharedBit<F>;
+
         /// `[self < other]` as a shared bit: LTZ of d = self − other.
         ///
         /// Correct when d lies in \[−2^{ℓ−1}, 2^{ℓ−1}), both ends included: for ℓ = 64,
         /// `i64::MIN < 0` is right and `i64::MIN < 1` is not.
-        less_than, try_less_than, "<", Range::Below, |d, bits| ltz(&d, bits)?
-    );
-    comparison!(
+        less_than, try_less_than, |x, other| {
+            let (d, bits) = x.difference(other, "<", Range::Below)?;
+            Ok(SharedBit::from_scalar(ltz(&d, bits)?))
+        };
         /// `[self > other]` as a shared bit: LTZ of other − self.
         ///
         /// Correct when d = self − other lies in (−2^{ℓ−1}, 2^{ℓ−1}\]: for ℓ = 64,
         /// `0 > i64::MIN` is wrong (d = 2⁶³ is right, d = −2⁶³ is not).
-        greater_than, try_greater_than, ">", Range::Above, |d, bits| ltz(&-&d, bits)?
-    );
-    comparison!(
+        greater_than, try_greater_than, |x, other| {
+            let (d, bits) = x.difference(other, ">", Range::Above)?;
+            Ok(SharedBit::from_scalar(ltz(&-&d, bits)?))
+        };
         /// `[self ≤ other]` as a shared bit: 1 − `[self > other]`.
         ///
         /// Correct when d = self − other lies in (−2^{ℓ−1}, 2^{ℓ−1}\], as `greater_than`.
-        less_or_equal, try_less_or_equal, "≤", Range::Above, |d, bits| 1 - &ltz(&-&d, bits)?
-    );
-    comparison!(
+        less_or_equal, try_less_or_equal, |x, other| {
+            let (d, bits) = x.difference(other, "≤", Range::Above)?;
+            Ok(SharedBit::from_scalar(1 - &ltz(&-&d, bits)?))
+        };
         /// `[self ≥ other]` as a shared bit: 1 − `[self < other]`.
         ///
         /// Correct when d = self − other lies in \[−2^{ℓ−1}, 2^{ℓ−1}), as `less_than`.
-        greater_or_equal, try_greater_or_equal, "≥", Range::Below, |d, bits| 1 - &ltz(&d, bits)?
-    );
-    comparison!(
+        greater_or_equal, try_greater_or_equal, |x, other| {
+            let (d, bits) = x.difference(other, "≥", Range::Below)?;
+            Ok(SharedBit::from_scalar(1 - &ltz(&d, bits)?))
+        };
         /// `[self = other]` as a shared bit: EQZ of d = self − other.
         ///
         /// Correct when |d| < 2^ℓ, so any two `i64` for ℓ = 64.
-        equals, try_equals, "=", Range::Equal, |d, bits| eqz(&d, bits)?
-    );
+        equals, try_equals, |x, other| {
+            let (d, bits) = x.difference(other, "=", Range::Equal)?;
+            Ok(SharedBit::from_scalar(eqz(&d, bits)?))
+        };
+    }
 
     /// `[self = 0]` as a shared bit. As [`equals`](Self::equals) with 0: correct when
     /// |self| < 2^ℓ.

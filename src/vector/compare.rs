@@ -7,6 +7,7 @@ use super::shared::SharedVector;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
+use crate::scalar::compare::comparisons;
 
 /// What a shared vector can be compared with, element by element: another shared vector,
 /// a public vector, or one public constant for every element.
@@ -33,36 +34,6 @@ impl<F: TinyField, K: Constant> VectorComparand<F> for K {
     }
 }
 
-/// Generates an element-wise comparison, its `try_` twin, and documentation.
-macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, |$d:ident, $bits:ident| $body:expr) => {
-        $(#[$doc])*
-        ///
-        /// Each element of the result is 1 or 0 where dᵢ = selfᵢ − otherᵢ lies in the
-        /// range above (ℓ from
-        /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits), 64 by default),
-        /// as for the [`SharedScalar`](crate::SharedScalar) comparison of the same name.
-        /// Costs what one scalar comparison costs per element, in the rounds of one.
-        ///
-        /// # Panics
-        ///
-        /// When the operands cannot be combined, too few holders answer or the field is
-        /// too small; the `try_` twin returns the error instead.
-        #[track_caller]
-        pub fn $name(&self, other: impl VectorComparand<F>) -> SharedVector<F> {
-            or_panic(self.$try_name(other))
-        }
-
-        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
-        #[track_caller]
-        pub fn $try_name(&self, other: impl VectorComparand<F>) -> Result<SharedVector<F>> {
-            let $d = other.subtract_from(self)?;
-            let $bits = self.simulation().comparison_bits()?;
-            Ok($body)
-        }
-    };
-}
-
 /// Element-wise comparisons, selection and the functions built on them.
 ///
 /// ```
@@ -79,26 +50,55 @@ macro_rules! comparison {
 /// # Ok::<(), tinyspdz::Error>(())
 /// ```
 impl<F: TinyField> SharedVector<F> {
-    comparison!(
+    comparisons! {
+        [
+            /// Each element of the result is 1 or 0 where dᵢ = selfᵢ − otherᵢ lies in the
+            /// range above (ℓ from
+            /// [`comparison_bits`](crate::SimulationBuilder::comparison_bits), 64 by default),
+            /// as for the [`SharedScalar`](crate::SharedScalar) comparison of the same name.
+            /// Costs what one scalar comparison costs per element, in the rounds of one.
+            ///
+            /// # Panics
+            ///
+            /// When the operands cannot be combined, too few holders answer or the field is
+            /// too small; the `try_` twin returns the error instead.
+        ]
+        []
+        impl VectorComparand<F> => SharedVector<F>;
+
         /// `[selfᵢ < otherᵢ]` for every element: right for dᵢ in \[−2^{ℓ−1}, 2^{ℓ−1}).
-        less_than, try_less_than, |d, bits| ltz(&d, bits)?
-    );
-    comparison!(
+        less_than, try_less_than, |x, other| {
+            let (d, bits) = x.difference(other)?;
+            ltz(&d, bits)
+        };
         /// `[selfᵢ > otherᵢ]` for every element: right for dᵢ in (−2^{ℓ−1}, 2^{ℓ−1}\].
-        greater_than, try_greater_than, |d, bits| ltz(&-&d, bits)?
-    );
-    comparison!(
+        greater_than, try_greater_than, |x, other| {
+            let (d, bits) = x.difference(other)?;
+            ltz(&-&d, bits)
+        };
         /// `[selfᵢ ≤ otherᵢ]` for every element: right for dᵢ in (−2^{ℓ−1}, 2^{ℓ−1}\].
-        less_or_equal, try_less_or_equal, |d, bits| 1 - &ltz(&-&d, bits)?
-    );
-    comparison!(
+        less_or_equal, try_less_or_equal, |x, other| {
+            let (d, bits) = x.difference(other)?;
+            Ok(1 - &ltz(&-&d, bits)?)
+        };
         /// `[selfᵢ ≥ otherᵢ]` for every element: right for dᵢ in \[−2^{ℓ−1}, 2^{ℓ−1}).
-        greater_or_equal, try_greater_or_equal, |d, bits| 1 - &ltz(&d, bits)?
-    );
-    comparison!(
+        greater_or_equal, try_greater_or_equal, |x, other| {
+            let (d, bits) = x.difference(other)?;
+            Ok(1 - &ltz(&d, bits)?)
+        };
         /// `[selfᵢ = otherᵢ]` for every element: right for |dᵢ| < 2^ℓ.
-        equals, try_equals, |d, bits| eqz(&d, bits)?
-    );
+        equals, try_equals, |x, other| {
+            let (d, bits) = x.difference(other)?;
+            eqz(&d, bits)
+        };
+    }
+
+    /// d = self − other and ℓ: the first steps of every comparison.
+    #[track_caller]
+    fn difference(&self, other: impl VectorComparand<F>) -> Result<(Self, u32)> {
+        let d = other.subtract_from(self)?;
+        Ok((d, self.simulation().comparison_bits()?))
+    }
 
     /// `bitsᵢ ? yesᵢ : noᵢ` for shared bits (0 or 1, as comparisons give): noᵢ + bitsᵢ·(yesᵢ − noᵢ),
     /// n triples in one round.

@@ -39,6 +39,7 @@ mod public;
 mod shared;
 
 pub use compare::VectorComparand;
+pub use fixed::compare::FixedVectorComparand;
 pub use fixed::{PrivateFixedVector, SharedFixedVector};
 pub use private::PrivateVector;
 pub use public::PublicVector;

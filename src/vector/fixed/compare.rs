@@ -11,12 +11,14 @@ use std::borrow::Borrow;
 use std::panic::Location;
 
 use super::SharedFixedVector;
+use super::shadow::lane;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::fixed::{BitOutcome, Domain, as_bit, judge_bits};
 use crate::handle::SharedValue;
-use crate::vector::SharedVector;
+use crate::scalar::compare::comparisons;
+use crate::vector::shared::SharedVector;
 
 /// What a shared fixed-point vector can be compared with, lane by lane: another one
 /// (`&SharedFixedVector`) or a public `f64` or `i32` for every lane.
@@ -27,6 +29,19 @@ pub trait FixedVectorComparand<F: TinyField> {
     /// The operand as a shared vector in the format and length of `like` (a public number
     /// is shared trivially, for free).
     fn operand(self, like: &SharedFixedVector<F>) -> Result<Self::Operand>;
+
+    /// `[likeᵢ < selfᵢ]`, lane by lane: through [`operand`](Self::operand), or, for a
+    /// public number, with its encoding subtracted directly.
+    #[track_caller]
+    fn less_than_of(self, like: &SharedFixedVector<F>) -> Result<SharedVector<F>>
+    where
+        Self: Sized,
+    {
+        let y = self.operand(like)?;
+        let y: &SharedFixedVector<F> = y.borrow();
+        let bits = like.negative(&like.value.try_sub(&y.value)?)?;
+        Ok(like.judged("<", y, |[a, b]| a < b, bits))
+    }
 }
 
 impl<'a, F: TinyField> FixedVectorComparand<F> for &'a SharedFixedVector<F> {
@@ -42,6 +57,11 @@ impl<'a, F: TinyField> FixedVectorComparand<F> for &'a SharedFixedVector<F> {
 impl<F: TinyField> FixedVectorComparand<F> for f64 {
     type Operand = SharedFixedVector<F>;
 
+    #[track_caller]
+    fn less_than_of(self, like: &SharedFixedVector<F>) -> Result<SharedVector<F>> {
+        like.less_than_public(self)
+    }
+
     fn operand(self, like: &SharedFixedVector<F>) -> Result<Self::Operand> {
         let encoded = F::from_i128(like.precision.encode(self)?);
         let mut public = like.same(like.value.affine(F::ZERO, encoded));
@@ -53,43 +73,14 @@ impl<F: TinyField> FixedVectorComparand<F> for f64 {
 impl<F: TinyField> FixedVectorComparand<F> for i32 {
     type Operand = SharedFixedVector<F>;
 
+    #[track_caller]
+    fn less_than_of(self, like: &SharedFixedVector<F>) -> Result<SharedVector<F>> {
+        like.less_than_public(f64::from(self))
+    }
+
     fn operand(self, like: &SharedFixedVector<F>) -> Result<Self::Operand> {
         f64::from(self).operand(like)
     }
-}
-
-/// Generates an element-wise comparison, its `try_` twin and documentation.
-macro_rules! comparison {
-    ($(#[$doc:meta])* $name:ident, $try_name:ident, $op:literal,
-     exact = $exact:expr, |$x:ident, $y:ident| $bits:expr) => {
-        $(#[$doc])*
-        ///
-        /// Correct for any numbers in range (|xᵢ| < 2^{k−1}); see the module docs.
-        ///
-        /// # Panics
-        ///
-        /// When the operands cannot be combined (precision, holders, lengths), a constant
-        /// is NaN, infinite or out of range, or too few holders answer; the `try_` twin
-        /// returns the error instead.
-        #[track_caller]
-        pub fn $name(&self, other: impl FixedVectorComparand<F>) -> SharedVector<F> {
-            or_panic(self.$try_name(other))
-        }
-
-        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
-        ///
-        /// # Errors
-        ///
-        /// As [`SharedFixed`](crate::SharedFixed)'s comparison of the same name, and
-        /// [`Error::LengthMismatch`](crate::Error::LengthMismatch) for vectors of different
-        /// lengths.
-        #[track_caller]
-        pub fn $try_name(&self, other: impl FixedVectorComparand<F>) -> Result<SharedVector<F>> {
-            let other = other.operand(self)?;
-            let ($x, $y): (&Self, &Self) = (self, other.borrow());
-            Ok(Self::follow_lanes($op, [$x, $y], $exact, $bits))
-        }
-    };
 }
 
 /// Element-wise comparisons, selection and the functions built on them.
@@ -122,28 +113,71 @@ impl<F: TinyField> SharedFixedVector<F> {
         ltz(x, self.comparison_bits())
     }
 
-    comparison!(
-        /// `[selfᵢ > otherᵢ]` for every lane, as 0/1 integers (`y.greater_than(&x)` is
-        /// `[xᵢ < yᵢ]`).
-        greater_than, try_greater_than, ">", exact = |[a, b]| a > b,
-        |x, y| x.negative(&y.value.try_sub(&x.value)?)?
-    );
-    comparison!(
+    comparisons! {
+        [
+            /// Correct for any numbers in range (|xᵢ| < 2^{k−1}); see the module docs.
+            ///
+            /// # Panics
+            ///
+            /// When the operands cannot be combined (precision, holders, lengths), a
+            /// constant is NaN, infinite or out of range, or too few holders answer; the
+            /// `try_` twin returns the error instead.
+        ]
+        [
+            ///
+            /// # Errors
+            ///
+            /// As [`SharedFixed`](crate::SharedFixed)'s comparison of the same name, and
+            /// [`Error::LengthMismatch`](crate::Error::LengthMismatch) for vectors of
+            /// different lengths.
+        ]
+        impl FixedVectorComparand<F> => SharedVector<F>;
+
+        /// `[selfᵢ < otherᵢ]` for every lane, as 0/1 integers.
+        less_than, try_less_than, |x, other| other.less_than_of(x);
+        /// `[selfᵢ > otherᵢ]` for every lane, as 0/1 integers.
+        greater_than, try_greater_than, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bits = x.negative(&y.value.try_sub(&x.value)?)?;
+            Ok(x.judged(">", y, |[a, b]| a > b, bits))
+        };
         /// `[selfᵢ ≤ otherᵢ]` for every lane, as 0/1 integers: 1 − `[selfᵢ > otherᵢ]`.
-        less_or_equal, try_less_or_equal, "≤", exact = |[a, b]| a <= b,
-        |x, y| 1 - &x.negative(&y.value.try_sub(&x.value)?)?
-    );
-    comparison!(
+        less_or_equal, try_less_or_equal, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bits = 1 - &x.negative(&y.value.try_sub(&x.value)?)?;
+            Ok(x.judged("≤", y, |[a, b]| a <= b, bits))
+        };
         /// `[selfᵢ ≥ otherᵢ]` for every lane, as 0/1 integers: 1 − `[selfᵢ < otherᵢ]`.
-        greater_or_equal, try_greater_or_equal, "≥", exact = |[a, b]| a >= b,
-        |x, y| 1 - &x.negative(&x.value.try_sub(&y.value)?)?
-    );
-    comparison!(
+        greater_or_equal, try_greater_or_equal, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bits = 1 - &x.negative(&x.value.try_sub(&y.value)?)?;
+            Ok(x.judged("≥", y, |[a, b]| a >= b, bits))
+        };
         /// `[selfᵢ = otherᵢ]` for every lane, as 0/1 integers: equal encodings, so numbers
         /// closer than 2⁻ᶠ may compare equal.
-        equals, try_equals, "=", exact = |[a, b]| a == b,
-        |x, y| eqz(&x.value.try_sub(&y.value)?, x.comparison_bits())?
-    );
+        equals, try_equals, |x, other| {
+            let y = other.operand(x)?;
+            let y: &Self = y.borrow();
+            let bits = eqz(&x.value.try_sub(&y.value)?, x.comparison_bits())?;
+            Ok(x.judged("=", y, |[a, b]| a == b, bits))
+        };
+    }
+
+    /// The bits of a comparison of `self` with `other`, lane by lane, followed in the
+    /// shadow against `exact` of each lane's two exact numbers.
+    #[track_caller]
+    fn judged(
+        &self,
+        operation: &'static str,
+        other: &Self,
+        exact: impl Fn([f64; 2]) -> bool,
+        bits: SharedVector<F>,
+    ) -> SharedVector<F> {
+        Self::follow_lanes(operation, [self, other], exact, bits)
+    }
 
     /// `[selfᵢ < 0]` for every lane, as 0/1 integers.
     ///
@@ -276,9 +310,7 @@ impl<F: TinyField> SharedFixedVector<F> {
         };
         let lanes: Vec<BitOutcome> = (0..bits.len())
             .map(|j| {
-                // NaN past the end, which checked operands never reach.
-                let at = |x: &[f64]| x.get(j).copied().unwrap_or(f64::NAN);
-                let exact_lane: [f64; N] = std::array::from_fn(|i| at(exacts[i]));
+                let exact_lane: [f64; N] = std::array::from_fn(|i| lane(exacts[i], j));
                 BitOutcome {
                     value: as_bit(bits.handle().peek(j)),
                     expected: exact(exact_lane),

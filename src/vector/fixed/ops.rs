@@ -12,7 +12,7 @@ use crate::circuits::truncation::trunc_pr;
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::fixed::{Domain, SharedFixed};
-use crate::vector::SharedVector;
+use crate::vector::shared::SharedVector;
 
 impl<F: TinyField> SharedFixedVector<F> {
     /// `self + other` element by element.
@@ -113,20 +113,10 @@ impl<F: TinyField> SharedFixedVector<F> {
         Ok(F::from_i128(self.precision.encode(k)?))
     }
 
-    /// `[selfᵢ < k]` for every element, as 0/1 integers.
-    ///
-    /// # Panics
-    ///
-    /// As [`SharedVector::less_than`]; [`try_less_than`](Self::try_less_than) returns
-    /// the error instead.
+    /// `[selfᵢ < k]` for a public k, on the encodings: x̃ᵢ − k̃ < 0, the encoding k̃
+    /// subtracted directly (a comparison with a public number does not share it first).
     #[track_caller]
-    pub fn less_than(&self, k: f64) -> SharedVector<F> {
-        or_panic(self.try_less_than(k))
-    }
-
-    /// [`less_than`](Self::less_than), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_less_than(&self, k: f64) -> Result<SharedVector<F>> {
+    pub(super) fn less_than_public(&self, k: f64) -> Result<SharedVector<F>> {
         let difference = &self.value - self.encode(k)?;
         let bits = ltz(&difference, self.precision.bits() + 1)?;
         Ok(self.follow_bits("<", k, |x, k| x < k, bits))
@@ -136,7 +126,8 @@ impl<F: TinyField> SharedFixedVector<F> {
     ///
     /// # Panics
     ///
-    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
+    /// As [`is_negative`](Self::is_negative); [`try_relu`](Self::try_relu) returns the
+    /// error.
     #[track_caller]
     pub fn relu(&self) -> Self {
         or_panic(self.try_relu())

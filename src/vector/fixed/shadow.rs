@@ -14,7 +14,7 @@ use super::SharedFixedVector;
 use crate::field::TinyField;
 use crate::fixed::{BitOutcome, Domain, Outcome, SharedFixed, as_bit, judge, judge_bits};
 use crate::handle::SharedValue;
-use crate::vector::SharedVector;
+use crate::vector::shared::SharedVector;
 
 impl<F: TinyField> SharedFixedVector<F> {
     /// The numbers the shares of each lane add up to, read outside the protocol.
@@ -143,6 +143,6 @@ impl<F: TinyField> SharedFixedVector<F> {
 }
 
 /// Lane `j` of `values` (NaN past the end, which checked operands never reach).
-fn lane(values: &[f64], j: usize) -> f64 {
+pub(super) fn lane(values: &[f64], j: usize) -> f64 {
     values.get(j).copied().unwrap_or(f64::NAN)
 }
