@@ -8,61 +8,9 @@ use num_bigint::BigInt;
 use tinyspdz::prelude::*;
 use tinyspdz::{Sender, Step};
 
-/// The modulus of `F`, written out here rather than taken from the crate.
-fn modulus<F: TinyField>() -> BigInt {
-    match F::NAME {
-        "F101" => BigInt::from(101),
-        "F61" => (BigInt::from(1) << 61u32) - 1,
-        "F127" => (BigInt::from(1) << 127u32) - 1,
-        other => panic!("unknown field {other}"),
-    }
-}
+mod common;
 
-/// The centred representative of v modulo p: the one in −(p − 1)/2 ..= (p − 1)/2.
-fn centre(v: &BigInt, p: &BigInt) -> BigInt {
-    let r = ((v % p) + p) % p;
-    if &r * 2 > *p { r - p } else { r }
-}
-
-/// v reduced into `F` and read back as the crate should read it.
-fn expect<F: TinyField>(v: impl Into<BigInt>) -> BigInt {
-    centre(&v.into(), &modulus::<F>())
-}
-
-/// The centred representative modulo 101, in plain `i128` arithmetic.
-fn c101(v: i128) -> i128 {
-    let r = v.rem_euclid(101);
-    if r > 50 { r - 101 } else { r }
-}
-
-/// `n` machines of `sim`, named after the alphabet.
-fn parties<F: TinyField>(sim: &Simulation<F>, n: usize) -> Vec<VirtualMachine<F>> {
-    const NAMES: [&str; 5] = ["alice", "bob", "charlie", "dave", "erin"];
-    NAMES[..n].iter().map(|name| sim.machine(*name)).collect()
-}
-
-/// `v`, owned by `owner`, shared among every machine of `all`.
-fn share<F: TinyField>(
-    v: impl Into<BigInt>,
-    owner: &VirtualMachine<F>,
-    all: &[VirtualMachine<F>],
-) -> SharedScalar<F> {
-    let others: Vec<&VirtualMachine<F>> = all.iter().filter(|m| *m != owner).collect();
-    PrivateScalar::new(v.into(), owner).share(&others)
-}
-
-/// The value of `x`, reconstructed to its first holder.
-#[track_caller]
-fn read<F: TinyField>(x: &SharedScalar<F>) -> BigInt {
-    let to = &x.holders()[0];
-    x.reconstruct(to)
-        .expect("a holder of the same simulation")
-        .value()
-}
-
-fn f101_sim(seed: u64) -> Simulation<F101> {
-    Simulation::builder().field::<F101>().seed(seed).build()
-}
+use common::{centred, f101_sim, modulus, parties, read, reduced, share, three_machines};
 
 #[test]
 fn moduli_are_the_documented_primes() {
@@ -82,7 +30,7 @@ fn moduli_are_the_documented_primes() {
 #[test]
 fn round_trip_i32_i64_u64_in_f127() -> Result<(), Error> {
     let sim = Simulation::with_seed(1);
-    let [a, b, c]: [VirtualMachine; 3] = parties(&sim, 3).try_into().expect("three machines");
+    let [a, b, c] = three_machines(&sim);
     for v in [0i32, 1, -1, 42, -42, 1_000_000, i32::MAX, i32::MIN] {
         let x = PrivateScalar::new(v, &a);
         assert_eq!(x, v);
@@ -130,7 +78,7 @@ fn round_trip_large_i128_and_bigint_in_f127() -> Result<(), Error> {
     let p = modulus::<F127>();
     for v in [1i128 << 126, i128::MAX - 1, -(1 << 126), i128::MIN + 2] {
         let s = PrivateScalar::new(v, &a).share(&[&b]);
-        let want = centre(&BigInt::from(v), &p);
+        let want = centred(BigInt::from(v), p.clone());
         assert_ne!(want, BigInt::from(v), "{v} is not its own representative");
         assert_eq!(s.reconstruct(&b)?.value(), want, "{v} wraps to {want}");
     }
@@ -146,10 +94,18 @@ fn round_trip_every_value_of_f101() -> Result<(), Error> {
     let ms = parties(&sim, 3);
     for v in -100i64..=100 {
         let x = PrivateScalar::new(v, &ms[0]);
-        assert_eq!(x, c101(v.into()) as i64, "PrivateScalar({v}) in F101");
+        assert_eq!(
+            x,
+            centred(i128::from(v), 101) as i64,
+            "PrivateScalar({v}) in F101"
+        );
         assert_eq!(x.field_value(), F101::from_i64(v));
         let s = x.share(&[&ms[1], &ms[2]]);
-        assert_eq!(s.reconstruct(&ms[2])?, c101(v.into()), "{v} in F101");
+        assert_eq!(
+            s.reconstruct(&ms[2])?,
+            centred(i128::from(v), 101),
+            "{v} in F101"
+        );
     }
     // The bounds ±(p − 1)/2 come back exactly.
     for v in [50i32, -50] {
@@ -189,35 +145,35 @@ fn check_binary_ops_in<F: TinyField>(sim: &Simulation<F>, n: usize, pairs: &[(i6
             sim.macs()
         );
 
-        let sum = expect::<F>(&xb + &yb);
+        let sum = reduced::<F>(&xb + &yb);
         assert_eq!(read(&(&x + &y)), sum, "&x + &y, {ctx}");
         assert_eq!(read(&(x.clone() + &y)), sum, "x + &y, {ctx}");
         assert_eq!(read(&(&x + y.clone())), sum, "&x + y, {ctx}");
         assert_eq!(read(&(x.clone() + y.clone())), sum, "x + y, {ctx}");
 
-        let diff = expect::<F>(&xb - &yb);
+        let diff = reduced::<F>(&xb - &yb);
         assert_eq!(read(&(&x - &y)), diff, "&x - &y, {ctx}");
         assert_eq!(read(&(x.clone() - &y)), diff, "x - &y, {ctx}");
         assert_eq!(read(&(&x - y.clone())), diff, "&x - y, {ctx}");
         assert_eq!(read(&(x.clone() - y.clone())), diff, "x - y, {ctx}");
-        assert_eq!(read(&(&y - &x)), expect::<F>(&yb - &xb), "&y - &x, {ctx}");
+        assert_eq!(read(&(&y - &x)), reduced::<F>(&yb - &xb), "&y - &x, {ctx}");
 
-        let prod = expect::<F>(&xb * &yb);
+        let prod = reduced::<F>(&xb * &yb);
         assert_eq!(read(&(&x * &y)), prod, "&x * &y, {ctx}");
         assert_eq!(read(&(x.clone() * &y)), prod, "x * &y, {ctx}");
         assert_eq!(read(&(&x * y.clone())), prod, "&x * y, {ctx}");
         assert_eq!(read(&(x.clone() * y.clone())), prod, "x * y, {ctx}");
-        assert_eq!(read(&(&x * &x)), expect::<F>(&xb * &xb), "&x * &x, {ctx}");
+        assert_eq!(read(&(&x * &x)), reduced::<F>(&xb * &xb), "&x * &x, {ctx}");
 
-        assert_eq!(read(&(-&x)), expect::<F>(-&xb), "-&x, {ctx}");
-        assert_eq!(read(&(-y.clone())), expect::<F>(-&yb), "-y, {ctx}");
-        assert_eq!(read(&(-(-&x))), expect::<F>(xb.clone()), "--x, {ctx}");
+        assert_eq!(read(&(-&x)), reduced::<F>(-&xb), "-&x, {ctx}");
+        assert_eq!(read(&(-y.clone())), reduced::<F>(-&yb), "-y, {ctx}");
+        assert_eq!(read(&(-(-&x))), reduced::<F>(xb.clone()), "--x, {ctx}");
 
         // A mixed expression: (x + y)·(x − y) = x² − y².
         let mixed = (&x + &y) * (&x - &y);
         assert_eq!(
             read(&mixed),
-            expect::<F>(&xb * &xb - &yb * &yb),
+            reduced::<F>(&xb * &xb - &yb * &yb),
             "(x+y)(x-y), {ctx}"
         );
     }
@@ -273,10 +229,16 @@ fn f101_wraps_around_as_documented() -> Result<(), Error> {
     // 60 is stored as 60 ≡ −41 and 60 + 60 = 120 ≡ 19 (mod 101).
     assert_eq!(sixty.reconstruct(&ms[1])?, -41);
     assert_eq!((&sixty + &sixty).reconstruct(&ms[1])?, 19);
-    assert_eq!((&sixty + &sixty).reconstruct(&ms[1])?, c101(120));
+    assert_eq!(
+        (&sixty + &sixty).reconstruct(&ms[1])?,
+        centred(120i128, 101)
+    );
     let forty = share(40, &ms[2], &ms);
     assert_eq!((&forty + &forty).reconstruct(&ms[0])?, -21);
-    assert_eq!((&forty * &forty).reconstruct(&ms[0])?, c101(1600));
+    assert_eq!(
+        (&forty * &forty).reconstruct(&ms[0])?,
+        centred(1600i128, 101)
+    );
     Ok(())
 }
 
@@ -295,9 +257,9 @@ fn f101_every_sum_difference_and_product() -> Result<(), Error> {
         for (j, y) in ys.iter().enumerate() {
             let yv = j as i128 - 50;
             let (s, d, p) = (x + y, x - y, x * y);
-            assert_eq!(s.reconstruct(&ms[0])?, c101(xv + yv), "{xv} + {yv}");
-            assert_eq!(d.reconstruct(&ms[1])?, c101(xv - yv), "{xv} - {yv}");
-            assert_eq!(p.reconstruct(&ms[0])?, c101(xv * yv), "{xv} * {yv}");
+            assert_eq!(s.reconstruct(&ms[0])?, centred(xv + yv, 101), "{xv} + {yv}");
+            assert_eq!(d.reconstruct(&ms[1])?, centred(xv - yv, 101), "{xv} - {yv}");
+            assert_eq!(p.reconstruct(&ms[0])?, centred(xv * yv, 101), "{xv} * {yv}");
         }
     }
     Ok(())
@@ -314,7 +276,7 @@ fn integer_constants_on_both_sides_f127() -> Result<(), Error> {
     for xv in [25i64, -25, 0, i64::MAX, i64::MIN] {
         let x = share(xv, &ms[1], &ms);
         let xb = BigInt::from(xv);
-        let e = |v: BigInt| expect::<F127>(v);
+        let e = |v: BigInt| reduced::<F127>(v);
 
         assert_eq!(read(&(5 * &x)), e(5 * &xb));
         assert_eq!(read(&(5 * x.clone())), e(5 * &xb));
@@ -351,16 +313,28 @@ fn integer_constants_are_reduced_mod_101() -> Result<(), Error> {
     for xv in [7i128, -7, 50, -50, 0] {
         let x = share(xv as i64, &ms[0], &ms);
         let r = |s: SharedScalar<F101>| read(&s);
-        assert_eq!(r(5 * &x), c101(5 * xv).into());
-        assert_eq!(r(100 - &x), c101(100 - xv).into());
-        assert_eq!(r(&x * (-2)), c101(-2 * xv).into());
-        assert_eq!(r(&x - 7i64), c101(xv - 7).into());
-        assert_eq!(r(&x * 3u64), c101(3 * xv).into());
-        assert_eq!(r(&x * u64::MAX), c101(xv * i128::from(u64::MAX)).into());
-        assert_eq!(r(&x * i64::MIN), c101(xv * i128::from(i64::MIN)).into());
-        assert_eq!(r(&x + i64::MAX), c101(xv + i128::from(i64::MAX)).into());
-        assert_eq!(r(i64::MIN - &x), c101(i128::from(i64::MIN) - xv).into());
-        assert_eq!(r(1000 * &x), c101(1000 * xv).into());
+        assert_eq!(r(5 * &x), centred(5 * xv, 101).into());
+        assert_eq!(r(100 - &x), centred(100 - xv, 101).into());
+        assert_eq!(r(&x * (-2)), centred(-2 * xv, 101).into());
+        assert_eq!(r(&x - 7i64), centred(xv - 7, 101).into());
+        assert_eq!(r(&x * 3u64), centred(3 * xv, 101).into());
+        assert_eq!(
+            r(&x * u64::MAX),
+            centred(xv * i128::from(u64::MAX), 101).into()
+        );
+        assert_eq!(
+            r(&x * i64::MIN),
+            centred(xv * i128::from(i64::MIN), 101).into()
+        );
+        assert_eq!(
+            r(&x + i64::MAX),
+            centred(xv + i128::from(i64::MAX), 101).into()
+        );
+        assert_eq!(
+            r(i64::MIN - &x),
+            centred(i128::from(i64::MIN) - xv, 101).into()
+        );
+        assert_eq!(r(1000 * &x), centred(1000 * xv, 101).into());
     }
     Ok(())
 }
@@ -373,7 +347,7 @@ fn field_constants_on_both_sides() -> Result<(), Error> {
     let x = share(-1234, &ms[2], &ms);
     let xb = BigInt::from(-1234);
     let k = F127::from_i64(-9);
-    let e = |v: BigInt| expect::<F127>(v);
+    let e = |v: BigInt| reduced::<F127>(v);
     assert_eq!(read(&(k * &x)), e(-9 * &xb));
     assert_eq!(read(&(k * x.clone())), e(-9 * &xb));
     assert_eq!(read(&(&x * k)), e(-9 * &xb));
@@ -392,25 +366,28 @@ fn field_constants_on_both_sides() -> Result<(), Error> {
     let ms = parties(&sim, 3);
     let y = share(30, &ms[0], &ms);
     let k = F101::from(4u64);
-    assert_eq!(read(&(k * &y)), BigInt::from(c101(120)));
-    assert_eq!(read(&(&y * k)), BigInt::from(c101(120)));
-    assert_eq!(read(&(y.clone() * k)), BigInt::from(c101(120)));
+    assert_eq!(read(&(k * &y)), BigInt::from(centred(120i128, 101)));
+    assert_eq!(read(&(&y * k)), BigInt::from(centred(120i128, 101)));
+    assert_eq!(read(&(y.clone() * k)), BigInt::from(centred(120i128, 101)));
     assert_eq!(read(&(k + &y)), BigInt::from(34));
     assert_eq!(read(&(&y + k)), BigInt::from(34));
-    assert_eq!(read(&(k - &y)), BigInt::from(c101(4 - 30)));
-    assert_eq!(read(&(k - y.clone())), BigInt::from(c101(4 - 30)));
+    assert_eq!(read(&(k - &y)), BigInt::from(centred(4i128 - 30, 101)));
+    assert_eq!(
+        read(&(k - y.clone())),
+        BigInt::from(centred(4i128 - 30, 101))
+    );
     assert_eq!(read(&(&y - k)), BigInt::from(26));
     let m = F101::from_i64(-77);
-    assert_eq!(read(&(m * &y)), BigInt::from(c101(-77 * 30)));
+    assert_eq!(read(&(m * &y)), BigInt::from(centred(-77i128 * 30, 101)));
 
     // An element of another field is read as its signed value and reduced.
     assert_eq!(
         read(&(&y * F127::from_i64(200))),
-        BigInt::from(c101(30 * 200))
+        BigInt::from(centred(30i128 * 200, 101))
     );
     assert_eq!(
         read(&(&y + F127::from_i64(-1000))),
-        BigInt::from(c101(30 - 1000))
+        BigInt::from(centred(30i128 - 1000, 101))
     );
     assert_eq!(read(&(&x * F101::from_i64(-3))), e(-3 * &xb));
     assert_eq!(read(&(&x - F101::from_i64(50))), e(&xb - 50));
@@ -465,7 +442,7 @@ fn compound_assignment_with_shared_values_and_constants() -> Result<(), Error> {
         want *= 3;
         z -= F127::from_i64(4);
         want -= 4;
-        assert_eq!(read(&z), expect::<F127>(want.clone()));
+        assert_eq!(read(&z), reduced::<F127>(want.clone()));
         assert_eq!(z.holders(), ms, "holders are kept by compound assignment");
     }
     Ok(())
@@ -487,7 +464,7 @@ fn compound_assignment_wraps_in_f101() -> Result<(), Error> {
         want -= 77;
         z *= 3u64;
         want *= 3;
-        want = c101(want); // keep the i128 small; reduction commutes with + and ×
+        want = centred(want, 101); // keep the i128 small; reduction commutes with + and ×
         assert_eq!(z.reconstruct(&ms[2])?, want);
     }
     Ok(())
@@ -535,7 +512,7 @@ fn pow_of_other_bases_matches_i128() -> Result<(), Error> {
     // Past (p − 1)/2 the result wraps: compare with BigInt arithmetic mod p.
     let x = share(3, &ms[0], &ms);
     for e in [80u32, 81, 100, 200] {
-        let want = expect::<F127>(BigInt::from(3).pow(e));
+        let want = reduced::<F127>(BigInt::from(3).pow(e));
         assert_eq!(x.pow(e).reconstruct(&ms[1])?.value(), want, "3^{e} mod p");
     }
     Ok(())
@@ -555,14 +532,14 @@ fn pow_in_f101_matches_modular_arithmetic() -> Result<(), Error> {
         for e in 0..=101u32 {
             assert_eq!(
                 x.pow(e).reconstruct(&ms[0])?,
-                c101(want),
+                centred(want, 101),
                 "{base}^{e} mod 101"
             );
             if e == 100 && base != 0 {
                 // Fermat: x¹⁰⁰ = 1 for x ≠ 0 in F101.
                 assert_eq!(x.pow(e).reconstruct(&ms[0])?, 1);
             }
-            want = c101(want * base);
+            want = centred(want * base, 101);
         }
     }
     Ok(())
