@@ -231,7 +231,7 @@ proptest! {
     ) {
         let sim = build(Simulation::builder().seed(seed), macs);
         let (_, inputs) = setup(&sim, parties, &[v], &[owner]);
-        // The first share of each holder (`shares_are_one_per_holder` in arithmetic.rs
+        // The first share of each holder (`shares_are_one_per_holder` in outputs.rs
         // checks that there are no more).
         let shares = inputs[0].shares();
         let total = shares[..parties].iter().fold(F127::from(0u64), |acc, s| acc + s);
