@@ -1,4 +1,4 @@
-//! Memory of a long computation (issue 7): 10 million products `x * y` with the scalar API,
+//! Memory of a long computation: 10 million products `x * y` with the scalar API,
 //! 3 parties, SPDZ MACs on, the default views, each product dropped as soon as it is made.
 //! The peak resident set size is printed before the loop and after 100 k, 1 M and 10 M
 //! products: it must not grow with the count.

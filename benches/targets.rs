@@ -1,4 +1,5 @@
-//! The targets of issue 7, measured interleaved with the floor: the machine is shared, and
+//! The workloads that must reach a rate or a ratio to the floor (their targets), measured
+//! interleaved with the floor: the machine is shared, and
 //! its speed drifts over the minutes a criterion run takes, so a ratio between two rows
 //! measured a minute apart says as much about the drift as about the code.
 //!

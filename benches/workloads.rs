@@ -1,5 +1,6 @@
-//! Workloads of issue 7: whole computations with the scalar API and the vector API, each
-//! quoted as a ratio to the bare MAC floor measured in the same run.
+//! Whole computations (W1–W5: independent products, a dependent chain, an inner product,
+//! comparisons, the README example) with the scalar API and the vector API, each quoted
+//! as a ratio to the bare MAC floor measured in the same run.
 //!
 //! Every workload runs among 3 parties (alice, bob, carol) in a seeded simulation with the
 //! default settings: SPDZ MACs on, the default field `F127`, the default views.

@@ -5,9 +5,13 @@
 use tinyspdz::prelude::*;
 use tinyspdz::{Sender, Step};
 
-/// Three machines, alice's secrets as a vector shared with bob and carol.
-fn three(sim: &Simulation, secrets: Vec<i64>) -> (SharedVector, [VirtualMachine; 3]) {
-    let m = ["alice", "bob", "carol"].map(|name| sim.machine(name));
+mod common;
+
+use common::alice_bob_carol;
+
+/// alice, bob and carol, and alice's secrets as a vector shared with bob and carol.
+fn shared_by_alice(sim: &Simulation, secrets: Vec<i64>) -> (SharedVector, [VirtualMachine; 3]) {
+    let m = alice_bob_carol(sim);
     let x = PrivateVector::new(secrets, &m[0]).share(&[&m[1], &m[2]]);
     (x, m)
 }
@@ -22,7 +26,7 @@ fn additive_comparisons_run_in_binary_and_shamir_or_sacrificing_ones_in_the_fiel
         Simulation::with_seed(1),
         Simulation::builder().seed(1).semi_honest().build(),
     ] {
-        let (x, _) = three(&sim, secrets.clone());
+        let (x, _) = shared_by_alice(&sim, secrets.clone());
         sim.reset_costs();
         let below = x.less_than(0);
         let costs = sim.stats();
@@ -34,13 +38,13 @@ fn additive_comparisons_run_in_binary_and_shamir_or_sacrificing_ones_in_the_fiel
         .seed(2)
         .sacrifice_triples(true)
         .build();
-    let (x, _) = three(&sacrificing, secrets.clone());
+    let (x, _) = shared_by_alice(&sacrificing, secrets.clone());
     sacrificing.reset_costs();
     let below = x.less_than(0);
     assert_eq!(sacrificing.stats().bits, 0);
     assert_eq!(below.open()?, expected);
     let sim = Simulation::with_seed(3);
-    let m = ["alice", "bob", "carol"].map(|name| sim.machine(name));
+    let m = alice_bob_carol(&sim);
     let x = PrivateVector::new(secrets, &m[0]).share_threshold(&[&m[1], &m[2]], 1);
     sim.reset_costs();
     let below = x.less_than(0);
@@ -52,7 +56,7 @@ fn additive_comparisons_run_in_binary_and_shamir_or_sacrificing_ones_in_the_fiel
 #[test]
 fn a_flipped_bit_in_a_binary_opening_is_caught() {
     let sim = Simulation::with_seed(4);
-    let (x, m) = three(&sim, vec![5, -5, 40]);
+    let (x, m) = shared_by_alice(&sim, vec![5, -5, 40]);
     // Carol's openings 1–3 are the masked c's lanes; 4–6 the first AND's e: flip lane 1.
     sim.adversary().add_to_openings(&m[2], 1, Openings::Nth(5));
     let below = x.less_than(0);
@@ -73,7 +77,7 @@ fn a_flipped_bit_in_a_binary_opening_is_caught() {
 #[test]
 fn without_macs_a_flipped_bit_goes_unnoticed() -> Result<(), Error> {
     let sim = Simulation::builder().seed(5).semi_honest().build();
-    let (x, m) = three(&sim, (-32..32).collect());
+    let (x, m) = shared_by_alice(&sim, (-32..32).collect());
     // Bob flips every bit he sends in the binary domain, and his share of c.
     sim.adversary().add_to_openings(&m[1], 1, Openings::Every);
     let below = x.less_than(0).open()?;
@@ -92,7 +96,7 @@ fn bits_opened_in_a_vector_comparison_look_uniform_whatever_the_secrets() {
     // 63 × 2 048 bits, 4 standard deviations are about 0.0055.
     for secret in [0i64, -1_000_000_007] {
         let sim = Simulation::builder().seed(6).views(Views::All).build();
-        let (x, m) = three(&sim, vec![secret; 2_048]);
+        let (x, m) = shared_by_alice(&sim, vec![secret; 2_048]);
         let before = m[1].view().messages.len();
         let _ = x.less_than(17);
         let (mut ones, mut words) = (0u32, 0u32);
@@ -114,7 +118,7 @@ fn bits_opened_in_a_vector_comparison_look_uniform_whatever_the_secrets() {
 fn a_seeded_binary_comparison_is_deterministic() {
     let run = || {
         let sim = Simulation::with_seed(7);
-        let (x, m) = three(&sim, vec![3, -3]);
+        let (x, m) = shared_by_alice(&sim, vec![3, -3]);
         let _ = x.less_than(1);
         (sim.stats(), format!("{:?}", m[2].view().messages))
     };

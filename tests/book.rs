@@ -8,6 +8,10 @@
 use tinyspdz::prelude::*;
 use tinyspdz::{Precision, Sender, Step};
 
+mod common;
+
+use common::{centred, three_machines};
+
 /// Snapshots `text` as `tutorial/src/generated/<name>.snap`.
 fn book_snapshot(name: &str, text: &str) {
     insta::with_settings!({
@@ -19,24 +23,20 @@ fn book_snapshot(name: &str, text: &str) {
     });
 }
 
-/// The three parties of the tutorial, in the teaching field so numbers stay short.
-fn three(seed: u64, macs: bool) -> (Simulation<F101>, [VirtualMachine<F101>; 3]) {
+/// The tutorial's simulation, in the teaching field so numbers stay short, and its parties.
+fn tutorial(seed: u64, macs: bool) -> (Simulation<F101>, [VirtualMachine<F101>; 3]) {
     let sim = Simulation::builder()
         .field::<F101>()
         .seed(seed)
         .macs(macs)
         .build();
-    let machines = [
-        sim.machine("alice"),
-        sim.machine("bob"),
-        sim.machine("charlie"),
-    ];
+    let machines = three_machines(&sim);
     (sim, machines)
 }
 
 #[test]
 fn beaver_multiplication_diagram() -> Result<(), Error> {
-    let (sim, [alice, bob, charlie]) = three(5, false);
+    let (sim, [alice, bob, charlie]) = tutorial(5, false);
     let x = PrivateScalar::new(6, &alice).share(&[&bob, &charlie]);
     let y = PrivateScalar::new(7, &bob).share(&[&alice, &charlie]);
     let (product, transcript) = sim.capture(|| &x * &y);
@@ -54,7 +54,7 @@ fn beaver_multiplication_diagram() -> Result<(), Error> {
 
 #[test]
 fn mac_check_diagram() -> Result<(), Error> {
-    let (sim, [alice, bob, _]) = three(5, true);
+    let (sim, [alice, bob, _]) = tutorial(5, true);
     let x = PrivateScalar::new(6, &alice).share(&[&bob]);
     let y = &x * &x;
     let (result, transcript) = sim.capture(|| y.reconstruct(&alice));
@@ -67,15 +67,15 @@ fn mac_check_diagram() -> Result<(), Error> {
 
 #[test]
 fn what_alice_holds_and_saw() -> Result<(), Error> {
-    let (sim, [alice, bob, charlie]) = three(2, false);
+    let (sim, [alice, bob, charlie]) = tutorial(2, false);
     let a = PrivateScalar::new(25, &alice).share(&[&bob, &charlie]);
     let b = PrivateScalar::new(-30, &bob).share(&[&alice, &charlie]);
     let product = &a * &b;
     let r = product.reconstruct(&alice)?;
     // 25 · (−30) = −750 ≡ 58 (mod 101), read back as the centred 58 − 101 = −43.
-    let centred = ((25 * -30i64).rem_euclid(101) + 50) % 101 - 50;
-    assert_eq!(centred, -43);
-    assert_eq!(r, centred);
+    let want = centred(25 * -30i64, 101);
+    assert_eq!(want, -43);
+    assert_eq!(r, want);
     book_snapshot("alice_holds", &alice.to_string());
     book_snapshot("alice_saw", &alice.view().to_string());
     assert_eq!(alice.view().messages.len(), 1 + 3 + 4 + 2);
@@ -86,7 +86,7 @@ fn what_alice_holds_and_saw() -> Result<(), Error> {
 
 #[test]
 fn notebook_tables_show_holdings_views_ledgers_and_transcripts() -> Result<(), Error> {
-    let (sim, [alice, bob, _]) = three(12, true);
+    let (sim, [alice, bob, _]) = tutorial(12, true);
     let x = PrivateScalar::new(4, &alice).share(&[&bob]);
     let (y, transcript) = sim.capture(|| &x * &x);
     let html = alice.to_html();

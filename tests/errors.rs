@@ -8,20 +8,13 @@ use std::sync::Once;
 use num_bigint::BigInt;
 use tinyspdz::prelude::*;
 
-/// alice, bob and charlie in a seeded simulation.
-fn three(seed: u64) -> (Simulation, VirtualMachine, VirtualMachine, VirtualMachine) {
-    let sim = Simulation::with_seed(seed);
-    let (a, b, c) = (
-        sim.machine("alice"),
-        sim.machine("bob"),
-        sim.machine("charlie"),
-    );
-    (sim, a, b, c)
-}
+mod common;
+
+use common::{centred, three_machines};
 
 /// x held by {alice, bob} and y held by {alice, charlie}.
 fn mismatched() -> (SharedScalar, SharedScalar) {
-    let (_, a, b, c) = three(1);
+    let [a, b, c] = three_machines(&Simulation::with_seed(1));
     let x = PrivateScalar::new(5, &a).share(&[&b]);
     let y = PrivateScalar::new(7, &a).share(&[&c]);
     (x, y)
@@ -96,7 +89,7 @@ fn try_sum_and_try_product_with_mismatched_holders() {
 
 #[test]
 fn same_holders_listed_in_another_order_combine() -> Result<(), Error> {
-    let (_, a, b, c) = three(2);
+    let [a, b, c] = three_machines(&Simulation::with_seed(2));
     let x = PrivateScalar::new(5, &a).share_among(&[&c, &b, &a]);
     let y = PrivateScalar::new(7, &c).share(&[&b, &a]);
     assert_eq!(x.try_mul(&y)?.reconstruct(&b)?, 35);
@@ -166,8 +159,8 @@ fn product_of_nothing_panics() {
 #[test]
 fn values_from_two_simulations_do_not_combine() {
     // Same seed, same names, same holder layout: only the simulation differs.
-    let (_, a1, b1, _) = three(3);
-    let (_, a2, b2, _) = three(3);
+    let [a1, b1, _] = three_machines(&Simulation::with_seed(3));
+    let [a2, b2, _] = three_machines(&Simulation::with_seed(3));
     let x = PrivateScalar::new(5, &a1).share(&[&b1]);
     let y = PrivateScalar::new(7, &a2).share(&[&b2]);
     for err in [
@@ -186,8 +179,8 @@ fn values_from_two_simulations_do_not_combine() {
 #[test]
 #[should_panic(expected = "belong to different simulations")]
 fn operator_panics_on_values_from_two_simulations() {
-    let (_, a1, b1, _) = three(4);
-    let (_, a2, b2, _) = three(4);
+    let [a1, b1, _] = three_machines(&Simulation::with_seed(4));
+    let [a2, b2, _] = three_machines(&Simulation::with_seed(4));
     let x = PrivateScalar::new(5, &a1).share(&[&b1]);
     let y = PrivateScalar::new(7, &a2).share(&[&b2]);
     let _ = x * y;
@@ -195,8 +188,8 @@ fn operator_panics_on_values_from_two_simulations() {
 
 #[test]
 fn reconstruct_to_a_machine_of_another_simulation_errors() -> Result<(), Error> {
-    let (_, a, b, _) = three(5);
-    let (_, other_alice, _, _) = three(5);
+    let [a, b, _] = three_machines(&Simulation::with_seed(5));
+    let [other_alice, _, _] = three_machines(&Simulation::with_seed(5));
     let x = PrivateScalar::new(5, &a).share(&[&b]);
     let err = x.reconstruct(&other_alice).expect_err("another simulation");
     assert!(matches!(err, Error::SimulationMismatch { .. }), "{err:?}");
@@ -214,7 +207,7 @@ fn reconstruct_to_a_machine_of_another_simulation_errors() -> Result<(), Error> 
 
 #[test]
 fn try_share_with_only_the_owner_is_too_few_holders() {
-    let (_, a, _, _) = three(6);
+    let [a, _, _] = three_machines(&Simulation::with_seed(6));
     let secret = PrivateScalar::new(5, &a);
     for err in [
         secret.try_share(&[]).expect_err("only the owner"),
@@ -232,7 +225,7 @@ fn try_share_with_only_the_owner_is_too_few_holders() {
 
 #[test]
 fn try_share_with_a_machine_listed_twice_is_a_duplicate() {
-    let (_, a, b, c) = three(7);
+    let [a, b, c] = three_machines(&Simulation::with_seed(7));
     let secret = PrivateScalar::new(5, &a);
     let err = secret.try_share(&[&b, &c, &b]).expect_err("bob twice");
     assert_eq!(
@@ -264,8 +257,8 @@ fn try_share_with_a_machine_listed_twice_is_a_duplicate() {
 
 #[test]
 fn try_share_with_a_machine_of_another_simulation() {
-    let (_, a, b, _) = three(8);
-    let (_, _, other_bob, _) = three(8);
+    let [a, b, _] = three_machines(&Simulation::with_seed(8));
+    let [_, other_bob, _] = three_machines(&Simulation::with_seed(8));
     let secret = PrivateScalar::new(5, &a);
     for err in [
         secret
@@ -288,7 +281,7 @@ fn try_share_with_a_machine_of_another_simulation() {
 
 #[test]
 fn try_share_among_one_holder_is_too_few() {
-    let (_, a, b, _) = three(9);
+    let [a, b, _] = three_machines(&Simulation::with_seed(9));
     let secret = PrivateScalar::new(5, &a);
     let err = secret.try_share_among(&[&b]).expect_err("one holder");
     assert_eq!(
@@ -316,14 +309,14 @@ fn try_share_among_one_holder_is_too_few() {
 #[test]
 #[should_panic(expected = "listed twice")]
 fn share_panics_on_a_duplicate() {
-    let (_, a, b, _) = three(10);
+    let [a, b, _] = three_machines(&Simulation::with_seed(10));
     let _ = PrivateScalar::new(5, &a).share(&[&b, &b]);
 }
 
 #[test]
 #[should_panic(expected = "at least two distinct holders")]
 fn share_among_panics_on_one_holder() {
-    let (_, a, b, _) = three(11);
+    let [a, b, _] = three_machines(&Simulation::with_seed(11));
     let _ = PrivateScalar::new(5, &a).share_among(&[&b]);
 }
 
@@ -373,8 +366,7 @@ fn private_values_out_of_range_in_f101() {
             F101::from(reduced as u64),
             "{v} ≡ {reduced}"
         );
-        let centred = if reduced > 50 { reduced - 101 } else { reduced };
-        assert_eq!(x, centred);
+        assert_eq!(x, centred(v, 101));
     }
     assert_eq!(PrivateScalar::try_new(100, &m).expect("fits"), -1);
     assert_eq!(PrivateScalar::try_new(-100, &m).expect("fits"), 1);
@@ -382,7 +374,7 @@ fn private_values_out_of_range_in_f101() {
 
 #[test]
 fn private_values_out_of_range_in_f127() {
-    let (_, a, _, _) = three(14);
+    let [a, _, _] = three_machines(&Simulation::with_seed(14));
     let p: BigInt = (BigInt::from(1) << 127u32) - 1;
     assert!(
         PrivateScalar::try_new(i128::MAX, &a).is_err(),

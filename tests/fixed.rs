@@ -5,23 +5,9 @@ use proptest::prelude::*;
 use tinyspdz::prelude::*;
 use tinyspdz::{Error, Precision};
 
-/// One unit in the last place for the default precision, 2⁻¹⁶.
-const ULP: f64 = 1.0 / 65_536.0;
+mod common;
 
-/// What an f64 becomes after encoding: the value the protocol really computes with.
-fn encoded(x: f64) -> f64 {
-    (x * 65_536.0).round() / 65_536.0
-}
-
-fn three() -> (Simulation, [VirtualMachine; 3]) {
-    let sim = Simulation::with_seed(7);
-    let m = [
-        sim.machine("alice"),
-        sim.machine("bob"),
-        sim.machine("charlie"),
-    ];
-    (sim, m)
-}
+use common::{ULP, encoded, three_machines};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
@@ -30,7 +16,7 @@ proptest! {
     /// (probabilistic truncation), and x / d within an ulp plus the rounding of 1/d.
     #[test]
     fn arithmetic_within_the_documented_error(x in -30_000.0f64..30_000.0, y in -30.0f64..30.0, d in 1.0f64..50.0) {
-        let (_, [a, b, c]) = three();
+        let [a, b, c] = three_machines(&Simulation::with_seed(7));
         let sx = PrivateFixed::new(x, &a).share(&[&b, &c]);
         let sy = PrivateFixed::new(y, &b).share(&[&a, &c]);
         let (ex, ey) = (encoded(x), encoded(y));
@@ -50,7 +36,7 @@ proptest! {
 
     #[test]
     fn comparisons_of_reals(x in -1_000.0f64..1_000.0, y in -1_000.0f64..1_000.0) {
-        let (_, [a, b, c]) = three();
+        let [a, b, c] = three_machines(&Simulation::with_seed(7));
         let (ex, ey) = (encoded(x), encoded(y));
         let sx = PrivateFixed::new(x, &a).share(&[&b, &c]);
         let sy = PrivateFixed::new(y, &b).share(&[&a, &c]);
@@ -64,7 +50,7 @@ proptest! {
 
 #[test]
 fn edges_of_the_range_and_equal_values() -> Result<(), Error> {
-    let (_, [a, b, c]) = three();
+    let [a, b, c] = three_machines(&Simulation::with_seed(7));
     let limit = 2f64.powi(31);
     for (x, y) in [
         (0.0, 0.0),
@@ -92,7 +78,7 @@ fn edges_of_the_range_and_equal_values() -> Result<(), Error> {
 
 #[test]
 fn a_chain_of_twenty_products_stays_within_twenty_ulps() -> Result<(), Error> {
-    let (_, [a, b, c]) = three();
+    let [a, b, c] = three_machines(&Simulation::with_seed(7));
     let factor = PrivateFixed::new(1.01, &b).share(&[&a, &c]);
     let mut x = PrivateFixed::new(-3.7, &a).share(&[&b, &c]);
     let mut exact = encoded(-3.7);
@@ -113,7 +99,7 @@ fn a_chain_of_twenty_products_stays_within_twenty_ulps() -> Result<(), Error> {
 
 #[test]
 fn precision_is_part_of_the_value() -> Result<(), Error> {
-    let (_, [a, b, _]) = three();
+    let [a, b, _] = three_machines(&Simulation::with_seed(7));
     let coarse = Precision { f: 8, k: 24 };
     let x = PrivateFixed::with_precision(2.5, &a, coarse)?.share(&[&b]);
     assert_eq!(x.precision(), coarse);
@@ -128,7 +114,7 @@ fn precision_is_part_of_the_value() -> Result<(), Error> {
 
 #[test]
 fn sign_and_is_zero_of_reals() -> Result<(), Error> {
-    let (_sim, [a, b, c]) = three();
+    let [a, b, c] = three_machines(&Simulation::with_seed(7));
     for (x, sign) in [
         (-3.25, -1.0),
         (-1.0 / 65_536.0, -1.0),

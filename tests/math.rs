@@ -3,15 +3,9 @@
 
 mod common;
 
-use common::chi2;
+use common::{ULP, chi2, encoded};
 use tinyspdz::Step;
 use tinyspdz::prelude::*;
-
-const ULP: f64 = 1.0 / 65_536.0;
-
-fn encoded(x: f64) -> f64 {
-    (x * 65_536.0).round() / 65_536.0
-}
 
 #[test]
 fn functions_match_f64_within_their_bounds() -> Result<(), Error> {

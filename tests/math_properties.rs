@@ -6,7 +6,10 @@
 use proptest::prelude::*;
 use tinyspdz::prelude::*;
 
-const ULP: f64 = 1.0 / 65_536.0;
+mod common;
+
+use common::{ULP, encoded};
+
 /// The largest encoded value, 2³¹ − 2⁻¹⁶ (f = 16, k = 32).
 const TOP: f64 = 2_147_483_648.0 - ULP;
 /// Lanes per case.
@@ -15,10 +18,6 @@ const LANES: usize = 4;
 /// functions through normalization cost 48 comparisons a lane: fewer cases for them.
 const CASES: u32 = 64;
 const NORMALIZING_CASES: u32 = 32;
-
-fn encoded(x: f64) -> f64 {
-    (x * 65_536.0).round() / 65_536.0
-}
 
 /// A value between `lo` and `hi` > `lo` > 0 whose logarithm is uniform.
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {

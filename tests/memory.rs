@@ -1,6 +1,6 @@
-//! A long computation keeps what it stores bounded (issue 7): after many products, each
-//! dropped, every machine's view holds at most the default 1,000 messages, the machines
-//! hold only the values still alive, and the ledger has one line per source line.
+//! A long computation keeps what it stores bounded: after many products, each dropped,
+//! every machine's view holds at most the default 1,000 messages, the machines hold only
+//! the values still alive, and the ledger has one line per source line.
 //!
 //! This is the cheap, structural side of `benches/memory.rs`, which runs 10 million
 //! products and prints the peak resident set size.

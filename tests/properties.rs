@@ -6,6 +6,10 @@ use proptest::prelude::*;
 use tinyspdz::SimulationBuilder;
 use tinyspdz::prelude::*;
 
+mod common;
+
+use common::{centred, reduced};
+
 /// An expression over the inputs. Binary nodes carry a flag choosing owned or borrowed
 /// operands, constant nodes one choosing the constant's side.
 #[derive(Debug, Clone)]
@@ -132,19 +136,7 @@ fn eval_mod101(e: &Expr, inputs: &[i64]) -> i128 {
         Expr::MulK(k, x, _) => go(x) * i128::from(*k),
         Expr::MulK64(k, x) => go(x) * i128::from(*k),
     };
-    centred101(r)
-}
-
-fn centred101(v: i128) -> i128 {
-    let r = v.rem_euclid(101);
-    if r > 50 { r - 101 } else { r }
-}
-
-/// p = 2¹²⁷ − 1 and the centred representative of v modulo p.
-fn centred127(v: &BigInt) -> BigInt {
-    let p: BigInt = (BigInt::from(1) << 127u32) - 1;
-    let r = ((v % &p) + &p) % &p;
-    if &r * 2 > p { r - p } else { r }
+    centred(r, 101)
 }
 
 /// The simulation, with SPDZ MACs (the default) or semi-honest.
@@ -154,8 +146,6 @@ fn build<F: TinyField>(builder: SimulationBuilder<F>, macs: bool) -> Simulation<
     sim
 }
 
-const NAMES: [&str; 4] = ["alice", "bob", "charlie", "dave"];
-
 /// Machines `0..parties`, and each input shared by the machine `owners[i] % parties` among
 /// all of them.
 fn setup<F: TinyField>(
@@ -164,7 +154,7 @@ fn setup<F: TinyField>(
     values: &[i64],
     owners: &[usize],
 ) -> (Vec<VirtualMachine<F>>, Vec<SharedScalar<F>>) {
-    let ms: Vec<_> = NAMES[..parties].iter().map(|n| sim.machine(*n)).collect();
+    let ms = common::parties(sim, parties);
     let inputs = values
         .iter()
         .zip(owners)
@@ -204,7 +194,7 @@ proptest! {
             prop_assert_eq!(&got, &v, "i128 result {}", v);
         }
         // Always: the exact result reduced to the centred representative mod p.
-        let want = centred127(&eval_big(&e, &values));
+        let want = reduced::<F127>(eval_big(&e, &values));
         prop_assert_eq!(got.value(), want);
         let opened = out.open().expect("open");
         prop_assert_eq!(opened.value(), got.value());
@@ -226,9 +216,7 @@ proptest! {
         let got = out.reconstruct(&ms[0]).expect("same simulation");
         prop_assert_eq!(&got, &eval_mod101(&e, &values));
         // The same from exact integer arithmetic, reduced once at the end.
-        let exact = eval_big(&e, &values);
-        let r = ((exact % 101) + 101) % 101;
-        let want = if r > BigInt::from(50) { r - 101 } else { r };
+        let want = reduced::<F101>(eval_big(&e, &values));
         prop_assert_eq!(got.value(), want);
     }
 
@@ -243,7 +231,7 @@ proptest! {
     ) {
         let sim = build(Simulation::builder().seed(seed), macs);
         let (_, inputs) = setup(&sim, parties, &[v], &[owner]);
-        // The first share of each holder (`shares_are_one_per_holder` in arithmetic.rs
+        // The first share of each holder (`shares_are_one_per_holder` in outputs.rs
         // checks that there are no more).
         let shares = inputs[0].shares();
         let total = shares[..parties].iter().fold(F127::from(0u64), |acc, s| acc + s);

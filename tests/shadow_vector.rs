@@ -6,7 +6,9 @@ use tinyspdz::prelude::*;
 use tinyspdz::shadow::{ShadowLine, ShadowReport, WarningKind};
 use tinyspdz::{Precision, PrivateFixed};
 
-const ULP: f64 = 1.0 / 65_536.0;
+mod common;
+
+use common::ULP;
 
 fn two(sim: &Simulation) -> (VirtualMachine, VirtualMachine) {
     (sim.machine("alice"), sim.machine("bob"))

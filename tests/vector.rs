@@ -6,18 +6,12 @@ use tinyspdz::{Sender, Step};
 
 mod common;
 
-fn three(sim: &Simulation) -> (VirtualMachine, VirtualMachine, VirtualMachine) {
-    (
-        sim.machine("alice"),
-        sim.machine("bob"),
-        sim.machine("carol"),
-    )
-}
+use common::alice_bob_carol;
 
 #[test]
 fn element_wise_arithmetic_matches_plain_integers() -> Result<(), Error> {
     let sim = Simulation::with_seed(11);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let xs = [3i64, -7, 12, 0, 5];
     let ys = [4i64, 2, -3, 9, 11];
     let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
@@ -47,7 +41,7 @@ fn element_wise_arithmetic_matches_plain_integers() -> Result<(), Error> {
 #[test]
 fn a_vector_product_is_one_round_and_one_triple_per_element() -> Result<(), Error> {
     let sim = Simulation::with_seed(12);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let n = 50;
     let x = PrivateVector::new(0..n, &alice).share(&[&bob, &carol]);
     let y = PrivateVector::new(0..n, &bob).share(&[&alice, &carol]);
@@ -76,7 +70,7 @@ fn a_vector_product_is_one_round_and_one_triple_per_element() -> Result<(), Erro
 #[test]
 fn public_vectors_and_shared_scalars_combine_with_every_element() -> Result<(), Error> {
     let sim = Simulation::with_seed(13);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let x = PrivateVector::new([1, 2, 3], &alice).share(&[&bob, &carol]);
     let p = PublicVector::from([10, -20, 30]);
     assert_eq!((&x + &p).open()?, [11, -18, 33]);
@@ -99,7 +93,7 @@ fn public_vectors_and_shared_scalars_combine_with_every_element() -> Result<(), 
 #[test]
 fn mismatched_operands_are_errors_that_say_why() {
     let sim = Simulation::with_seed(14);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let x = PrivateVector::new([1, 2, 3], &alice).share(&[&bob]);
     let short = PrivateVector::new([1, 2], &alice).share(&[&bob]);
     let other = PrivateVector::new([1, 2, 3], &alice).share(&[&carol]);
@@ -125,7 +119,7 @@ fn mismatched_operands_are_errors_that_say_why() {
 #[test]
 fn a_cheater_on_a_vector_product_is_caught() {
     let sim = Simulation::with_seed(15);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let x = PrivateVector::new([1, 2, 3], &alice).share(&[&bob, &carol]);
     let y = PrivateVector::new([4, 5, 6], &bob).share(&[&alice, &carol]);
     sim.adversary().add_to_openings(&bob, 1, Openings::Every);
@@ -147,7 +141,7 @@ fn a_cheater_on_a_vector_product_is_caught() {
 #[test]
 fn vectors_print_their_elements_and_shares() {
     let sim = Simulation::with_seed(16);
-    let (alice, bob, _) = three(&sim);
+    let [alice, bob, _] = alice_bob_carol(&sim);
     let v = PrivateVector::new([5, -6], &alice);
     assert_eq!(v.to_string(), "PrivateVector([5, -6], 'alice')");
     let long = PrivateVector::new(0..20, &alice);
@@ -214,7 +208,7 @@ fn a_machine_lists_a_vector_in_one_row_with_its_first_shares() {
 #[test]
 fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Result<(), Error> {
     let sim = Simulation::with_seed(17);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let xs = [-5i64, 0, 7, 3, -1_000_000, i64::from(i32::MAX)];
     let ys = [2i64, 0, -7, 3, 999, -1];
     let x = PrivateVector::new(xs, &alice).share(&[&bob, &carol]);
@@ -259,7 +253,7 @@ fn element_wise_comparisons_match_plain_integers_in_the_rounds_of_one() -> Resul
 #[test]
 fn the_maximum_element_takes_n_minus_one_comparisons_in_log_n_layers() -> Result<(), Error> {
     let sim = Simulation::with_seed(23);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let a = PrivateScalar::new(4, &alice).share(&[&bob, &carol]);
     let before = sim.stats();
     let _ = a.max(&a);
@@ -293,7 +287,7 @@ fn the_maximum_element_takes_n_minus_one_comparisons_in_log_n_layers() -> Result
 #[test]
 fn equality_opens_each_layer_of_its_tree_in_one_round() -> Result<(), Error> {
     let sim = Simulation::builder().seed(18).comparison_bits(16).build();
-    let (alice, bob, _) = three(&sim);
+    let [alice, bob, _] = alice_bob_carol(&sim);
     let x = PrivateScalar::new(9, &alice).share(&[&bob]);
     let before = sim.stats();
     let bit = x.equals(9);
@@ -308,7 +302,7 @@ fn equality_opens_each_layer_of_its_tree_in_one_round() -> Result<(), Error> {
 #[test]
 fn fixed_point_vectors_multiply_truncate_and_compare_element_wise() -> Result<(), Error> {
     let sim = Simulation::with_seed(19);
-    let (alice, bob, carol) = three(&sim);
+    let [alice, bob, carol] = alice_bob_carol(&sim);
     let xs = [1.5, -2.25, 0.125, 100.0, -0.001];
     let ys = [4.0, 0.5, -8.0, 0.01, 3.0];
     let x = PrivateFixedVector::new(xs, &alice).share(&[&bob, &carol]);
@@ -401,7 +395,7 @@ fn a_vector_product_shows_bob_uniform_openings_whatever_the_secrets() {
 fn bounded_views_of_a_long_product_keep_the_last_messages_of_the_complete_view() {
     let run = |views: Views| {
         let sim = Simulation::builder().seed(5).views(views).build();
-        let (alice, bob, carol) = three(&sim);
+        let [alice, bob, carol] = alice_bob_carol(&sim);
         let x = PrivateVector::new(0..300, &alice).share(&[&bob, &carol]);
         let y = PrivateVector::new((0..300).map(|i| 7 - i), &bob).share(&[&alice, &carol]);
         let z = &x * &y;

@@ -4,11 +4,9 @@
 
 use tinyspdz::prelude::*;
 
-const ULP: f64 = 1.0 / 65_536.0;
+mod common;
 
-fn encoded(x: f64) -> f64 {
-    (x * 65_536.0).round() / 65_536.0
-}
+use common::{ULP, encoded};
 
 /// A function on vectors and on scalars, with its f64 twin, its error bound at an input
 /// (the module docs' table), how far two runs may differ, and inputs in its domain.
