@@ -28,10 +28,10 @@
 //! # Randomness
 //!
 //! [`Field::random`] reads the generator exactly as `ff`'s derived field for this modulus
-//! did, so seeded simulations deal the same shares as before. That field took two
-//! `u64`s (low limb first), cleared the top bit, rejected values ≥ p and read the result v
-//! as a Montgomery form, v = x·2¹²⁸ mod p; the element it returned was x = v·2⁻¹²⁸ ≡ v·2⁻¹
-//! (because 2¹²⁸ ≡ 2). Halving modulo a Mersenne prime is a rotation of the 127 bits one
+//! does, so both draw the same elements from the same seed (the tests compare them draw
+//! for draw). That field takes two `u64`s (low limb first), clears the top bit, rejects
+//! values ≥ p and reads the result v as a Montgomery form, v = x·2¹²⁸ mod p; the element
+//! it returns is x = v·2⁻¹²⁸ ≡ v·2⁻¹ (because 2¹²⁸ ≡ 2). Halving modulo a Mersenne prime is a rotation of the 127 bits one
 //! place to the right, which is what [`F127::random`](Field::random) does to v.
 
 use std::borrow::Borrow;
@@ -247,7 +247,7 @@ impl Field for F127 {
     const ONE: Self = F127(1);
 
     /// Draws two `u64`s (low limb first), clears the top bit and retries when the value
-    /// v is ≥ p; returns v·2⁻¹, as `ff`'s derived field did (see the module docs).
+    /// v is ≥ p; returns v·2⁻¹, as `ff`'s derived field does (see the module docs).
     fn try_random<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
         loop {
             let low = rng.try_next_u64()?;

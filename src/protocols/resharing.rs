@@ -28,7 +28,7 @@
 //!
 //! Shares stolen before a refresh and shares stolen after it lie on unrelated polynomials:
 //! t of each reveal nothing together (the tests count it in the teaching field). After a
-//! re-share the old holders' shares no longer combine with the new ones. Machines offline
+//! re-share the old holders' shares do not combine with the new ones. Machines offline
 //! during a refresh miss their sub-shares and hold no valid share afterwards.
 //!
 //! # References
