@@ -1,5 +1,6 @@
-//! One shape for every value family: `PublicVector` computes as `PublicScalar` does, and
-//! `SharedFixedVector` compares as `SharedFixed` does, lane by lane. Checked through the
+//! One shape for every value family: `PublicVector` computes as `PublicScalar` does,
+//! `SharedFixedVector` compares as `SharedFixed` does, lane by lane, and vectors have the
+//! scalars' `is_zero`, `abs` and `sign`. Checked through the
 //! public API against plain integers and `f64`, over several seeds, on lanes that could
 //! go wrong: positive, negative, equal and one ulp apart.
 
@@ -287,5 +288,54 @@ fn the_shadow_follows_every_new_comparison_without_changing_the_run() -> Result<
     );
     assert_eq!(here.count(), 1, "one line for all the lanes\n{report}");
     assert!(report.warnings().is_empty(), "{report}");
+    Ok(())
+}
+
+#[test]
+fn shared_vectors_have_the_scalar_functions_of_zero_and_sign() -> Result<(), Error> {
+    for seed in SEEDS {
+        let sim = Simulation::with_seed(seed);
+        let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+        let mut values = vec![0, -1, 1, i64::MIN + 1, i64::MAX, -7];
+        values.extend(integers(seed, 6));
+        let x = PrivateVector::new(values.clone(), &alice).share(&[&bob]);
+        let each = |f: fn(i64) -> i64| values.iter().map(|&v| f(v)).collect::<Vec<i64>>();
+        assert_eq!(
+            x.is_zero().open()?,
+            each(|v| i64::from(v == 0)),
+            "seed {seed}"
+        );
+        assert_eq!(x.abs().open()?, each(i64::abs), "seed {seed}");
+        assert_eq!(x.sign().open()?, each(i64::signum), "seed {seed}");
+        // Lane by lane as the scalar functions of the same name.
+        for (j, s) in x.to_scalars().iter().enumerate() {
+            let lane = |v: &PublicVector| v.values()[j].clone();
+            assert_eq!(lane(&x.abs().open()?), s.abs().open()?.value());
+            assert_eq!(lane(&x.sign().open()?), s.sign().open()?.value());
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn fixed_vectors_have_abs_and_sign_like_shared_fixed() -> Result<(), Error> {
+    for seed in SEEDS {
+        let sim = Simulation::with_seed(seed);
+        let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+        let (a, _) = operands(seed);
+        let x = PrivateFixedVector::new(a.clone(), &alice).share(&[&bob]);
+        let abs: Vec<f64> = a.iter().map(|v| v.abs()).collect();
+        let sign: Vec<f64> = a
+            .iter()
+            .map(|&v| (v > 0.0) as i32 as f64 - (v < 0.0) as i32 as f64)
+            .collect();
+        assert_eq!(x.abs().open()?, abs, "seed {seed}");
+        assert_eq!(x.sign().open()?, sign, "seed {seed}");
+        let (abs, sign) = (x.abs().open()?, x.sign().open()?);
+        for (j, p) in x.to_fixed().iter().enumerate() {
+            assert_eq!(abs[j], p.abs().open()?, "seed {seed}, lane {j}");
+            assert_eq!(sign[j], p.sign().open()?, "seed {seed}, lane {j}");
+        }
+    }
     Ok(())
 }

@@ -152,6 +152,59 @@ impl<F: TinyField> SharedVector<F> {
         Self::try_select(&self.try_less_than(other)?, other, self)
     }
 
+    /// `[selfᵢ = 0]` for every element: as [`equals`](Self::equals) with 0, right for
+    /// |selfᵢ| < 2^ℓ.
+    ///
+    /// # Panics
+    ///
+    /// As [`equals`](Self::equals); [`try_is_zero`](Self::try_is_zero) returns the error.
+    #[track_caller]
+    pub fn is_zero(&self) -> Self {
+        or_panic(self.try_is_zero())
+    }
+
+    /// [`is_zero`](Self::is_zero), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_is_zero(&self) -> Result<Self> {
+        eqz(self, self.simulation().comparison_bits()?)
+    }
+
+    /// |selfᵢ| for every element: selfᵢ − 2·`[selfᵢ < 0]`·selfᵢ, right for selfᵢ in
+    /// \[−2^{ℓ−1}, 2^{ℓ−1}).
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_abs`](Self::try_abs) returns the error.
+    #[track_caller]
+    pub fn abs(&self) -> Self {
+        or_panic(self.try_abs())
+    }
+
+    /// [`abs`](Self::abs), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_abs(&self) -> Result<Self> {
+        let negative = ltz(self, self.simulation().comparison_bits()?)?;
+        self.try_sub(&(negative.try_mul(self)? * 2))
+    }
+
+    /// −1, 0 or 1 for every element as it is negative, zero or positive:
+    /// `[xᵢ > 0]` − `[xᵢ < 0]`, right for selfᵢ in (−2^{ℓ−1}, 2^{ℓ−1}).
+    ///
+    /// # Panics
+    ///
+    /// As [`less_than`](Self::less_than); [`try_sign`](Self::try_sign) returns the error.
+    #[track_caller]
+    pub fn sign(&self) -> Self {
+        or_panic(self.try_sign())
+    }
+
+    /// [`sign`](Self::sign), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_sign(&self) -> Result<Self> {
+        let bits = self.simulation().comparison_bits()?;
+        ltz(&-self, bits)?.try_sub(&ltz(self, bits)?)
+    }
+
     /// max(selfᵢ, 0) for every element: selfᵢ·(1 − `[selfᵢ < 0]`), right for selfᵢ in
     /// \[−2^{ℓ−1}, 2^{ℓ−1}).
     ///

@@ -214,6 +214,51 @@ impl<F: TinyField> SharedFixedVector<F> {
         Ok(Self::follow_lanes("= 0", [self], |[x]| x == 0.0, bits))
     }
 
+    /// |selfᵢ| for every lane: selfᵢ − 2·`[selfᵢ < 0]`·selfᵢ, exact.
+    ///
+    /// # Panics
+    ///
+    /// As [`is_negative`](Self::is_negative); [`try_abs`](Self::try_abs) returns the error.
+    #[track_caller]
+    pub fn abs(&self) -> Self {
+        or_panic(self.try_abs())
+    }
+
+    /// [`abs`](Self::abs), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_abs(&self) -> Result<Self> {
+        let negative = self.negative(&self.value)?;
+        let flipped = negative.try_mul(&self.value)? * 2;
+        let magnitude = self.same(self.value.try_sub(&flipped)?);
+        Ok(magnitude.follow("abs", [self], |[x]| x.abs(), Domain::All))
+    }
+
+    /// −1, 0 or 1 for every lane as it is negative, zero or positive:
+    /// `[selfᵢ > 0]` − `[selfᵢ < 0]`, as fixed-point numbers.
+    ///
+    /// # Panics
+    ///
+    /// As [`is_negative`](Self::is_negative); [`try_sign`](Self::try_sign) returns the error.
+    #[track_caller]
+    pub fn sign(&self) -> Self {
+        or_panic(self.try_sign())
+    }
+
+    /// [`sign`](Self::sign), returning an error instead of panicking.
+    #[track_caller]
+    pub fn try_sign(&self) -> Result<Self> {
+        let positive = self.negative(&-&self.value)?;
+        let negative = self.negative(&self.value)?;
+        let one = F::from_i128(self.precision.encode(1.0)?);
+        let sign = self.same(&positive.try_sub(&negative)? * one);
+        let exact = |[x]: [f64; 1]| match x.partial_cmp(&0.0) {
+            Some(std::cmp::Ordering::Greater) => 1.0,
+            Some(std::cmp::Ordering::Less) => -1.0,
+            _ => 0.0,
+        };
+        Ok(sign.follow("sign", [self], exact, Domain::All))
+    }
+
     /// `bitsᵢ ? yesᵢ : noᵢ` for shared bits (0 or 1, as comparisons give):
     /// noᵢ + bitsᵢ·(yesᵢ − noᵢ), n triples in one round.
     ///

@@ -143,7 +143,7 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// | `x + k`, `x - k`, `x * k`, `k + x`, `k - x`, `k * x` | public `f64` k on every element | free (`*`: a truncation) |
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ (one truncation), Σ xᵢ | n triples, 2 rounds; free |
 /// | `x.less_than(y)`, `x.greater_than(y)`, `x.less_or_equal(y)`, `x.greater_or_equal(y)`, `x.equals(y)` | element-wise comparison with `&y` or a public `f64` or `i32` (0/1 integers) | one comparison's rounds |
-/// | `x.relu()` | max(xᵢ, 0) | one comparison's rounds, n triples |
+/// | `x.relu()`, `x.abs()`, `x.sign()` | max(xᵢ, 0), \|xᵢ\|, −1/0/1 | one comparison's rounds (`sign`: two comparisons'), n triples |
 /// | `x.is_negative()`, `x.is_zero()` | `[xᵢ < 0]`, `[xᵢ = 0]` (0/1 integers) | one comparison's rounds |
 /// | `SharedFixedVector::select(&bits, &yes, &no)`, `x.min(&y)`, `x.max(&y)` | bitsᵢ ? yesᵢ : noᵢ; a comparison and a select | n triples, 1 round; one comparison's rounds + 1 |
 /// | `x.sigmoid()`, `x.tanh()`, `x.exp()` | element by element, see [`crate::math`] | one scalar call's rounds (111, 111, 358), n times its triples (102, 102, 303) |
