@@ -24,6 +24,28 @@ pub(crate) trait SharedValue<F: TinyField>: Sized {
     fn from_handle(h: Handle<F>) -> Self;
 }
 
+/// s·x + c for public s and c, on every lane (free).
+pub(crate) fn affine<F: TinyField, S: SharedValue<F>>(x: &S, s: F, c: F) -> S {
+    S::from_handle(x.handle().affine(&[s], &[c]))
+}
+
+/// x + y lane by lane (free).
+pub(crate) fn sum<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
+    Ok(S::from_handle(x.handle().try_add(y.handle())?))
+}
+
+/// x − y lane by lane (free).
+pub(crate) fn difference<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
+    Ok(S::from_handle(x.handle().try_sub(y.handle())?))
+}
+
+/// x·y lane by lane: one Beaver multiplication, one round for all lanes.
+#[track_caller]
+pub(crate) fn product<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
+    let mut products = Handle::mul_many(&[(x.handle(), y.handle())], Location::caller())?;
+    Ok(S::from_handle(products.remove(0)))
+}
+
 /// A shared value's place in its simulation. Dropping it frees the slot.
 pub(crate) struct Handle<F: TinyField> {
     pub sim: Simulation<F>,

@@ -17,6 +17,7 @@
 //! error, and x·y has error about |x|·εᵧ + |y|·εₓ + 2⁻ᶠ.
 
 mod compare;
+pub(crate) mod family;
 mod follow;
 mod ops;
 mod precision;

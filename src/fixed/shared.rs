@@ -104,30 +104,6 @@ impl<F: TinyField> SharedFixed<F> {
         Self::untracked(value, self.precision)
     }
 
-    /// `self + other`, or an error when they cannot be combined.
-    #[track_caller]
-    pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.check_operands(other)?;
-        let sum = self.same(self.value.try_add(&other.value)?);
-        Ok(sum.follow("+", [self, other], |[x, y]| x + y, Domain::All))
-    }
-
-    /// `self - other`, or an error when they cannot be combined.
-    #[track_caller]
-    pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.check_operands(other)?;
-        let difference = self.same(self.value.try_sub(&other.value)?);
-        Ok(difference.follow("−", [self, other], |[x, y]| x - y, Domain::All))
-    }
-
-    /// `self * other`: a Beaver multiplication and a probabilistic truncation by f bits.
-    #[track_caller]
-    pub fn try_mul(&self, other: &Self) -> Result<Self> {
-        self.check_operands(other)?;
-        let product = self.truncated(self.value.try_mul(&other.value)?)?;
-        Ok(product.follow("×", [self, other], |[x, y]| x * y, Domain::All))
-    }
-
     /// `self * n` for a shared integer n: one multiplication, no truncation.
     ///
     /// # Panics

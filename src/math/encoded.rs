@@ -9,36 +9,13 @@
 //! closures, so the ledger charges a whole function to the learner's line.
 
 use std::marker::PhantomData;
-use std::panic::Location;
 
 use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::trunc_pr;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::fixed::Precision;
-use crate::handle::{Handle, SharedValue};
-
-/// s·x + c for public s and c, on every lane (free).
-pub(super) fn affine<F: TinyField, S: SharedValue<F>>(x: &S, s: F, c: F) -> S {
-    S::from_handle(x.handle().affine(&[s], &[c]))
-}
-
-/// x + y lane by lane (free).
-pub(super) fn sum<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
-    Ok(S::from_handle(x.handle().try_add(y.handle())?))
-}
-
-/// x − y lane by lane (free).
-pub(super) fn difference<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
-    Ok(S::from_handle(x.handle().try_sub(y.handle())?))
-}
-
-/// x·y lane by lane: one Beaver multiplication, one round for all lanes.
-#[track_caller]
-pub(super) fn product<F: TinyField, S: SharedValue<F>>(x: &S, y: &S) -> Result<S> {
-    let mut products = Handle::mul_many(&[(x.handle(), y.handle())], Location::caller())?;
-    Ok(S::from_handle(products.remove(0)))
-}
+use crate::handle::{SharedValue, affine, difference, product, sum};
 
 /// Shared fixed-point numbers during a function's steps: a scalar or a vector.
 pub(super) struct Encoded<F: TinyField, S> {

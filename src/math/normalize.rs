@@ -2,12 +2,13 @@
 //! and √x by Newton–Raphson on m, ln x by a polynomial for ln m; the exponent L − f enters
 //! as a public function of the one-hot hⱼ = [L = j + 1].
 
-use super::encoded::{Encoded, affine, difference, product, sum};
+use super::encoded::Encoded;
 use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::trunc_pr;
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::SharedValue;
+use crate::handle::{affine, difference, product, sum};
 use crate::masking::{check_room, spare_bits};
 
 /// ln m for m ∈ [½, 1), in u = 4m − 3: coefficients of u⁰ … u⁷.

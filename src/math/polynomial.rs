@@ -3,12 +3,13 @@
 //! polynomial, the integer part I by exact truncation, clamped at −f − 1, and a one-hot
 //! over the exponents fixed point can hold).
 
-use super::encoded::{Encoded, affine, difference, product, sum};
+use super::encoded::Encoded;
 use crate::circuits::comparison::ltz;
 use crate::circuits::truncation::{trunc, trunc_pr};
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::SharedValue;
+use crate::handle::{affine, difference, product, sum};
 use crate::masking::spare_bits;
 
 /// σ(x) − ½ on [−6, 6] as an odd polynomial in u = x/6: coefficients of u, u³, …, u⁹.

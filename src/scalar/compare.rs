@@ -69,6 +69,86 @@ macro_rules! comparisons {
 
 pub(crate) use comparisons;
 
+/// Generates what is built on the comparisons of shared integers, with `try_` twins and
+/// docs, for a scalar and for a vector (lane by lane, `$each` = ", lane by lane"): `min`
+/// and `max` (a comparison and a select), `abs`, `sign` and `relu`. ℓ is the
+/// simulation's comparison width.
+macro_rules! integer_functions {
+    (@one $each:literal, $name:ident, $try_name:ident, $what:literal, |$x:ident| $body:expr) => {
+        #[doc = concat!($what, $each, ".")]
+        ///
+        /// # Panics
+        ///
+        /// As [`less_than`](Self::less_than); the `try_` twin returns the error instead.
+        #[track_caller]
+        pub fn $name(&self) -> Self {
+            $crate::error::or_panic(self.$try_name())
+        }
+
+        #[doc = concat!("[`", stringify!($name), "`](Self::", stringify!($name), "), returning an error instead of panicking.")]
+        #[track_caller]
+        pub fn $try_name(&self) -> $crate::error::Result<Self> {
+            let $x = self;
+            $body
+        }
+    };
+    ($each:literal) => {
+        #[doc = concat!("The smaller of `self` and `other`", $each, ", obliviously: one comparison and one select. Correct where [`less_than`](Self::less_than) is.")]
+        ///
+        /// # Panics
+        ///
+        /// As [`less_than`](Self::less_than); [`try_min`](Self::try_min) returns the error.
+        #[track_caller]
+        pub fn min(&self, other: &Self) -> Self {
+            $crate::error::or_panic(self.try_min(other))
+        }
+
+        /// [`min`](Self::min), returning an error instead of panicking.
+        #[track_caller]
+        pub fn try_min(&self, other: &Self) -> $crate::error::Result<Self> {
+            Self::try_select(&self.try_less_than(other)?, self, other)
+        }
+
+        #[doc = concat!("The larger of `self` and `other`", $each, ", obliviously. Correct where [`less_than`](Self::less_than) is.")]
+        ///
+        /// # Panics
+        ///
+        /// As [`less_than`](Self::less_than); [`try_max`](Self::try_max) returns the error.
+        #[track_caller]
+        pub fn max(&self, other: &Self) -> Self {
+            $crate::error::or_panic(self.try_max(other))
+        }
+
+        /// [`max`](Self::max), returning an error instead of panicking.
+        #[track_caller]
+        pub fn try_max(&self, other: &Self) -> $crate::error::Result<Self> {
+            Self::try_select(&self.try_less_than(other)?, other, self)
+        }
+
+        $crate::scalar::compare::integer_functions!(@one $each, abs, try_abs,
+            "|self| = self − 2·`[self < 0]`·self, obliviously, correct for self in \\[−2^{ℓ−1}, 2^{ℓ−1}) (`abs(i64::MIN)` is 2⁶³)",
+            |x| {
+                let negative = $crate::circuits::comparison::ltz(x, x.simulation().comparison_bits()?)?;
+                x.try_sub(&(negative.try_mul(x)? * 2))
+            });
+        $crate::scalar::compare::integer_functions!(@one $each, sign, try_sign,
+            "−1, 0 or 1 as self is negative, zero or positive, `[x > 0]` − `[x < 0]`, correct for self in (−2^{ℓ−1}, 2^{ℓ−1}), the range both comparisons share (`sign(i64::MIN)` is −2)",
+            |x| {
+                let bits = x.simulation().comparison_bits()?;
+                let positive = $crate::circuits::comparison::ltz(&-x, bits)?;
+                positive.try_sub(&$crate::circuits::comparison::ltz(x, bits)?)
+            });
+        $crate::scalar::compare::integer_functions!(@one $each, relu, try_relu,
+            "max(self, 0) = self·(1 − `[self < 0]`), obliviously, correct for self in \\[−2^{ℓ−1}, 2^{ℓ−1})",
+            |x| {
+                let bits = x.simulation().comparison_bits()?;
+                (1 - &$crate::circuits::comparison::ltz(x, bits)?).try_mul(x)
+            });
+    };
+}
+
+pub(crate) use integer_functions;
+
 /// The differences d = x − y a comparison of width ℓ gets right.
 #[derive(Clone, Copy)]
 enum Range {
@@ -233,93 +313,5 @@ impl<F: TinyField> SharedScalar<F> {
         Ok(no + &bit.as_scalar().try_mul(&yes.try_sub(no)?)?)
     }
 
-    /// The smaller of `self` and `other`, obliviously: one comparison and one select.
-    /// Correct where [`less_than`](Self::less_than) is.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_min`](Self::try_min) returns the error.
-    #[track_caller]
-    pub fn min(&self, other: &Self) -> Self {
-        or_panic(self.try_min(other))
-    }
-
-    /// [`min`](Self::min), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_min(&self, other: &Self) -> Result<Self> {
-        Self::try_select(&self.try_less_than(other)?, self, other)
-    }
-
-    /// The larger of `self` and `other`, obliviously. Correct where
-    /// [`less_than`](Self::less_than) is.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_max`](Self::try_max) returns the error.
-    #[track_caller]
-    pub fn max(&self, other: &Self) -> Self {
-        or_panic(self.try_max(other))
-    }
-
-    /// [`max`](Self::max), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_max(&self, other: &Self) -> Result<Self> {
-        Self::try_select(&self.try_less_than(other)?, other, self)
-    }
-
-    /// |self|: −self when self < 0, obliviously. Correct for self in
-    /// \[−2^{ℓ−1}, 2^{ℓ−1}): `abs(i64::MIN)` is 2⁶³.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_abs`](Self::try_abs) returns the error.
-    #[track_caller]
-    pub fn abs(&self) -> Self {
-        or_panic(self.try_abs())
-    }
-
-    /// [`abs`](Self::abs), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_abs(&self) -> Result<Self> {
-        // |x| = x − 2·[x < 0]·x
-        let negative = ltz(self, self.comparison_bits()?)?;
-        Ok(self - &(negative.try_mul(self)? * 2))
-    }
-
-    /// −1, 0 or 1 as self is negative, zero or positive: `[x > 0]` − `[x < 0]`.
-    ///
-    /// Correct for self in (−2^{ℓ−1}, 2^{ℓ−1}), the range both comparisons share:
-    /// `sign(i64::MIN)` is −2, since `[x > 0]` is LTZ of −x = 2⁶³, one past its range.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_sign`](Self::try_sign) returns the error.
-    #[track_caller]
-    pub fn sign(&self) -> Self {
-        or_panic(self.try_sign())
-    }
-
-    /// [`sign`](Self::sign), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_sign(&self) -> Result<Self> {
-        let bits = self.comparison_bits()?;
-        Ok(&ltz(&-self, bits)? - &ltz(self, bits)?)
-    }
-
-    /// max(self, 0), obliviously: self·(1 − `[self < 0]`). Correct for self in
-    /// \[−2^{ℓ−1}, 2^{ℓ−1}).
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
-    #[track_caller]
-    pub fn relu(&self) -> Self {
-        or_panic(self.try_relu())
-    }
-
-    /// [`relu`](Self::relu), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_relu(&self) -> Result<Self> {
-        (1 - &ltz(self, self.comparison_bits()?)?).try_mul(self)
-    }
+    integer_functions!("");
 }

@@ -7,7 +7,7 @@ use super::shared::SharedVector;
 use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
-use crate::scalar::compare::comparisons;
+use crate::scalar::compare::{comparisons, integer_functions};
 
 /// What a shared vector can be compared with, element by element: another shared vector,
 /// a public vector, or one public constant for every element.
@@ -118,39 +118,7 @@ impl<F: TinyField> SharedVector<F> {
         no.try_add(&bits.try_mul(&yes.try_sub(no)?)?)
     }
 
-    /// The smaller of each pair of elements, obliviously: right where
-    /// [`less_than`](Self::less_than) is.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_min`](Self::try_min) returns the error.
-    #[track_caller]
-    pub fn min(&self, other: &Self) -> Self {
-        or_panic(self.try_min(other))
-    }
-
-    /// [`min`](Self::min), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_min(&self, other: &Self) -> Result<Self> {
-        Self::try_select(&self.try_less_than(other)?, self, other)
-    }
-
-    /// The larger of each pair of elements, obliviously: right where
-    /// [`less_than`](Self::less_than) is.
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_max`](Self::try_max) returns the error.
-    #[track_caller]
-    pub fn max(&self, other: &Self) -> Self {
-        or_panic(self.try_max(other))
-    }
-
-    /// [`max`](Self::max), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_max(&self, other: &Self) -> Result<Self> {
-        Self::try_select(&self.try_less_than(other)?, other, self)
-    }
+    integer_functions!(", lane by lane");
 
     /// `[selfᵢ = 0]` for every element: as [`equals`](Self::equals) with 0, right for
     /// |selfᵢ| < 2^ℓ.
@@ -167,60 +135,6 @@ impl<F: TinyField> SharedVector<F> {
     #[track_caller]
     pub fn try_is_zero(&self) -> Result<Self> {
         eqz(self, self.simulation().comparison_bits()?)
-    }
-
-    /// |selfᵢ| for every element: selfᵢ − 2·`[selfᵢ < 0]`·selfᵢ, right for selfᵢ in
-    /// \[−2^{ℓ−1}, 2^{ℓ−1}).
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_abs`](Self::try_abs) returns the error.
-    #[track_caller]
-    pub fn abs(&self) -> Self {
-        or_panic(self.try_abs())
-    }
-
-    /// [`abs`](Self::abs), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_abs(&self) -> Result<Self> {
-        let negative = ltz(self, self.simulation().comparison_bits()?)?;
-        self.try_sub(&(negative.try_mul(self)? * 2))
-    }
-
-    /// −1, 0 or 1 for every element as it is negative, zero or positive:
-    /// `[xᵢ > 0]` − `[xᵢ < 0]`, right for selfᵢ in (−2^{ℓ−1}, 2^{ℓ−1}).
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_sign`](Self::try_sign) returns the error.
-    #[track_caller]
-    pub fn sign(&self) -> Self {
-        or_panic(self.try_sign())
-    }
-
-    /// [`sign`](Self::sign), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_sign(&self) -> Result<Self> {
-        let bits = self.simulation().comparison_bits()?;
-        ltz(&-self, bits)?.try_sub(&ltz(self, bits)?)
-    }
-
-    /// max(selfᵢ, 0) for every element: selfᵢ·(1 − `[selfᵢ < 0]`), right for selfᵢ in
-    /// \[−2^{ℓ−1}, 2^{ℓ−1}).
-    ///
-    /// # Panics
-    ///
-    /// As [`less_than`](Self::less_than); [`try_relu`](Self::try_relu) returns the error.
-    #[track_caller]
-    pub fn relu(&self) -> Self {
-        or_panic(self.try_relu())
-    }
-
-    /// [`relu`](Self::relu), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_relu(&self) -> Result<Self> {
-        let bits = self.simulation().comparison_bits()?;
-        (1 - &ltz(self, bits)?).try_mul(self)
     }
 
     /// The elements' maximum, by a tournament: ⌈log₂ n⌉ layers of comparisons, each

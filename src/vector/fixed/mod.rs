@@ -203,8 +203,11 @@ impl<F: TinyField> SharedFixedVector<F> {
         self.value.is_empty()
     }
 
+    /// Checks that `self` and `other` can be combined lane by lane: the same format, then
+    /// the same holders and length.
     pub(crate) fn check_operands(&self, other: &Self) -> Result<()> {
-        self.precision.must_match(other.precision)
+        self.precision.must_match(other.precision)?;
+        self.value.check_operands(&other.value)
     }
 
     /// Truncates by f bits values of up to `extra` more bits than a product's.

@@ -15,31 +15,6 @@ use crate::fixed::{Domain, SharedFixed};
 use crate::vector::shared::SharedVector;
 
 impl<F: TinyField> SharedFixedVector<F> {
-    /// `self + other` element by element.
-    #[track_caller]
-    pub fn try_add(&self, other: &Self) -> Result<Self> {
-        self.check_operands(other)?;
-        let sum = self.same(self.value.try_add(&other.value)?);
-        Ok(sum.follow("+", [self, other], |[x, y]| x + y, Domain::All))
-    }
-
-    /// `self - other` element by element.
-    #[track_caller]
-    pub fn try_sub(&self, other: &Self) -> Result<Self> {
-        self.check_operands(other)?;
-        let difference = self.same(self.value.try_sub(&other.value)?);
-        Ok(difference.follow("−", [self, other], |[x, y]| x - y, Domain::All))
-    }
-
-    /// `self * other` element by element: n Beaver products and one vectorized truncation.
-    #[track_caller]
-    pub fn try_mul(&self, other: &Self) -> Result<Self> {
-        self.check_operands(other)?;
-        let product = self.value.try_mul(&other.value)?;
-        let product = self.same(self.truncated(&product, 0)?);
-        Ok(product.follow("×", [self, other], |[x, y]| x * y, Domain::All))
-    }
-
     /// Σᵢ selfᵢ·otherᵢ: n products, summed, then truncated once.
     ///
     /// # Panics
@@ -120,25 +95,6 @@ impl<F: TinyField> SharedFixedVector<F> {
         let difference = &self.value - self.encode(k)?;
         let bits = ltz(&difference, self.precision.bits() + 1)?;
         Ok(self.follow_bits("<", k, |x, k| x < k, bits))
-    }
-
-    /// max(selfᵢ, 0) for every element.
-    ///
-    /// # Panics
-    ///
-    /// As [`is_negative`](Self::is_negative); [`try_relu`](Self::try_relu) returns the
-    /// error.
-    #[track_caller]
-    pub fn relu(&self) -> Self {
-        or_panic(self.try_relu())
-    }
-
-    /// [`relu`](Self::relu), returning an error instead of panicking.
-    #[track_caller]
-    pub fn try_relu(&self) -> Result<Self> {
-        let negative = ltz(&self.value, self.precision.bits() + 1)?;
-        let kept = self.same((1 - &negative).try_mul(&self.value)?);
-        Ok(kept.follow("relu", [self], |[x]| x.max(0.0), Domain::All))
     }
 }
 

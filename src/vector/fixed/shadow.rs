@@ -140,6 +140,43 @@ impl<F: TinyField> SharedFixedVector<F> {
             .record(Location::caller(), judge_bits(operation, &lanes));
         bits
     }
+
+    /// Follows a comparison of `inputs`, lane by lane, in the shadow, when on: records
+    /// whether each shared bit of `bits` equals `exact` of the lane's exact numbers.
+    #[track_caller]
+    pub(super) fn follow_lanes<const N: usize>(
+        operation: &'static str,
+        inputs: [&Self; N],
+        exact: impl Fn([f64; N]) -> bool,
+        bits: SharedVector<F>,
+    ) -> SharedVector<F> {
+        let Some(exacts) = inputs
+            .iter()
+            .map(|x| x.exact.as_deref())
+            .collect::<Option<Vec<_>>>()
+        else {
+            return bits;
+        };
+        let lanes: Vec<BitOutcome> = (0..bits.len())
+            .map(|j| {
+                let exact_lane: [f64; N] = std::array::from_fn(|i| lane(exacts[i], j));
+                BitOutcome {
+                    value: as_bit(bits.handle().peek(j)),
+                    expected: exact(exact_lane),
+                    exact: exact_lane.to_vec(),
+                    held: inputs.iter().map(|x| x.held(j)).collect(),
+                }
+            })
+            .collect();
+        bits.handle()
+            .record(Location::caller(), judge_bits(operation, &lanes));
+        bits
+    }
+
+    /// The number the shares of lane `j` add up to, read outside the protocol.
+    fn held(&self, j: usize) -> f64 {
+        self.precision.decode(self.value.handle().peek(j))
+    }
 }
 
 /// Lane `j` of `values` (NaN past the end, which checked operands never reach).
