@@ -16,10 +16,7 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
     if !w.macs || w.keys.has(set) {
         return;
     }
-    let alpha = match w.dealer.alpha {
-        Some(alpha) => alpha,
-        None => *w.dealer.alpha.insert(F::random(&mut w.rng)),
-    };
+    let alpha = global_key(w);
     let n = w.holder_sets.get(set).len();
     let mut shares = Vec::with_capacity(n);
     w.holder_sets
@@ -35,6 +32,14 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
         ..Costs::default()
     };
     w.keys.give(set, shares);
+}
+
+/// The global MAC key α, drawn by the dealer when first needed.
+pub(crate) fn global_key<F: TinyField>(w: &mut World<F>) -> F {
+    match w.dealer.alpha {
+        Some(alpha) => alpha,
+        None => *w.dealer.alpha.insert(F::random(&mut w.rng)),
+    }
 }
 
 /// How the dealer shares values among one holder set: its size, its scheme, and α when

@@ -16,7 +16,8 @@ use crate::world::preprocessed::Triples;
 /// Deals `lanes` fresh triples among `set`, adding what they cost to `costs`;
 /// [`Triples::hand_out`] makes the messages that deliver them. A corrupt dealer adds an
 /// offset to c (zero when honest); the MACs then authenticate the wrong c, as a corrupt
-/// dealer's would.
+/// dealer's would. A dealer told to reuse a triple deals it again, shares and MACs alike,
+/// as the next one.
 pub(crate) fn deal_triples<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
@@ -29,10 +30,19 @@ pub(crate) fn deal_triples<F: TinyField>(
     data.reserve(3 * width * lanes);
     for _ in 0..lanes {
         w.dealer.triples += 1;
-        let offset = w.adversary.triple_offset(w.dealer.triples);
-        let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
-        for v in [a, b, a * b + offset] {
-            dealing.deal(&mut w.rng, v, &mut data);
+        let from = data.len();
+        match w.adversary.kept.take() {
+            Some((kept_for, kept)) if kept_for == set => data.extend(kept),
+            _ => {
+                let offset = w.adversary.triple_offset(w.dealer.triples);
+                let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
+                for v in [a, b, a * b + offset] {
+                    dealing.deal(&mut w.rng, v, &mut data);
+                }
+            }
+        }
+        if w.adversary.repeats_triple(w.dealer.triples) {
+            w.adversary.kept = Some((set, data[from..].to_vec()));
         }
     }
     let (n, lanes) = (w.holder_sets.get(set).len() as u64, lanes as u64);

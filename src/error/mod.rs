@@ -302,6 +302,13 @@ pub enum Error {
     )]
     ZeroThreshold,
 
+    /// An attack on the MAC key was asked of a simulation that runs without MACs.
+    #[error(
+        "this simulation runs without MACs, so there is no MAC key: build it with `.macs(true)` \
+         (the default) to stage an attack on α"
+    )]
+    NoMacKey,
+
     /// A fixed-point [`Precision`](crate::Precision) the field cannot compute with.
     #[error(
         "precision f = {f}, k = {k} does not fit {field}: f and k must be at least 1, and \

@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::field::TinyField;
-use crate::store::MachineId;
+use crate::store::{HolderSetId, MachineId};
 
 /// Which of a machine's openings (or the dealer's triples) an attack touches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,11 @@ pub(crate) struct AdversaryState<F> {
     sent: Vec<u64>,
     /// (offset to c, which triples)
     pub triples: Vec<(F, Openings)>,
+    /// Which triples the dealer deals again as the next one.
+    pub repeats: Vec<Openings>,
+    /// The last triple to be dealt again, as dealt to its holder set: its a, b and c with
+    /// their MACs.
+    pub kept: Option<(HolderSetId, Vec<F>)>,
     /// Machines the simulation was told misbehave.
     pub cheaters: Vec<MachineId>,
     pub dealer_cheats: bool,
@@ -55,6 +60,8 @@ impl<F> Default for AdversaryState<F> {
             openings,
             sent,
             triples,
+            repeats: Vec::new(),
+            kept: None,
             cheaters,
             dealer_cheats: false,
         }
@@ -110,5 +117,10 @@ impl<F: TinyField> AdversaryState<F> {
             .iter()
             .filter(|(_, which)| which.includes(serial));
         shifts.map(|&(offset, _)| offset).sum()
+    }
+
+    /// Whether the dealer is told to deal triple `serial` again as the next one.
+    pub fn repeats_triple(&self, serial: u64) -> bool {
+        self.repeats.iter().any(|which| which.includes(serial))
     }
 }
