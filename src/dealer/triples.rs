@@ -28,10 +28,11 @@ pub(crate) fn deal_triples<F: TinyField>(
     let width = dealing.width();
     let mut data = w.store.buffer();
     data.reserve(3 * width * lanes);
+    let reuses = !w.adversary.repeats.is_empty();
     for _ in 0..lanes {
         w.dealer.triples += 1;
         let from = data.len();
-        match w.adversary.kept.take() {
+        match reuses.then(|| w.adversary.kept.take()).flatten() {
             Some((kept_for, kept)) if kept_for == set => data.extend(kept),
             _ => {
                 let offset = w.adversary.triple_offset(w.dealer.triples);
@@ -41,7 +42,7 @@ pub(crate) fn deal_triples<F: TinyField>(
                 }
             }
         }
-        if w.adversary.repeats_triple(w.dealer.triples) {
+        if reuses && w.adversary.repeats_triple(w.dealer.triples) {
             w.adversary.kept = Some((set, data[from..].to_vec()));
         }
     }
