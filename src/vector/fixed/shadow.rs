@@ -125,20 +125,15 @@ impl<F: TinyField> SharedFixedVector<F> {
             return bits;
         };
         let held = self.peek_numbers();
-        let lanes: Vec<BitOutcome> = (0..bits.len())
-            .map(|j| {
-                let x = lane(exacts, j);
-                BitOutcome {
-                    value: as_bit(bits.handle().peek(j)),
-                    expected: exact(x, k),
-                    exact: vec![x, k],
-                    held: vec![lane(&held, j), k],
-                }
-            })
-            .collect();
-        bits.handle()
-            .record(Location::caller(), judge_bits(operation, &lanes));
-        bits
+        record_bits(operation, bits, |j, value| {
+            let x = lane(exacts, j);
+            BitOutcome {
+                value,
+                expected: exact(x, k),
+                exact: vec![x, k],
+                held: vec![lane(&held, j), k],
+            }
+        })
     }
 
     /// Follows a comparison of `inputs`, lane by lane, in the shadow, when on: records
@@ -157,26 +152,37 @@ impl<F: TinyField> SharedFixedVector<F> {
         else {
             return bits;
         };
-        let lanes: Vec<BitOutcome> = (0..bits.len())
-            .map(|j| {
-                let exact_lane: [f64; N] = std::array::from_fn(|i| lane(exacts[i], j));
-                BitOutcome {
-                    value: as_bit(bits.handle().peek(j)),
-                    expected: exact(exact_lane),
-                    exact: exact_lane.to_vec(),
-                    held: inputs.iter().map(|x| x.held(j)).collect(),
-                }
-            })
-            .collect();
-        bits.handle()
-            .record(Location::caller(), judge_bits(operation, &lanes));
-        bits
+        record_bits(operation, bits, |j, value| {
+            let exact_lane: [f64; N] = std::array::from_fn(|i| lane(exacts[i], j));
+            BitOutcome {
+                value,
+                expected: exact(exact_lane),
+                exact: exact_lane.to_vec(),
+                held: inputs.iter().map(|x| x.held(j)).collect(),
+            }
+        })
     }
 
     /// The number the shares of lane `j` add up to, read outside the protocol.
     fn held(&self, j: usize) -> f64 {
         self.precision.decode(self.value.handle().peek(j))
     }
+}
+
+/// Records, at the caller's line, how every lane of a comparison's `bits` compares with
+/// the exact answer, each lane's outcome made by `outcome` from its index and bit.
+#[track_caller]
+fn record_bits<F: TinyField>(
+    operation: &'static str,
+    bits: SharedVector<F>,
+    outcome: impl Fn(usize, Option<bool>) -> BitOutcome,
+) -> SharedVector<F> {
+    let lanes: Vec<BitOutcome> = (0..bits.len())
+        .map(|j| outcome(j, as_bit(bits.handle().peek(j))))
+        .collect();
+    bits.handle()
+        .record(Location::caller(), judge_bits(operation, &lanes));
+    bits
 }
 
 /// Lane `j` of `values` (NaN past the end, which checked operands never reach).
