@@ -39,6 +39,10 @@ pub struct Costs {
     pub bits: u64,
     /// Bits the dealer sent (binary shares and their 64-bit MAC shares).
     pub dealer_bits: u64,
+    /// Bytes of the MAC check's hash commitments, their nonces and its coin-toss seeds,
+    /// 32 per message that carries them. The ledger's tables leave them out; `Display`
+    /// shows them when there are any.
+    pub hash_bytes: u64,
 }
 
 impl Costs {
@@ -57,6 +61,7 @@ impl Costs {
             mac_elements: op(self.mac_elements, o.mac_elements),
             bits: op(self.bits, o.bits),
             dealer_bits: op(self.dealer_bits, o.dealer_bits),
+            hash_bytes: op(self.hash_bytes, o.hash_bytes),
         }
     }
 }
@@ -99,6 +104,9 @@ impl fmt::Display for Costs {
                 "; bits: {} between machines, {} from the dealer",
                 self.bits, self.dealer_bits
             )?;
+        }
+        if self.hash_bytes > 0 {
+            write!(f, "; {} byte(s) of commitments and seeds", self.hash_bytes)?;
         }
         Ok(())
     }

@@ -47,7 +47,7 @@ pub use vector::{
     FixedVectorComparand, PrivateFixedVector, PrivateVector, PublicVector, SharedFixedVector,
     SharedVector, VectorComparand,
 };
-pub use view::{Message, Sender, Step, View, Views};
+pub use view::{Bytes32, Message, Sender, Step, View, Views};
 
 /// The tutorial's chapters, compiled and run as doctests so the book cannot rot.
 #[cfg(doctest)]

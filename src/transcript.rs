@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::field::TinyField;
-use crate::view::{Sender, Step, about_label};
+use crate::view::{Bytes32, Sender, Step, about_label, content};
 
 /// One message of a transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +22,10 @@ pub struct Sent<F> {
     pub step: Step,
     /// The number (`#n`) of the value concerned; 0 for none (MAC keys, MAC checks).
     pub about: u64,
-    /// The element sent.
+    /// The element sent (zero when only bytes were sent).
     pub value: F,
+    /// The bytes sent, in the MAC check: a commitment, a nonce or a coin-toss seed.
+    pub bytes: Option<Bytes32>,
 }
 
 /// The messages sent while a closure ran, in the order they were sent.
@@ -79,13 +81,8 @@ impl<F: TinyField> Transcript<F> {
             } else {
                 format!(" #35;{}", m.about)
             };
-            out += &format!(
-                "    {}->>{}: {}{about} = {}\n",
-                m.from,
-                m.to,
-                m.step,
-                short(&m.value)
-            );
+            let sent = content(m.step, &short(&m.value), m.bytes.as_ref());
+            out += &format!("    {}->>{}: {}{about} = {sent}\n", m.from, m.to, m.step);
         }
         out
     }
@@ -106,10 +103,11 @@ impl<F: TinyField> fmt::Display for Transcript<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for m in &self.messages {
             let about = about_label(m.about);
+            let content = content(m.step, &m.value, m.bytes.as_ref());
             writeln!(
                 f,
-                "{:<8} -> {:<8} {about:<5} {:<12} {}",
-                m.from, m.to, m.step, m.value
+                "{:<8} -> {:<8} {about:<5} {:<12} {content}",
+                m.from, m.to, m.step
             )?;
         }
         Ok(())

@@ -78,8 +78,12 @@ pub enum Step {
     Open,
     /// A commitment to σᵢ in the MAC check (MAC check step 4).
     MacCommit,
-    /// σᵢ, revealed in the MAC check (MAC check step 5).
+    /// σᵢ with the nonce of its commitment, revealed in the MAC check (MAC check step 5).
     MacReveal,
+    /// A commitment to a coin-toss seed sᵢ (MAC check step 1, the coin toss's step 1).
+    CoinCommit,
+    /// A coin-toss seed sᵢ, revealed (MAC check step 1, the coin toss's step 2).
+    CoinReveal,
     /// A share of ρ, σ or τ while sacrificing a triple to check another.
     Sacrifice,
     /// A sub-share of a local product hᵢ in BGW multiplication.
@@ -118,6 +122,8 @@ impl fmt::Display for Step {
             Step::Open => "open",
             Step::MacCommit => "mac commit",
             Step::MacReveal => "mac reveal",
+            Step::CoinCommit => "coin commit",
+            Step::CoinReveal => "coin reveal",
             Step::Sacrifice => "sacrifice",
             Step::BgwReshare => "bgw reshare",
             Step::MaskBit => "mask bit",
@@ -141,8 +147,34 @@ pub struct Message<F> {
     /// The number (`#n`) of the value the step produces or reveals; 0 for messages about
     /// no single value (MAC key shares, MAC checks).
     pub about: u64,
-    /// The field element received.
+    /// The field element received (zero in a message that carries only bytes: a
+    /// commitment or a coin-toss seed).
     pub value: F,
+    /// The bytes received, in the MAC check: a commitment, a commitment's nonce (beside
+    /// σᵢ in `value`) or a coin-toss seed.
+    pub bytes: Option<Bytes32>,
+}
+
+/// 32 bytes sent in a message: a SHA-256 commitment, its nonce, or a coin-toss seed.
+/// Displayed compactly, as its first four bytes in hex and an ellipsis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Bytes32(pub [u8; 32]);
+
+impl fmt::Display for Bytes32 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let head: String = self.0[..4].iter().map(|b| format!("{b:02x}")).collect();
+        f.pad(&format!("{head}…"))
+    }
+}
+
+/// What a message carries, as views and transcripts print it: the element, the bytes
+/// alone (a commitment or a seed), or σᵢ with its nonce.
+pub(crate) fn content(step: Step, value: &impl fmt::Display, bytes: Option<&Bytes32>) -> String {
+    match bytes {
+        None => value.to_string(),
+        Some(b) if step == Step::MacReveal => format!("{value} nonce {b}"),
+        Some(b) => b.to_string(),
+    }
 }
 
 /// What one machine received, oldest first.
@@ -165,10 +197,11 @@ impl<F: TinyField> fmt::Display for View<F> {
         }
         for m in &self.messages {
             let about = about_label(m.about);
+            let content = content(m.step, &m.value, m.bytes.as_ref());
             writeln!(
                 f,
-                "  {about:<5} {:<12} from {:<8} {}",
-                m.step, m.from, m.value
+                "  {about:<5} {:<12} from {:<8} {content}",
+                m.step, m.from
             )?;
         }
         Ok(())
@@ -184,13 +217,15 @@ pub(crate) fn about_label(about: u64) -> String {
     }
 }
 
-/// A message as stored: the sender by index, [`DEALER`] for the dealer.
-#[derive(Debug, Clone, Copy)]
+/// A message as stored: the sender by index, [`DEALER`] for the dealer; the bytes of the
+/// MAC check's messages boxed, so that the records of every other message stay small.
+#[derive(Debug, Clone)]
 pub(crate) struct Record<F> {
     pub from: u32,
     pub step: Step,
     pub about: u64,
     pub value: F,
+    pub bytes: Option<Box<Bytes32>>,
 }
 
 /// The sender index that stands for the dealer.

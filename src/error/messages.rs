@@ -1,6 +1,28 @@
 //! The parts of [`Error`]'s messages that take more than a format string: who is missing
 //! for [`Error::NotEnoughOnline`], and a failed check's openings, counted and shortened,
-//! for [`Error::MacCheckFailed`].
+//! for [`Error::MacCheckFailed`]; what a holder did for [`Error::BrokenCommitment`]; and
+//! the panics of the `try_` methods' twins.
+
+use std::fmt::Display;
+
+/// The value, or a panic with the error's message at the caller's line (for the panicking
+/// twins of `try_` methods; no closure, so `#[track_caller]` reaches the learner's code).
+#[track_caller]
+pub(crate) fn or_panic<T, E: Display>(result: Result<T, E>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// "withheld its coin-toss seed" or "revealed a σᵢ that does not open its commitment".
+pub(super) fn opening_detail(opening: &str, withheld: bool) -> String {
+    if withheld {
+        format!("withheld its {opening}")
+    } else {
+        format!("revealed a {opening} that does not open its commitment")
+    }
+}
 
 /// "offline: \[b\]; holding no share of it: \[c\]" for [`Error::NotEnoughOnline`].
 pub(super) fn missing_detail(missing: &[String], offline: &[String]) -> String {

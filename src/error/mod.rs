@@ -3,7 +3,8 @@
 use thiserror::Error;
 
 mod messages;
-use messages::{missing_detail, openings_summary};
+pub(crate) use messages::or_panic;
+use messages::{missing_detail, opening_detail, openings_summary};
 
 /// Everything that can go wrong in a simulation.
 ///
@@ -302,6 +303,23 @@ pub enum Error {
     )]
     ZeroThreshold,
 
+    /// A holder broke the commit-then-reveal of a MAC check (its coin toss or its σᵢ):
+    /// it withheld its opening, or opened something its commitment does not match. Unlike
+    /// a failed check this names the machine; the simulation aborted and outputs nothing.
+    #[error(
+        "machine '{machine}' {} in the MAC check, so the simulation aborted and outputs \
+         nothing: a holder must open what it committed to",
+        opening_detail(opening, *withheld)
+    )]
+    BrokenCommitment {
+        /// The machine that broke its commitment.
+        machine: String,
+        /// What it withheld or revealed wrong: `"coin-toss seed"` or `"σᵢ"`.
+        opening: &'static str,
+        /// Whether it sent nothing (rather than a wrong opening).
+        withheld: bool,
+    },
+
     /// An attack on the MAC key was asked of a simulation that runs without MACs.
     #[error(
         "this simulation runs without MACs, so there is no MAC key: build it with `.macs(true)` \
@@ -371,16 +389,6 @@ pub enum Error {
     /// A secret was to be split into no shares at all.
     #[error("cannot split a secret into 0 shares: ask for at least one")]
     NoShares,
-}
-
-/// The value, or a panic with the error's message at the caller's line (for the panicking
-/// twins of `try_` methods; no closure, so `#[track_caller]` reaches the learner's code).
-#[track_caller]
-pub(crate) fn or_panic<T>(result: Result<T>) -> T {
-    match result {
-        Ok(value) => value,
-        Err(e) => panic!("{e}"),
-    }
 }
 
 /// The crate's `Result`, with [`Error`](enum@Error) as the error.

@@ -109,6 +109,7 @@ impl<F: TinyField> VirtualMachine<F> {
                 step: r.step,
                 about: r.about,
                 value: r.value,
+                bytes: r.bytes.as_deref().copied(),
             })
             .collect();
         View {

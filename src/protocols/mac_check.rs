@@ -19,14 +19,20 @@
 //!
 //! # Protocol (MACCheck, Damgård et al. 2012/642, fig. 10)
 //!
-//! 1. The holders draw public random coefficients r₁, …, rₖ together.
+//! 1. The holders draw public random coefficients r₁, …, rₖ together, by a commit-then-
+//!    reveal coin toss ([`crate::protocols::coin_toss`]: two rounds).
 //! 2. Each holder computes a = Σ rⱼ·aⱼ (all holders know the opened aⱼ).
 //! 3. Each holder i computes γᵢ = Σ rⱼ·mⱼᵢ and σᵢ = γᵢ − αᵢ·a.
-//! 4. Each holder commits to σᵢ and sends the commitment to the others.
-//! 5. Each holder opens its commitment, revealing σᵢ.
+//! 4. Each holder commits to σᵢ with a SHA-256 hash commitment and sends the commitment to
+//!    the others ([`crate::protocols::commitment`]).
+//! 5. Once it has every commitment, each holder opens its own, revealing σᵢ and its nonce;
+//!    every holder verifies every opening.
 //! 6. Everyone checks σ₁ + … + σₙ = 0; if not, they abort and output nothing.
 //!
-//! Three rounds per check, however many values it covers.
+//! Four rounds per check, however many values it covers. Why step 4 comes before step 5:
+//! a holder that saw the others' σᵢ first could reveal σ = −Σ of theirs, and the sum would
+//! be zero whatever it tampered with ([`crate::Adversary::rushes_mac_check`]). Committed
+//! first, its σᵢ is fixed before it learns anything.
 //!
 //! # Dropouts
 //!
@@ -40,13 +46,16 @@
 //!
 //! # Security note
 //!
-//! The coin toss of step 1 is simulated by the simulation's generator. The commitment of
-//! step 4 is simulated too: the view shows σᵢ hidden by a fresh random pad (standing in
-//! for a hash commitment), and the simulation itself guarantees that the value opened in
-//! step 5 is the one committed to. α is never revealed, so one key serves the whole
-//! computation. After a failed check the simulation aborts: every later opening, output
-//! and use of preprocessing is refused with the same error. The check says *that* somebody cheated, not who; the error names
-//! the machines the simulation was told misbehave ([`crate::Adversary`]).
+//! The coin toss and the commitments are real: SHA-256 over fresh nonces, verified by
+//! every holder, with a holder that withholds an opening or opens something else named in
+//! [`crate::Error::BrokenCommitment`]. The simulation still provides consistent broadcast
+//! and draws every holder's nonces and seeds from its one seeded generator. α is never
+//! revealed, so one key serves the whole computation. After a failed check the simulation
+//! aborts: every later opening, output and use of preprocessing is refused with the same
+//! error. A failed sum says *that* somebody cheated, not who; the error names the machines
+//! the simulation was told misbehave ([`crate::Adversary`]). Under the unsafe
+//! [`crate::SimulationBuilder::mac_check_without_commitments`] steps 4 and the coin toss's
+//! commit are skipped (two rounds), for the lesson of the rushing attack.
 //!
 //! # References
 //!
@@ -58,6 +67,8 @@ use std::panic::Location;
 
 use rand::RngExt;
 
+use super::coin_toss;
+use super::commitment::{Committed, Round, random_bytes};
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
@@ -66,6 +77,9 @@ use crate::store::HolderSetId;
 use crate::view::Step;
 use crate::world::World;
 use crate::world::unchecked::{self, Group, Plan, Unchecked};
+
+/// Separates the MAC check's commitments from the coin toss's.
+const TAG: &[u8] = b"tinyspdz mac check";
 
 /// Refuses any opening, output or use of preprocessing once a check has failed: the
 /// protocol has aborted.
@@ -103,26 +117,36 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
     if !field_plan.groups.is_empty() || !bit_plan.groups.is_empty() {
         costs += Costs {
             mac_checks: 1,
-            rounds: 3,
+            rounds: if w.commitments { 4 } else { 2 },
             ..Costs::default()
         };
     }
     let mut failed = Vec::new();
+    let mut outcome = Ok(());
     for group in &field_plan.groups {
-        if !check_field(w, &field, group, &mut costs) {
-            failed.extend(group.runs.iter().map(|&k| *field.run(k)));
+        if outcome.is_ok() {
+            outcome = check_field(w, &field, group, &mut costs).map(|passed| {
+                if !passed {
+                    failed.extend(group.runs.iter().map(|&k| *field.run(k)));
+                }
+            });
         }
     }
     for group in &bit_plan.groups {
-        if !check_bits(w, &bits, group, &mut costs) {
-            failed.extend(group.runs.iter().map(|&k| *bits.run(k)));
+        if outcome.is_ok() {
+            outcome = check_bits(w, &bits, group, &mut costs).map(|passed| {
+                if !passed {
+                    failed.extend(group.runs.iter().map(|&k| *bits.run(k)));
+                }
+            });
         }
     }
     w.charge_extra(at, costs);
-    if !failed.is_empty() {
+    if outcome.is_err() || !failed.is_empty() {
         field.retain(&[]);
         bits.retain(&[]);
         (w.unchecked, w.unchecked_bits) = (field, bits); // keep the buffers
+        outcome?; // a broken commitment names its machine and has aborted already
         return Err(abort(w, &failed));
     }
     let short =
@@ -199,15 +223,16 @@ fn check_field<F: TinyField>(
     pending: &Unchecked<F>,
     group: &Group,
     costs: &mut Costs,
-) -> bool {
+) -> Result<bool> {
     let (set, n) = (group.set, w.holder_sets.get(group.set).len());
     let positions: Vec<usize> = (0..n).filter(|k| group.checkers >> k & 1 == 1).collect();
-    // Steps 1–3 in one pass: a public random rⱼ per opened value, a = Σ rⱼ·aⱼ, and
-    // σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each checking holder i.
+    // Step 1: the public random rⱼ come from a coin toss among the checking holders.
+    let mut coins = coin_toss::toss(w, set, &positions, costs)?;
+    // Steps 2–3 in one pass: a = Σ rⱼ·aⱼ, and σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each checker i.
     let mut a = F::ZERO;
     let mut sigma = vec![F::ZERO; positions.len()];
     for (value, macs) in pending.values_of(group) {
-        let rj = F::random(&mut w.rng);
+        let rj = F::random(&mut coins);
         a += rj * value;
         for (s, &i) in sigma.iter_mut().zip(&positions) {
             *s += rj * macs[i];
@@ -217,38 +242,46 @@ fn check_field<F: TinyField>(
     for (s, &i) in sigma.iter_mut().zip(&positions) {
         *s -= alphas[i] * a;
     }
-    // Steps 4 and 5: commit to σᵢ, then open it.
-    *costs += commit_and_reveal(w, set, &positions, &sigma);
+    // Steps 4 and 5: commit to σᵢ, then open it. A rushing holder k reveals the σₖ that
+    // makes the σᵢ reconstruct to zero: −(Σ_{i≠k} λᵢσᵢ)/λₖ (λᵢ = 1 when additive).
+    let scheme = w.holder_sets.scheme(set);
+    let reconstruct = |s: &[F]| scheme.reconstruct(&positions, s);
+    let rush = |sigma: &[F], k: usize| {
+        let mut others = sigma.to_vec();
+        others[k] = F::ZERO;
+        let mut unit = vec![F::ZERO; sigma.len()];
+        unit[k] = F::ONE;
+        let weight = reconstruct(&unit).invert().unwrap_or(F::ZERO);
+        -reconstruct(&others) * weight
+    };
+    let revealed = reveal(w, set, &positions, &sigma, |s| s, rush, costs)?;
     // Step 6: the σᵢ must reconstruct to zero (add up to zero, for additive sharing).
-    w.holder_sets.scheme(set).reconstruct(&positions, &sigma) == F::ZERO
+    Ok(reconstruct(&revealed) == F::ZERO)
 }
 
-/// Steps 4 and 5 for one group: each checking holder commits to its σᵢ, then opens
-/// it. Returns the messages' costs.
-fn commit_and_reveal<F: TinyField>(
+/// Steps 4 and 5 for one group: each checking holder commits to its σᵢ with a fresh
+/// nonce, then opens it ([`crate::protocols::commitment`]). Returns the σᵢ as revealed.
+fn reveal<F: TinyField, V: Committed>(
     w: &mut World<F>,
     set: HolderSetId,
     positions: &[usize],
-    sigma: &[F],
-) -> Costs {
-    let n = w.holder_sets.get(set).len();
-    let pads: Vec<F> = sigma.iter().map(|_| F::random(&mut w.rng)).collect();
-    for step in [Step::MacCommit, Step::MacReveal] {
-        for ((&i, &s), &pad) in positions.iter().zip(sigma).zip(&pads) {
-            let sent = if step == Step::MacCommit { s + pad } else { s };
-            for k in (0..n).filter(|&k| k != i) {
-                let (from, to) = (w.holder_sets.get(set)[i], w.holder_sets.get(set)[k]);
-                w.deliver(to, from.0, step, 0, sent);
-            }
-        }
-    }
-    let links = (positions.len() * (n - 1)) as u64;
-    Costs {
-        messages: 2 * links,
-        elements: 2 * links,
-        mac_elements: 2 * links,
-        ..Costs::default()
-    }
+    sigma: &[V],
+    wire: impl Fn(V) -> F,
+    rush: impl Fn(&[V], usize) -> V,
+    costs: &mut Costs,
+) -> Result<Vec<V>> {
+    let committed = sigma
+        .iter()
+        .map(|&s| (s, random_bytes(&mut w.rng)))
+        .collect();
+    let round = Round {
+        set,
+        positions,
+        steps: (Step::MacCommit, Step::MacReveal),
+        tag: TAG,
+    };
+    let revealed = round.run(w, committed, wire, rush, costs)?;
+    Ok(revealed.into_iter().map(|(s, _)| s).collect())
 }
 
 /// Steps 1–6 for one group of bits, in GF(2⁶⁴): with one public random χ, each holder
@@ -260,11 +293,11 @@ fn check_bits<F: TinyField>(
     bits: &Unchecked<u64>,
     group: &Group,
     costs: &mut Costs,
-) -> bool {
+) -> Result<bool> {
     let (set, n) = (group.set, w.holder_sets.get(group.set).len());
     let positions: Vec<usize> = (0..n).collect();
-    // Step 1: the public random χ.
-    let times = Times::new(w.rng.random());
+    // Step 1: the public random χ, from a coin toss.
+    let times = Times::new(coin_toss::toss(w, set, &positions, costs)?.random());
     // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
     let keys = w.keys.bit_shares(set);
     let mut sigma = vec![0u64; n];
@@ -273,8 +306,9 @@ fn check_bits<F: TinyField>(
             *s = times.apply(*s) ^ m ^ (v * key);
         }
     }
-    // Steps 4–5, then step 6: the σᵢ XOR to zero.
-    let sent: Vec<F> = sigma.iter().map(|&s| F::from(s)).collect();
-    *costs += commit_and_reveal(w, set, &positions, &sent);
-    sigma.iter().fold(0, |acc, s| acc ^ s) == 0
+    // Steps 4–5 (a rushing holder reveals the XOR of the others), then step 6.
+    let xor = |sigma: &[u64]| sigma.iter().fold(0, |acc, s| acc ^ s);
+    let rush = |sigma: &[u64], k: usize| xor(sigma) ^ sigma[k];
+    let revealed = reveal(w, set, &positions, &sigma, F::from, rush, costs)?;
+    Ok(xor(&revealed) == 0)
 }

@@ -10,6 +10,8 @@
 pub mod beaver;
 pub mod bgw;
 pub mod binary;
+pub mod coin_toss;
+pub mod commitment;
 pub mod input;
 pub mod linear;
 pub mod mac_check;

@@ -38,6 +38,7 @@ pub struct SimulationBuilder<F: TinyField = DefaultField> {
     views: Views,
     macs: bool,
     sacrifice: bool,
+    commitments: bool,
     shadow: bool,
     /// The width asked for with [`comparison_bits`](Self::comparison_bits), if any.
     comparison_bits: Option<u32>,
@@ -53,6 +54,7 @@ impl SimulationBuilder {
             views: Views::default(),
             macs: true,
             sacrifice: false,
+            commitments: true,
             shadow: false,
             comparison_bits: None,
             field: PhantomData,
@@ -68,6 +70,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             views,
             macs,
             sacrifice,
+            commitments,
             shadow,
             comparison_bits,
             ..
@@ -77,6 +80,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             views,
             macs,
             sacrifice,
+            commitments,
             shadow,
             comparison_bits,
             field: PhantomData,
@@ -114,6 +118,30 @@ impl<F: TinyField> SimulationBuilder<F> {
     /// triples can be sacrificed, instead of among XOR-shared bits.
     pub fn sacrifice_triples(mut self, on: bool) -> Self {
         self.sacrifice = on;
+        self
+    }
+
+    /// **Unsafe, for the lesson only**: runs the MAC check without its commitments, so
+    /// each holder reveals σᵢ (and its coin-toss seed) directly, in two rounds instead of
+    /// four. A holder that reveals last can then choose its σᵢ to cancel the others' and
+    /// let a tampered value through ([`crate::Adversary::rushes_mac_check`]); with the
+    /// commitments (the default) it must commit before it sees them, and is caught. See
+    /// [`crate::protocols::commitment`].
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::builder().seed(2).mac_check_without_commitments().build();
+    /// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    /// let x = PrivateScalar::new(5, &alice).share(&[&bob]);
+    /// let adversary = sim.adversary();
+    /// adversary.add_to_openings(&bob, 100, Openings::Every);
+    /// adversary.rushes_mac_check(&bob);
+    /// assert_eq!(x.reconstruct(&alice)?, 105); // wrong, and the check let it through
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    pub fn mac_check_without_commitments(mut self) -> Self {
+        self.commitments = false;
         self
     }
 
@@ -190,6 +218,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             views: self.views,
             macs: self.macs,
             sacrifice: self.sacrifice,
+            commitments: self.commitments,
             adversary: AdversaryState::default(),
             unchecked: Unchecked::default(),
             unchecked_bits: Unchecked::default(),

@@ -131,6 +131,7 @@ impl<F: TinyField> Simulation<F> {
                 step: r.step,
                 about: r.about,
                 value: r.value,
+                bytes: r.bytes.map(|b| *b),
             })
             .collect();
         (result, Transcript { messages })

@@ -48,6 +48,10 @@ pub(crate) struct AdversaryState<F> {
     /// The last triple to be dealt again, as dealt to its holder set: its a, b and c with
     /// their MACs.
     pub kept: Option<(HolderSetId, Vec<F>)>,
+    /// Machines that reveal last in the MAC check, choosing σᵢ to cancel the others'.
+    pub rushers: Vec<MachineId>,
+    /// Machines that withhold their openings in the MAC check (the coin toss's first).
+    pub withholders: Vec<MachineId>,
     /// Machines the simulation was told misbehave.
     pub cheaters: Vec<MachineId>,
     pub dealer_cheats: bool,
@@ -62,6 +66,8 @@ impl<F> Default for AdversaryState<F> {
             triples,
             repeats: Vec::new(),
             kept: None,
+            rushers: Vec::new(),
+            withholders: Vec::new(),
             cheaters,
             dealer_cheats: false,
         }

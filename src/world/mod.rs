@@ -114,6 +114,8 @@ pub(crate) struct World<F> {
     pub macs: bool,
     /// Check each triple by sacrificing another.
     pub sacrifice: bool,
+    /// The MAC check commits before it reveals (the default; off only for the lesson).
+    pub commitments: bool,
     pub adversary: AdversaryState<F>,
     /// Values opened since the last MAC check.
     pub unchecked: Unchecked<F>,

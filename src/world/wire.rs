@@ -7,7 +7,7 @@
 use super::World;
 use crate::field::TinyField;
 use crate::store::MachineId;
-use crate::view::{Record, Step, Views};
+use crate::view::{Bytes32, Record, Step, Views};
 
 impl<F: TinyField> World<F> {
     /// Delivers a message to `to`'s view (the simulated wire).
@@ -18,8 +18,32 @@ impl<F: TinyField> World<F> {
             step,
             about,
             value,
+            bytes: None,
         };
         self.deliver_record(to, record);
+    }
+
+    /// Sends `value` (and `bytes`, if any) from the holder at `position` among `holders`
+    /// to every other holder: one broadcast of the MAC check.
+    pub fn broadcast(
+        &mut self,
+        holders: &[MachineId],
+        position: usize,
+        step: Step,
+        value: F,
+        bytes: Option<Bytes32>,
+    ) {
+        let from = holders[position].0;
+        for (_, &to) in holders.iter().enumerate().filter(|&(k, _)| k != position) {
+            let record = Record {
+                from,
+                step,
+                about: 0,
+                value,
+                bytes: bytes.map(Box::new),
+            };
+            self.deliver_record(to, record);
+        }
     }
 
     #[inline(always)]
@@ -28,7 +52,7 @@ impl<F: TinyField> World<F> {
             return; // an offline machine receives nothing
         }
         if let Some(transcript) = &mut self.transcript {
-            transcript.push((to, record));
+            transcript.push((to, record.clone()));
         }
         self.machines[to.0 as usize].view.push(self.views, record);
     }
@@ -53,7 +77,7 @@ impl<F: TinyField> World<F> {
         for j in skip..lanes {
             out.clear();
             lane(j, &mut out);
-            for &(to, record) in &out {
+            for (to, record) in out.drain(..) {
                 self.deliver_record(to, record);
             }
         }

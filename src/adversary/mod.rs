@@ -10,6 +10,8 @@
 //! | [`dealer_bad_triple`](Adversary::dealer_bad_triple) | c = ab + δ in a dealt triple (a flipped c in a comparison's binary AND triple), MACs made for the wrong c | **not** caught by the MAC check: caught only with [`sacrifice_triples`](crate::SimulationBuilder::sacrifice_triples) | the result silently changes |
 //! | [`dealer_reuses_triple`](Adversary::dealer_reuses_triple) | a triple dealt again for the next product | nothing to catch: results stay right, but every holder learns x − x′ and y − y′ of the two products | the same leak |
 //! | [`dealer_leaks_mac_key`](Adversary::dealer_leaks_mac_key) | α sent to one machine | that machine can forge a value with a matching MAC, and the check passes | no key to leak |
+//! | [`rushes_mac_check`](Adversary::rushes_mac_check) | a machine reveals its σᵢ last, chosen to cancel the others' | caught: its reveal does not open the commitment it made first ([`Error::BrokenCommitment`] names it); passes only under [`mac_check_without_commitments`](crate::SimulationBuilder::mac_check_without_commitments) | no check to rush |
+//! | [`withholds_coin_toss`](Adversary::withholds_coin_toss) | a machine commits to its coin-toss seed and never reveals it | the check aborts, naming it, and nothing is output: security *with abort* | no check to stop |
 //!
 //! Why the first three are caught: a machine that shifts a value by δ ≠ 0 without
 //! knowing α would also have to shift the MAC by α·δ. The MAC check of
@@ -21,20 +23,24 @@
 //! carries *valid* MACs for the wrong c. SPDZ's offline phase guards against it by
 //! sacrificing one triple to check another (see [`crate::protocols::sacrifice`]).
 //!
-//! The last two attacks show what the protocol assumes rather than checks. A triple must
+//! The reuse and the leak show what the protocol assumes rather than checks. A triple must
 //! be used once: d = x − a is uniformly random only while a is, and a second opening
 //! d′ = x′ − a gives d − d′ = x − x′ away. α must stay secret: a machine that knows it
 //! shifts its share by δ and its MAC share by α·δ, and σ₁ + … + σₙ stays zero.
+//!
+//! The last two attack the MAC check's order of messages, and show why it commits before
+//! it reveals ([`crate::protocols::commitment`], [`crate::protocols::coin_toss`]).
 
-use crate::dealer::dealing::global_key;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::handle::SharedValue;
 use crate::machine::VirtualMachine;
 use crate::scalar::shared::SharedScalar;
 use crate::simulation::Simulation;
-use crate::view::{DEALER, Step};
 pub use crate::world::cheats::Openings;
+
+mod dealer;
+mod mac_check;
 
 /// Makes machines and the dealer of one simulation misbehave. See the [module
 /// docs](crate::adversary) for what each attack does and whether it is caught.
@@ -144,11 +150,7 @@ impl<F: TinyField> Adversary<F> {
         offset: impl Constant,
         which: Openings,
     ) -> Result<()> {
-        if machine.simulation() != &self.sim {
-            return Err(Error::SimulationMismatch {
-                what: "the adversary and the machine",
-            });
-        }
+        self.same_simulation(machine)?;
         which.check()?;
         let mut w = self.sim.world.borrow_mut();
         w.adversary
@@ -158,134 +160,14 @@ impl<F: TinyField> Adversary<F> {
         Ok(())
     }
 
-    /// From now on the dealer adds `offset` to c in its `which` triple(s), counting every
-    /// triple dealt in the simulation from 1 (the protocols' and those of
-    /// [`TrustedDealer::triple`](crate::TrustedDealer::triple) alike), and authenticates
-    /// the wrong c.
-    ///
-    /// # Panics
-    ///
-    /// For `Openings::Nth(0)`; [`try_dealer_bad_triple`](Self::try_dealer_bad_triple)
-    /// returns the error instead.
-    #[track_caller]
-    pub fn dealer_bad_triple(&self, offset: impl Constant, which: Openings) {
-        or_panic(self.try_dealer_bad_triple(offset, which));
-    }
-
-    /// [`dealer_bad_triple`](Self::dealer_bad_triple), returning an error instead of
-    /// panicking.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NthZero`] for `Openings::Nth(0)`.
-    pub fn try_dealer_bad_triple(&self, offset: impl Constant, which: Openings) -> Result<()> {
-        which.check()?;
-        let mut w = self.sim.world.borrow_mut();
-        w.adversary.triples.push((offset.to_field(), which));
-        w.adversary.dealer_cheats = true;
-        Ok(())
-    }
-
-    /// From now on the dealer deals its `which` triple(s) again as the next triple: the
-    /// same shares of a, b and c, MACs included (triples are counted from 1, as in
-    /// [`dealer_bad_triple`](Self::dealer_bad_triple); the repeat counts as a triple too,
-    /// so `Openings::Every` deals the first triple forever).
-    ///
-    /// Nothing checks it, and nothing is wrong in the results: the harm is to privacy. Two
-    /// products x·y and x′·y′ with the same triple open d = x − a and d′ = x′ − a, so every
-    /// holder learns d − d′ = x − x′ (and e − e′ = y − y′) from what it received.
-    ///
-    /// ```
-    /// use tinyspdz::prelude::*;
-    /// use tinyspdz::Step;
-    ///
-    /// let sim = Simulation::with_seed(8);
-    /// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
-    /// sim.adversary().dealer_reuses_triple(Openings::Nth(1));
-    /// let y = PrivateScalar::new(3, &alice).share(&[&bob]);
-    /// let (x, x2) = (PrivateScalar::new(40, &bob), PrivateScalar::new(12, &bob));
-    /// let (x, x2) = (x.share(&[&alice]), x2.share(&[&alice]));
-    /// let _ = (&x * &y, &x2 * &y); // both products use triple 1
-    /// // alice: her own shares' difference, plus bob's d − d′ from her view
-    /// let own = x.shares()[0] - x2.shares()[0];
-    /// let d: Vec<F127> = alice.view().messages.iter()
-    ///     .filter(|m| m.step == Step::BeaverD).map(|m| m.value).collect();
-    /// assert_eq!((own + d[0] - d[1]).to_bigint(), (40 - 12).into()); // bob's x − x′
-    /// # Ok::<(), tinyspdz::Error>(())
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// For `Openings::Nth(0)`; [`try_dealer_reuses_triple`](Self::try_dealer_reuses_triple)
-    /// returns the error instead.
-    #[track_caller]
-    pub fn dealer_reuses_triple(&self, which: Openings) {
-        or_panic(self.try_dealer_reuses_triple(which));
-    }
-
-    /// [`dealer_reuses_triple`](Self::dealer_reuses_triple), returning an error instead of
-    /// panicking.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NthZero`] for `Openings::Nth(0)`.
-    pub fn try_dealer_reuses_triple(&self, which: Openings) -> Result<()> {
-        which.check()?;
-        let mut w = self.sim.world.borrow_mut();
-        w.adversary.repeats.push(which);
-        w.adversary.dealer_cheats = true;
-        Ok(())
-    }
-
-    /// The dealer gives the global MAC key α to `machine` (a message in its view) and
-    /// returns it. With α, that machine can forge: adding δ to its share of a value and
-    /// α·δ to its MAC share keeps Σ mᵢ = α·x true for the shifted x, so the MAC check
-    /// passes and the output is wrong. Why α must stay secret.
-    ///
-    /// ```
-    /// use tinyspdz::prelude::*;
-    ///
-    /// let sim = Simulation::with_seed(9);
-    /// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
-    /// let x = PrivateScalar::new(5, &alice).share(&[&bob]);
-    /// let adversary = sim.adversary();
-    /// let alpha = adversary.dealer_leaks_mac_key(&bob);
-    /// adversary.add_to_share(&bob, &x, 100);
-    /// adversary.add_to_mac(&bob, &x, alpha * F127::from(100u64));
-    /// assert_eq!(x.reconstruct(&alice)?, 105); // forged, and the check passed
-    /// # Ok::<(), tinyspdz::Error>(())
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// If `machine` belongs to another simulation or the simulation runs without MACs;
-    /// [`try_dealer_leaks_mac_key`](Self::try_dealer_leaks_mac_key) returns the error.
-    #[track_caller]
-    pub fn dealer_leaks_mac_key(&self, machine: &VirtualMachine<F>) -> F {
-        or_panic(self.try_dealer_leaks_mac_key(machine))
-    }
-
-    /// [`dealer_leaks_mac_key`](Self::dealer_leaks_mac_key), returning an error instead of
-    /// panicking.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation;
-    /// [`Error::NoMacKey`] if the simulation runs without MACs.
-    pub fn try_dealer_leaks_mac_key(&self, machine: &VirtualMachine<F>) -> Result<F> {
+    /// Refuses a machine of another simulation.
+    fn same_simulation(&self, machine: &VirtualMachine<F>) -> Result<()> {
         if machine.simulation() != &self.sim {
             return Err(Error::SimulationMismatch {
                 what: "the adversary and the machine",
             });
         }
-        let mut w = self.sim.world.borrow_mut();
-        if !w.macs {
-            return Err(Error::NoMacKey);
-        }
-        let alpha = global_key(&mut w);
-        w.deliver(machine.id(), DEALER, Step::MacKey, 0, alpha);
-        w.adversary.dealer_cheats = true;
-        Ok(alpha)
+        Ok(())
     }
 
     fn tamper(

@@ -1,0 +1,206 @@
+//! Hash commitments: a holder binds itself to a value first and reveals it later, so that
+//! nobody can choose what it reveals after seeing what the others revealed.
+//!
+//! # The math
+//!
+//! Holder i commits to a value v with a fresh random 256-bit nonce ρ:
+//!
+//! c = SHA-256(tag ‖ i ‖ ρ ‖ v)
+//!
+//! and later opens c by sending (v, ρ). Every receiver recomputes the hash and compares.
+//!
+//! - *Hiding*: while ρ is secret, c says nothing about v (SHA-256 modelled as a random
+//!   oracle: every input it has not seen maps to fresh random bytes).
+//! - *Binding*: opening c as (v′, ρ′) ≠ (v, ρ) needs SHA-256(… ρ′ ‖ v′) = c, a collision.
+//!
+//! The tag separates the uses (the MAC check's σᵢ, the coin toss's seeds), and i stops a
+//! holder from replaying another holder's commitment as its own. A value that is itself
+//! 256 random bits (a coin-toss seed) needs no nonce: it hides itself.
+//!
+//! # Protocol (the commitments F_Commit that MACCheck of Damgård et al. 2012/642 assumes,
+//! realised with a hash in the random-oracle model)
+//!
+//! 1. Commit: each holder i draws ρᵢ and sends cᵢ = SHA-256(tag ‖ i ‖ ρᵢ ‖ vᵢ) to the
+//!    others, and waits until it has every other holder's commitment.
+//! 2. Open: each holder sends (vᵢ, ρᵢ).
+//! 3. Verify: each receiver checks every cᵢ; a holder whose opening does not match, or who
+//!    sends none, is named, and everybody aborts.
+//!
+//! Two rounds. With [`crate::SimulationBuilder::mac_check_without_commitments`], step 1
+//! is skipped and step 2 alone remains, which is what lets a rushing holder choose its
+//! value last ([`crate::Adversary::rushes_mac_check`]).
+//!
+//! # Security note
+//!
+//! The hash is real and so are the nonces, drawn from the simulation's seeded generator
+//! (one generator for all machines, where real machines have one each). What the
+//! simulation still provides is the network: every holder receives the same commitment
+//! from a sender (a consistent broadcast), and the honest holders wait for every
+//! commitment before they open, as step 1 demands.
+//!
+//! # References
+//!
+//! - Damgård, Keller, Larraia, Pastro, Scholl, Smart, eprint 2012/642, §4 (MACCheck and
+//!   the commitments it uses).
+//! - Bellare, Rogaway, *Random Oracles are Practical*, CCS 1993 (hash commitments).
+
+use rand::Rng;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use crate::error::{Error, Result};
+use crate::field::TinyField;
+use crate::ledger::Costs;
+use crate::store::{HolderSetId, MachineId};
+use crate::view::{Bytes32, Step};
+use crate::world::World;
+
+/// A value a holder commits to: its bytes go into the hash.
+pub(crate) trait Committed: Copy {
+    /// Feeds the value's canonical bytes to `hash`.
+    fn hash_into(&self, hash: &mut Sha256);
+}
+
+impl<F: TinyField> Committed for F {
+    fn hash_into(&self, hash: &mut Sha256) {
+        hash.update(self.to_repr().as_ref());
+    }
+}
+
+/// Nothing: a coin-toss seed is committed as the nonce alone.
+impl Committed for () {
+    fn hash_into(&self, _: &mut Sha256) {}
+}
+
+impl Committed for u64 {
+    fn hash_into(&self, hash: &mut Sha256) {
+        hash.update(self.to_le_bytes());
+    }
+}
+
+/// c = SHA-256(tag ‖ i ‖ ρ ‖ v).
+pub(crate) fn commitment(tag: &[u8], sender: usize, nonce: &Bytes32, v: impl Committed) -> Bytes32 {
+    let mut hash = Sha256::new();
+    hash.update(tag);
+    hash.update((sender as u64).to_le_bytes());
+    hash.update(nonce.0);
+    v.hash_into(&mut hash);
+    Bytes32(hash.finalize().into())
+}
+
+/// 32 fresh random bytes from the simulation's generator.
+pub(crate) fn random_bytes(rng: &mut impl Rng) -> Bytes32 {
+    let mut bytes = [0; 32];
+    rng.fill_bytes(&mut bytes);
+    Bytes32(bytes)
+}
+
+/// One commit-then-reveal among the holders at `positions` of `set`.
+pub(crate) struct Round<'a> {
+    pub set: HolderSetId,
+    pub positions: &'a [usize],
+    /// The steps of the two messages, as views show them (commit, then reveal).
+    pub steps: (Step, Step),
+    /// Separates the uses of commitments.
+    pub tag: &'static [u8],
+}
+
+impl Round<'_> {
+    /// Steps 1–3 for the values `v` of the holders at `positions` (with their nonces):
+    /// commit, let `rush` rewrite what rushing holders reveal once the others' values are
+    /// known, reveal, verify. Returns the values and nonces as revealed, and adds the
+    /// messages to `costs`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BrokenCommitment`] naming the first holder who withheld its opening or
+    /// opened something its commitment does not match.
+    pub fn run<F: TinyField, V: Committed>(
+        &self,
+        w: &mut World<F>,
+        mut v: Vec<(V, Bytes32)>,
+        wire: impl Fn(V) -> F,
+        rush: impl Fn(&[V], usize) -> V,
+        costs: &mut Costs,
+    ) -> Result<Vec<(V, Bytes32)>> {
+        let holders: Vec<_> = w.holder_sets.get(self.set).to_vec();
+        let (commit, reveal) = self.steps;
+        let links = (self.positions.len() * (holders.len() - 1)) as u64;
+        // Step 1: commit (skipped without commitments).
+        let commitments: Option<Vec<Bytes32>> = w.commitments.then(|| {
+            let c: Vec<Bytes32> = (self.positions.iter().zip(&v))
+                .map(|(&i, (value, nonce))| commitment(self.tag, i, nonce, *value))
+                .collect();
+            for (&i, &ci) in self.positions.iter().zip(&c) {
+                w.broadcast(&holders, i, commit, F::ZERO, Some(ci));
+            }
+            *costs += link_costs(links, 0, 32);
+            c
+        });
+        // A rushing holder waits for the others' values and reveals one that suits it.
+        let values: Vec<V> = v.iter().map(|(value, _)| *value).collect();
+        for (k, &i) in self.positions.iter().enumerate() {
+            if w.adversary.rushers.contains(&holders[i]) {
+                v[k].0 = rush(&values, k);
+            }
+        }
+        // Step 2: reveal (a withholding holder sends nothing).
+        // A seed goes on the wire as bytes; σᵢ as an element, with its nonce if committed.
+        let seeds = reveal == Step::CoinReveal;
+        let with_bytes = seeds || w.commitments;
+        for (&i, &(value, nonce)) in self.positions.iter().zip(&v) {
+            if w.adversary.withholders.contains(&holders[i]) {
+                return Err(w.broken(holders[i], reveal, true));
+            }
+            w.broadcast(
+                &holders,
+                i,
+                reveal,
+                wire(value),
+                with_bytes.then_some(nonce),
+            );
+        }
+        let elements = if seeds { 0 } else { links };
+        *costs += link_costs(links, elements, if with_bytes { 32 } else { 0 });
+        // Step 3: verify every opening against its commitment.
+        if let Some(c) = commitments {
+            for ((&i, &(value, nonce)), ci) in self.positions.iter().zip(&v).zip(&c) {
+                let opened = commitment(self.tag, i, &nonce, value);
+                if !bool::from(opened.0.ct_eq(&ci.0)) {
+                    return Err(w.broken(holders[i], reveal, false));
+                }
+            }
+        }
+        Ok(v)
+    }
+}
+
+/// The costs of one message on each of `links` links, carrying `bytes` bytes each and
+/// `elements` field elements in all (those count as the MAC check's elements too).
+fn link_costs(links: u64, elements: u64, bytes: u64) -> Costs {
+    Costs {
+        messages: links,
+        elements,
+        mac_elements: elements,
+        hash_bytes: bytes * links,
+        ..Costs::default()
+    }
+}
+
+impl<F: TinyField> World<F> {
+    /// Aborts the simulation: `machine` broke its commitment in `step`.
+    fn broken(&mut self, machine: MachineId, step: Step, withheld: bool) -> Error {
+        let opening = if step == Step::CoinReveal {
+            "coin-toss seed"
+        } else {
+            "σᵢ"
+        };
+        let error = Error::BrokenCommitment {
+            machine: self.names(&[machine]).remove(0),
+            opening,
+            withheld,
+        };
+        self.aborted = Some(error.clone());
+        error
+    }
+}
