@@ -43,15 +43,13 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use sha2::{Digest, Sha256};
 
-use super::commitment::{Round, random_bytes};
+use super::commitment::{COIN_TOSS, Round, random_bytes};
 use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::HolderSetId;
 use crate::view::{Bytes32, Step};
 use crate::world::World;
-
-const TAG: &[u8] = b"tinyspdz coin toss";
 
 /// Steps 1–3 among the holders at `positions` of `set`: a random stream they all agree on.
 ///
@@ -74,12 +72,12 @@ pub(crate) fn toss<F: TinyField>(
         set,
         positions,
         steps: (Step::CoinCommit, Step::CoinReveal),
-        tag: TAG,
+        tag: COIN_TOSS,
     };
     // Steps 2–3 (a rushing holder gains nothing here: it keeps its seed).
     let revealed = round.run(w, seeds, |_| F::ZERO, |_, _| (), costs)?;
     let mut hash = Sha256::new();
-    hash.update(TAG);
+    hash.update(COIN_TOSS);
     for (_, seed) in &revealed {
         hash.update(seed.0);
     }

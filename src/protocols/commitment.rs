@@ -78,6 +78,41 @@ impl Committed for u64 {
     }
 }
 
+/// The tag of the MAC check's commitments to σᵢ.
+pub(crate) const MAC_CHECK: &[u8] = b"tinyspdz mac check";
+/// The tag of the coin toss's commitments to seeds.
+pub(crate) const COIN_TOSS: &[u8] = b"tinyspdz coin toss";
+
+/// The commitment the holder at `position` (0-based, among the value's holders) sends
+/// for σᵢ = `sigma` with `nonce` in the MAC check of field values, so that a learner can
+/// check by hand, from a view, that a `mac reveal` opens the `mac commit` before it.
+///
+/// ```
+/// use tinyspdz::prelude::*;
+/// use tinyspdz::Step;
+/// use tinyspdz::protocols::commitment;
+///
+/// let sim = Simulation::with_seed(4);
+/// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+/// let x = PrivateScalar::new(5, &alice).share(&[&bob]);
+/// assert_eq!(x.reconstruct(&alice)?, 5);
+/// let view = alice.view();
+/// let find = |step| view.messages.iter().find(|m| m.step == step).unwrap();
+/// let (commit, reveal) = (find(Step::MacCommit), find(Step::MacReveal));
+/// let nonce = reveal.bytes.unwrap();
+/// assert_eq!(commit.bytes, Some(commitment::to_sigma(1, &nonce, reveal.value))); // bob is holder 1
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub fn to_sigma<F: TinyField>(position: usize, nonce: &Bytes32, sigma: F) -> Bytes32 {
+    commitment(MAC_CHECK, position, nonce, sigma)
+}
+
+/// The commitment the holder at `position` sends for its coin-toss `seed` (the seed is
+/// its own nonce): SHA-256(tag ‖ i ‖ sᵢ).
+pub fn to_seed(position: usize, seed: &Bytes32) -> Bytes32 {
+    commitment(COIN_TOSS, position, seed, ())
+}
+
 /// c = SHA-256(tag ‖ i ‖ ρ ‖ v).
 pub(crate) fn commitment(tag: &[u8], sender: usize, nonce: &Bytes32, v: impl Committed) -> Bytes32 {
     let mut hash = Sha256::new();

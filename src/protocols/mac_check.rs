@@ -68,7 +68,7 @@ use std::panic::Location;
 use rand::RngExt;
 
 use super::coin_toss;
-use super::commitment::{Committed, Round, random_bytes};
+use super::commitment::{Committed, MAC_CHECK, Round, random_bytes};
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
@@ -77,9 +77,6 @@ use crate::store::HolderSetId;
 use crate::view::Step;
 use crate::world::World;
 use crate::world::unchecked::{self, Group, Plan, Unchecked};
-
-/// Separates the MAC check's commitments from the coin toss's.
-const TAG: &[u8] = b"tinyspdz mac check";
 
 /// Refuses any opening, output or use of preprocessing once a check has failed: the
 /// protocol has aborted.
@@ -278,7 +275,7 @@ fn reveal<F: TinyField, V: Committed>(
         set,
         positions,
         steps: (Step::MacCommit, Step::MacReveal),
-        tag: TAG,
+        tag: MAC_CHECK,
     };
     let revealed = round.run(w, committed, wire, rush, costs)?;
     Ok(revealed.into_iter().map(|(s, _)| s).collect())
