@@ -66,6 +66,8 @@ mod tutorial {
     struct Views;
     #[doc = include_str!("../tutorial/src/cheaters-and-macs.md")]
     struct CheatersAndMacs;
+    #[doc = include_str!("../tutorial/src/attacks.md")]
+    struct Attacks;
     #[doc = include_str!("../tutorial/src/costs.md")]
     struct Costs;
     #[doc = include_str!("../tutorial/src/threshold.md")]

@@ -150,3 +150,43 @@ fn shadow_report_of_a_small_model() -> Result<(), Error> {
     book_snapshot("shadow_report", &report.to_string());
     Ok(())
 }
+
+#[test]
+fn rushing_the_mac_check_with_and_without_commitments() -> Result<(), Error> {
+    use tinyspdz::View;
+    // ANCHOR: rushing
+    let mut printed = String::new();
+    for commitments in [true, false] {
+        let builder = Simulation::builder().seed(2);
+        let sim = match commitments {
+            true => builder.build(),
+            false => builder.mac_check_without_commitments().build(),
+        };
+        let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+        let x = PrivateScalar::new(5, &alice).share(&[&bob]);
+        let adversary = sim.adversary();
+        adversary.add_to_openings(&bob, 100, Openings::Every); // bob lies about his share
+        adversary.rushes_mac_check(&bob); // and reveals σ last, chosen to cancel alice's
+        let outcome = match x.open() {
+            Ok(v) => format!("x opened as {}, and the MAC check passed", v.value()),
+            Err(e) => format!("{e}"),
+        };
+        // What alice received in the MAC check: the messages about no single value.
+        let view = alice.view();
+        let check = (view.messages.iter())
+            .filter(|m| m.about == 0 && m.step != Step::MacKey)
+            .cloned()
+            .collect();
+        let check = View {
+            messages: check,
+            ..view
+        };
+        let on = if commitments { "on" } else { "off" };
+        printed += &format!("commitments {on}: {outcome}\n{check}\n");
+    }
+    // ANCHOR_END: rushing
+    assert!(printed.contains("machine 'bob' revealed a σᵢ that does not open its commitment"));
+    assert!(printed.contains("x opened as 105, and the MAC check passed"));
+    book_snapshot("rushing", &printed);
+    Ok(())
+}
