@@ -8,6 +8,7 @@
 //! Views keep the last [`Views::Last`] messages per machine by default, so a long
 //! computation runs in constant memory; [`Views::Off`] records nothing at all.
 
+use std::collections::VecDeque;
 use std::fmt;
 
 use crate::field::TinyField;
@@ -217,15 +218,15 @@ pub(crate) fn about_label(about: u64) -> String {
     }
 }
 
-/// A message as stored: the sender by index, [`DEALER`] for the dealer; the bytes of the
-/// MAC check's messages boxed, so that the records of every other message stay small.
-#[derive(Debug, Clone)]
+/// A message as stored: the sender by index, [`DEALER`] for the dealer. The bytes of the
+/// MAC check's few messages are kept beside the records ([`ViewLog::push_bytes`]), so
+/// that the records of every other message stay small and `Copy`.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Record<F> {
     pub from: u32,
     pub step: Step,
     pub about: u64,
     pub value: F,
-    pub bytes: Option<Box<Bytes32>>,
 }
 
 /// The sender index that stands for the dealer.
@@ -238,6 +239,9 @@ pub(crate) struct ViewLog<F> {
     records: Vec<Record<F>>,
     head: usize,
     pub forgotten: u64,
+    /// The bytes of kept messages that carry some, by the message's number in the view
+    /// (counting forgotten ones), oldest first.
+    bytes: VecDeque<(u64, Bytes32)>,
 }
 
 impl<F> ViewLog<F> {
@@ -246,13 +250,30 @@ impl<F> ViewLog<F> {
             records: Vec::new(),
             head: 0,
             forgotten: 0,
+            bytes: VecDeque::new(),
         }
     }
 
-    /// The kept messages, oldest first.
-    pub fn records(&self) -> impl Iterator<Item = &Record<F>> {
+    /// The kept messages, oldest first, each with its bytes if it carries any.
+    pub fn records(&self) -> impl Iterator<Item = (&Record<F>, Option<Bytes32>)> {
         let (newer, older) = self.records.split_at(self.head);
-        older.iter().chain(newer)
+        let mut bytes = self.bytes.iter().peekable();
+        (self.forgotten..).zip(older.iter().chain(newer)).map(move |(number, record)| {
+            let carried = bytes.next_if(|(n, _)| *n == number).map(|&(_, b)| b);
+            (record, carried)
+        })
+    }
+
+    /// Keeps `record` as far as `limit` allows, with the `bytes` it carries.
+    pub fn push_bytes(&mut self, limit: Views, record: Record<F>, bytes: Bytes32) {
+        let number = self.forgotten + self.records.len() as u64;
+        self.push(limit, record);
+        if number >= self.forgotten {
+            self.bytes.push_back((number, bytes));
+        }
+        while self.bytes.front().is_some_and(|&(n, _)| n < self.forgotten) {
+            self.bytes.pop_front();
+        }
     }
 
     /// Keeps `record` as far as `limit` allows.

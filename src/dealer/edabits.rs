@@ -211,7 +211,6 @@ fn hand_out_all<F: TinyField>(
                     step,
                     about,
                     value: F::from(value),
-                    bytes: None,
                 };
                 out.push((to, record(step, dealt[k])));
                 if width > n {

@@ -104,12 +104,12 @@ impl<F: TinyField> VirtualMachine<F> {
         };
         let messages = log
             .records()
-            .map(|r| Message {
+            .map(|(r, bytes)| Message {
                 from: sender(r.from),
                 step: r.step,
                 about: r.about,
                 value: r.value,
-                bytes: r.bytes.as_deref().copied(),
+                bytes,
             })
             .collect();
         View {

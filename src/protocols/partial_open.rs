@@ -214,11 +214,10 @@ pub(crate) fn broadcast_messages<F: TinyField>(
             step,
             about,
             value,
-            bytes: None,
         };
         for (k, &to) in holders.iter().enumerate() {
             if k != i {
-                out.push((to, record.clone()));
+                out.push((to, record));
             }
         }
     }

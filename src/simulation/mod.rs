@@ -121,7 +121,7 @@ impl<F: TinyField> Simulation<F> {
         let name = |i: u32| w.machines[i as usize].name.to_string();
         let messages = records
             .into_iter()
-            .map(|(to, r)| Sent {
+            .map(|(to, r, bytes)| Sent {
                 from: if r.from == DEALER {
                     Sender::Dealer
                 } else {
@@ -131,7 +131,7 @@ impl<F: TinyField> Simulation<F> {
                 step: r.step,
                 about: r.about,
                 value: r.value,
-                bytes: r.bytes.map(|b| *b),
+                bytes,
             })
             .collect();
         (result, Transcript { messages })

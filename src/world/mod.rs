@@ -26,7 +26,7 @@ use crate::field::TinyField;
 use crate::ledger::{Costs, Ledger};
 use crate::shadow::Shadow;
 use crate::store::{HolderSetId, HolderSets, MachineId, Slot, Store};
-use crate::view::{Record, Step, ViewLog, Views};
+use crate::view::{Bytes32, Record, Step, ViewLog, Views};
 use cheats::AdversaryState;
 use dealt::DealerBooks;
 use keys::MacKeys;
@@ -132,7 +132,7 @@ pub(crate) struct World<F> {
     /// A reusable buffer for the messages of one lane ([`World::deliver_lanes`]).
     pub outbox: Vec<(MachineId, Record<F>)>,
     /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
-    pub transcript: Option<Vec<(MachineId, Record<F>)>>,
+    pub transcript: Option<Vec<(MachineId, Record<F>, Option<Bytes32>)>>,
     /// The plaintext shadow, in checking mode.
     pub shadow: Option<Shadow>,
     /// The width of integer comparisons.

@@ -85,7 +85,6 @@ pub(crate) fn hand_out_messages<F: TinyField>(
         step,
         about,
         value,
-        bytes: None,
     };
     for (k, &to) in holders.iter().enumerate() {
         out.push((to, record(step, dealt[k])));

@@ -18,9 +18,8 @@ impl<F: TinyField> World<F> {
             step,
             about,
             value,
-            bytes: None,
         };
-        self.deliver_record(to, record);
+        self.deliver_record(to, record, None);
     }
 
     /// Sends `value` (and `bytes`, if any) from the holder at `position` among `holders`
@@ -33,28 +32,30 @@ impl<F: TinyField> World<F> {
         value: F,
         bytes: Option<Bytes32>,
     ) {
-        let from = holders[position].0;
+        let record = Record {
+            from: holders[position].0,
+            step,
+            about: 0,
+            value,
+        };
         for (_, &to) in holders.iter().enumerate().filter(|&(k, _)| k != position) {
-            let record = Record {
-                from,
-                step,
-                about: 0,
-                value,
-                bytes: bytes.map(Box::new),
-            };
-            self.deliver_record(to, record);
+            self.deliver_record(to, record, bytes);
         }
     }
 
     #[inline(always)]
-    fn deliver_record(&mut self, to: MachineId, record: Record<F>) {
+    fn deliver_record(&mut self, to: MachineId, record: Record<F>, bytes: Option<Bytes32>) {
         if !self.machines[to.0 as usize].online {
             return; // an offline machine receives nothing
         }
         if let Some(transcript) = &mut self.transcript {
-            transcript.push((to, record.clone()));
+            transcript.push((to, record, bytes));
         }
-        self.machines[to.0 as usize].view.push(self.views, record);
+        let view = &mut self.machines[to.0 as usize].view;
+        match bytes {
+            None => view.push(self.views, record),
+            Some(bytes) => view.push_bytes(self.views, record, bytes),
+        }
     }
 
     /// Delivers the messages of `lanes` lanes that follow one pattern (the same receivers
@@ -77,8 +78,8 @@ impl<F: TinyField> World<F> {
         for j in skip..lanes {
             out.clear();
             lane(j, &mut out);
-            for (to, record) in out.drain(..) {
-                self.deliver_record(to, record);
+            for &(to, record) in &out {
+                self.deliver_record(to, record, None);
             }
         }
         self.outbox = out;
