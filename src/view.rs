@@ -258,10 +258,12 @@ impl<F> ViewLog<F> {
     pub fn records(&self) -> impl Iterator<Item = (&Record<F>, Option<Bytes32>)> {
         let (newer, older) = self.records.split_at(self.head);
         let mut bytes = self.bytes.iter().peekable();
-        (self.forgotten..).zip(older.iter().chain(newer)).map(move |(number, record)| {
-            let carried = bytes.next_if(|(n, _)| *n == number).map(|&(_, b)| b);
-            (record, carried)
-        })
+        (self.forgotten..)
+            .zip(older.iter().chain(newer))
+            .map(move |(number, record)| {
+                let carried = bytes.next_if(|(n, _)| *n == number).map(|&(_, b)| b);
+                (record, carried)
+            })
     }
 
     /// Keeps `record` as far as `limit` allows, with the `bytes` it carries.

@@ -5,7 +5,7 @@
 //!
 //! Each holder i contributes a random seed sᵢ of 256 bits, and the coin is
 //!
-//! s = SHA-256(tag ‖ s₁ ‖ s₂ ‖ … ‖ sₙ),
+//! s = SHA-256(t ‖ s₁ ‖ s₂ ‖ … ‖ sₙ),
 //!
 //! which is uniformly random as soon as one sᵢ is and was chosen without knowing the
 //! others. Commitments make sure of that: every holder commits to sᵢ before anyone
@@ -15,7 +15,7 @@
 //! # Protocol (the coin toss F_Rand that MACCheck's step 1 assumes, Damgård et al.
 //! 2012/642, §4)
 //!
-//! 1. Each holder i draws sᵢ and sends cᵢ = SHA-256(tag ‖ i ‖ sᵢ) to the others
+//! 1. Each holder i draws sᵢ and sends cᵢ = SHA-256(t ‖ i ‖ sᵢ) to the others
 //!    ([`crate::protocols::commitment`]; sᵢ is 256 random bits, so it needs no nonce).
 //! 2. Once it has every commitment, each holder reveals sᵢ.
 //! 3. Each holder checks every sᵢ against cᵢ and computes s. A holder that withholds sᵢ or

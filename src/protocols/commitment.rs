@@ -5,22 +5,23 @@
 //!
 //! Holder i commits to a value v with a fresh random 256-bit nonce ρ:
 //!
-//! c = SHA-256(tag ‖ i ‖ ρ ‖ v)
+//! c = SHA-256(t ‖ i ‖ ρ ‖ v)
 //!
-//! and later opens c by sending (v, ρ). Every receiver recomputes the hash and compares.
+//! (t one tag byte, i four bytes, v at most 16: one 64-byte block of SHA-256) and later
+//! opens c by sending (v, ρ). Every receiver recomputes the hash and compares.
 //!
 //! - *Hiding*: while ρ is secret, c says nothing about v (SHA-256 modelled as a random
 //!   oracle: every input it has not seen maps to fresh random bytes).
 //! - *Binding*: opening c as (v′, ρ′) ≠ (v, ρ) needs SHA-256(… ρ′ ‖ v′) = c, a collision.
 //!
-//! The tag separates the uses (the MAC check's σᵢ, the coin toss's seeds), and i stops a
+//! The tag t separates the uses (the MAC check's σᵢ, the coin toss's seeds), and i stops a
 //! holder from replaying another holder's commitment as its own. A value that is itself
 //! 256 random bits (a coin-toss seed) needs no nonce: it hides itself.
 //!
 //! # Protocol (the commitments F_Commit that MACCheck of Damgård et al. 2012/642 assumes,
 //! realised with a hash in the random-oracle model)
 //!
-//! 1. Commit: each holder i draws ρᵢ and sends cᵢ = SHA-256(tag ‖ i ‖ ρᵢ ‖ vᵢ) to the
+//! 1. Commit: each holder i draws ρᵢ and sends cᵢ = SHA-256(t ‖ i ‖ ρᵢ ‖ vᵢ) to the
 //!    others, and waits until it has every other holder's commitment.
 //! 2. Open: each holder sends (vᵢ, ρᵢ).
 //! 3. Verify: each receiver checks every cᵢ; a holder whose opening does not match, or who
@@ -46,7 +47,6 @@
 
 use rand::Rng;
 use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 use crate::error::{Error, Result};
 use crate::field::TinyField;
@@ -79,9 +79,9 @@ impl Committed for u64 {
 }
 
 /// The tag of the MAC check's commitments to σᵢ.
-pub(crate) const MAC_CHECK: &[u8] = b"tinyspdz mac check";
-/// The tag of the coin toss's commitments to seeds.
-pub(crate) const COIN_TOSS: &[u8] = b"tinyspdz coin toss";
+pub(crate) const MAC_CHECK: &[u8] = b"m";
+/// The tag of the coin toss's commitments to seeds, and of the hash of the seeds.
+pub(crate) const COIN_TOSS: &[u8] = b"c";
 
 /// The commitment the holder at `position` (0-based, among the value's holders) sends
 /// for σᵢ = `sigma` with `nonce` in the MAC check of field values, so that a learner can
@@ -108,16 +108,17 @@ pub fn to_sigma<F: TinyField>(position: usize, nonce: &Bytes32, sigma: F) -> Byt
 }
 
 /// The commitment the holder at `position` sends for its coin-toss `seed` (the seed is
-/// its own nonce): SHA-256(tag ‖ i ‖ sᵢ).
+/// its own nonce): SHA-256(t ‖ i ‖ sᵢ).
 pub fn to_seed(position: usize, seed: &Bytes32) -> Bytes32 {
     commitment(COIN_TOSS, position, seed, ())
 }
 
-/// c = SHA-256(tag ‖ i ‖ ρ ‖ v).
+/// c = SHA-256(t ‖ i ‖ ρ ‖ v), i as four bytes (a position beyond them, which no
+/// holder has, hashes as the largest).
 pub(crate) fn commitment(tag: &[u8], sender: usize, nonce: &Bytes32, v: impl Committed) -> Bytes32 {
     let mut hash = Sha256::new();
     hash.update(tag);
-    hash.update((sender as u64).to_le_bytes());
+    hash.update(u32::try_from(sender).unwrap_or(u32::MAX).to_le_bytes());
     hash.update(nonce.0);
     v.hash_into(&mut hash);
     Bytes32(hash.finalize().into())
@@ -158,7 +159,7 @@ impl Round<'_> {
         rush: impl Fn(&[V], usize) -> V,
         costs: &mut Costs,
     ) -> Result<Vec<(V, Bytes32)>> {
-        let holders: Vec<_> = w.holder_sets.get(self.set).to_vec();
+        let holders = w.holder_sets.shared(self.set);
         let (commit, reveal) = self.steps;
         let links = (self.positions.len() * (holders.len() - 1)) as u64;
         // Step 1: commit (skipped without commitments).
@@ -173,10 +174,12 @@ impl Round<'_> {
             c
         });
         // A rushing holder waits for the others' values and reveals one that suits it.
-        let values: Vec<V> = v.iter().map(|(value, _)| *value).collect();
-        for (k, &i) in self.positions.iter().enumerate() {
-            if w.adversary.rushers.contains(&holders[i]) {
-                v[k].0 = rush(&values, k);
+        if !w.adversary.rushers.is_empty() {
+            let values: Vec<V> = v.iter().map(|(value, _)| *value).collect();
+            for (k, &i) in self.positions.iter().enumerate() {
+                if w.adversary.rushers.contains(&holders[i]) {
+                    v[k].0 = rush(&values, k);
+                }
             }
         }
         // Step 2: reveal (a withholding holder sends nothing).
@@ -200,8 +203,8 @@ impl Round<'_> {
         // Step 3: verify every opening against its commitment.
         if let Some(c) = commitments {
             for ((&i, &(value, nonce)), ci) in self.positions.iter().zip(&v).zip(&c) {
-                let opened = commitment(self.tag, i, &nonce, value);
-                if !bool::from(opened.0.ct_eq(&ci.0)) {
+                // Commitments are public: a plain comparison leaks nothing.
+                if commitment(self.tag, i, &nonce, value) != *ci {
                     return Err(w.broken(holders[i], reveal, false));
                 }
             }
