@@ -191,6 +191,20 @@ fn the_adversary_and_the_builder() {
         adversary.try_dealer_bad_triple(1, Openings::Nth(0)),
         nth_zero,
     );
+    let stranger = Simulation::with_seed(6).machine("mallory");
+    let mismatch = |e: &Error| matches!(e, Error::SimulationMismatch { .. });
+    agree(
+        "rushes_mac_check",
+        || adversary.rushes_mac_check(&stranger),
+        adversary.try_rushes_mac_check(&stranger),
+        mismatch,
+    );
+    agree(
+        "withholds_coin_toss",
+        || adversary.withholds_coin_toss(&stranger),
+        adversary.try_withholds_coin_toss(&stranger),
+        mismatch,
+    );
     let builder = Simulation::builder().comparison_bits(u32::MAX);
     agree(
         "build",
