@@ -79,7 +79,7 @@ pub(crate) fn multiply<F: TinyField>(
             answering,
         });
     }
-    let lambda = shamir::lagrange_checked::<F>(&answering);
+    let lambda = w.weights.of(&answering).to_vec();
     let macs = w.store.data(x).len() > n;
     let mut z = w.store.buffer();
     z.resize(w.store.data(x).len(), F::ZERO);

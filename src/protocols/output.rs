@@ -83,7 +83,8 @@ pub(crate) fn reconstruct<F: TinyField>(
                     w.deliver(to, from.0, Step::Reconstruct, about, share);
                 }
             }
-            values.push(w.holder_sets.scheme(set).reconstruct(&positions, &sent));
+            let scheme = w.holder_sets.scheme(set);
+            values.push(scheme.reconstruct_with(&mut w.weights, &positions, &sent));
         }
         let messages = positions
             .iter()

@@ -34,6 +34,7 @@ use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::sharing::Scheme;
+use crate::sharing::shamir::Weights;
 use crate::store::MachineId;
 use crate::store::{HolderSetId, Slot, Store};
 use crate::view::{Record, Step};
@@ -112,6 +113,7 @@ pub(crate) struct Opener<'w, F> {
     set: HolderSetId,
     holders: &'w [MachineId],
     scheme: Scheme,
+    weights: &'w mut Weights<F>,
     adversary: &'w mut AdversaryState<F>,
     /// Where the MAC shares wait for the check; `None` with MACs off.
     pending: Option<&'w mut Unchecked<F>>,
@@ -129,6 +131,7 @@ impl<'w, F: TinyField> Opener<'w, F> {
             scratch,
             store,
             macs,
+            weights,
             ..
         } = w;
         let holders = holder_sets.get(set);
@@ -143,6 +146,7 @@ impl<'w, F: TinyField> Opener<'w, F> {
             set,
             holders,
             scheme: holder_sets.scheme(set),
+            weights,
             adversary,
             pending: macs.then_some(pending),
             sharing: &mut scratch[..],
@@ -186,7 +190,11 @@ impl<'w, F: TinyField> Opener<'w, F> {
                 }
             }
             // Step 2: reconstruct (add up, or interpolate for Shamir).
-            opened.push(self.scheme.reconstruct(positions, &sent[start..]));
+            let shares = &sent[start..];
+            opened.push(
+                self.scheme
+                    .reconstruct_with(self.weights, positions, shares),
+            );
             // Step 3: keep the MAC shares for the check.
             if let Some(pending) = &mut self.pending {
                 pending.push_macs(&self.sharing[n..]);

@@ -95,6 +95,20 @@ impl Scheme {
         }
     }
 
+    /// [`reconstruct`](Self::reconstruct) with Lagrange weights from `weights`, which
+    /// computes each set of positions' weights once.
+    pub(crate) fn reconstruct_with<F: TinyField>(
+        self,
+        weights: &mut shamir::Weights<F>,
+        holders: &[usize],
+        shares: &[F],
+    ) -> F {
+        match self {
+            Scheme::Additive => additive::reconstruct(shares),
+            Scheme::Shamir { .. } => weights.reconstruct(holders, shares),
+        }
+    }
+
     /// [`reconstruct`](Self::reconstruct), checking the positions and shares.
     ///
     /// # Errors

@@ -24,6 +24,8 @@
 //!
 //! - A. Shamir, *How to Share a Secret*, Communications of the ACM 22(11), 1979.
 
+use std::collections::HashMap;
+
 use num_traits::ToPrimitive;
 use rand::Rng;
 
@@ -182,6 +184,30 @@ pub fn reconstruct<F: TinyField>(holders: &[usize], shares: &[F]) -> Result<F> {
 /// [`reconstruct`] for positions the caller has checked, one share each.
 pub(crate) fn reconstruct_checked<F: TinyField>(holders: &[usize], shares: &[F]) -> F {
     combine(&lagrange_checked::<F>(holders), shares)
+}
+
+/// The Lagrange weights of each set of positions that answered so far, computed once: the
+/// same holders answer in opening after opening, and each set's weights cost n field
+/// inversions.
+#[derive(Debug, Default)]
+pub(crate) struct Weights<F> {
+    by_positions: HashMap<Box<[usize]>, Box<[F]>>,
+}
+
+impl<F: TinyField> Weights<F> {
+    /// [`lagrange_checked`] for `positions`, from the cache when it has them.
+    pub fn of(&mut self, positions: &[usize]) -> &[F] {
+        if !self.by_positions.contains_key(positions) {
+            let lambda = lagrange_checked(positions).into_boxed_slice();
+            self.by_positions.insert(positions.into(), lambda);
+        }
+        &self.by_positions[positions]
+    }
+
+    /// [`reconstruct_checked`] with the cached weights.
+    pub fn reconstruct(&mut self, positions: &[usize], shares: &[F]) -> F {
+        combine(self.of(positions), shares)
+    }
 }
 
 /// Σ λᵢ·sharesᵢ.

@@ -223,6 +223,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             unchecked: Unchecked::default(),
             unchecked_bits: Unchecked::default(),
             aborted: None,
+            weights: Default::default(),
             scratch: Vec::new(),
             sent: Vec::new(),
             opened: Vec::new(),

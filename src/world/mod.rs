@@ -25,6 +25,7 @@ use crate::error::Error;
 use crate::field::TinyField;
 use crate::ledger::{Costs, Ledger};
 use crate::shadow::Shadow;
+use crate::sharing::shamir::Weights;
 use crate::store::{HolderSetId, HolderSets, MachineId, Slot, Store};
 use crate::view::{Bytes32, Record, Step, ViewLog, Views};
 use cheats::AdversaryState;
@@ -123,6 +124,8 @@ pub(crate) struct World<F> {
     pub unchecked_bits: Unchecked<u64>,
     /// Set once a check fails: every later output returns this error.
     pub aborted: Option<Error>,
+    /// The Lagrange weights of each set of answering Shamir holders, computed once.
+    pub weights: Weights<F>,
     /// A reusable buffer for protocols.
     pub scratch: Vec<F>,
     /// A reusable buffer for the shares sent in an opening.
