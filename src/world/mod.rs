@@ -91,6 +91,9 @@ pub(crate) trait Preprocessing<F: TinyField>: fmt::Debug {
     ) -> EdaBits;
 }
 
+/// A message as a transcript keeps it: its receiver, the record and the bytes it carries.
+pub(crate) type Delivered<F> = (MachineId, Record<F>, Option<Bytes32>);
+
 /// A machine as the world stores it.
 #[derive(Debug)]
 pub(crate) struct MachineRecord<F> {
@@ -135,7 +138,7 @@ pub(crate) struct World<F> {
     /// A reusable buffer for the messages of one lane ([`World::deliver_lanes`]).
     pub outbox: Vec<(MachineId, Record<F>)>,
     /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
-    pub transcript: Option<Vec<(MachineId, Record<F>, Option<Bytes32>)>>,
+    pub transcript: Option<Vec<Delivered<F>>>,
     /// The plaintext shadow, in checking mode.
     pub shadow: Option<Shadow>,
     /// The width of integer comparisons.
