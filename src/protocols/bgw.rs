@@ -79,12 +79,12 @@ pub(crate) fn multiply<F: TinyField>(
             answering,
         });
     }
-    let lambda = w.weights.of(&answering).to_vec();
+    let lambda = w.weights.of(&answering);
     let macs = w.store.data(x).len() > n;
     let mut z = w.store.buffer();
     z.resize(w.store.data(x).len(), F::ZERO);
     let mut sub = Vec::with_capacity(n);
-    for (&i, &l) in answering.iter().zip(&lambda) {
+    for (&i, &l) in answering.iter().zip(lambda.iter()) {
         // Step 1: the local products.
         let (xs, ys) = (w.store.data(x), w.store.data(y));
         let products = [Some(xs[i] * ys[i]), macs.then(|| xs[n + i] * ys[i])];

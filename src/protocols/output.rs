@@ -73,6 +73,8 @@ pub(crate) fn reconstruct<F: TinyField>(
     if !w.macs {
         // Steps 1 and 2: every other answering holder sends R its share.
         let mut sent = Vec::with_capacity(positions.len());
+        let scheme = w.holder_sets.scheme(set);
+        let reconstruct = scheme.reconstructor(&mut w.weights, &positions);
         for start in (0..lanes as usize).map(|j| j * lane) {
             sent.clear();
             for &k in positions.iter() {
@@ -83,8 +85,7 @@ pub(crate) fn reconstruct<F: TinyField>(
                     w.deliver(to, from.0, Step::Reconstruct, about, share);
                 }
             }
-            let scheme = w.holder_sets.scheme(set);
-            values.push(scheme.reconstruct_with(&mut w.weights, &positions, &sent));
+            values.push(reconstruct.apply(&sent));
         }
         let messages = positions
             .iter()

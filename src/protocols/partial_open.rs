@@ -171,6 +171,7 @@ impl<'w, F: TinyField> Opener<'w, F> {
         let first = opened.len();
         sent.reserve(count * positions.len());
         opened.reserve(count);
+        let reconstruct = self.scheme.reconstructor(self.weights, positions);
         let honest = !self.adversary.shifts_openings();
         if honest {
             for &i in positions {
@@ -190,11 +191,7 @@ impl<'w, F: TinyField> Opener<'w, F> {
                 }
             }
             // Step 2: reconstruct (add up, or interpolate for Shamir).
-            let shares = &sent[start..];
-            opened.push(
-                self.scheme
-                    .reconstruct_with(self.weights, positions, shares),
-            );
+            opened.push(reconstruct.apply(&sent[start..]));
             // Step 3: keep the MAC shares for the check.
             if let Some(pending) = &mut self.pending {
                 pending.push_macs(&self.sharing[n..]);

@@ -95,17 +95,16 @@ impl Scheme {
         }
     }
 
-    /// [`reconstruct`](Self::reconstruct) with Lagrange weights from `weights`, which
-    /// computes each set of positions' weights once.
-    pub(crate) fn reconstruct_with<F: TinyField>(
+    /// How the holders at `holders` reconstruct: by adding up, or with Lagrange weights
+    /// from `weights`, which computes each set of positions' weights once.
+    pub(crate) fn reconstructor<F: TinyField>(
         self,
         weights: &mut shamir::Weights<F>,
         holders: &[usize],
-        shares: &[F],
-    ) -> F {
+    ) -> Reconstructor<F> {
         match self {
-            Scheme::Additive => additive::reconstruct(shares),
-            Scheme::Shamir { .. } => weights.reconstruct(holders, shares),
+            Scheme::Additive => Reconstructor(None),
+            Scheme::Shamir { .. } => Reconstructor(Some(weights.of(holders))),
         }
     }
 
@@ -248,6 +247,21 @@ mod tests {
                 shamir::reconstruct(&points, &picked).unwrap(),
                 F101::from(candidate)
             );
+        }
+    }
+}
+
+/// Reconstructs values shared among one set of answering holders
+/// ([`Scheme::reconstructor`]): Σ sharesᵢ, or Σ λᵢ·sharesᵢ.
+pub(crate) struct Reconstructor<F>(Option<std::rc::Rc<[F]>>);
+
+impl<F: TinyField> Reconstructor<F> {
+    /// The value of `shares`, one per answering holder, in their order.
+    #[inline]
+    pub fn apply(&self, shares: &[F]) -> F {
+        match &self.0 {
+            None => additive::reconstruct(shares),
+            Some(lambda) => shamir::combine(lambda, shares),
         }
     }
 }

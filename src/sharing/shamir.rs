@@ -25,6 +25,7 @@
 //! - A. Shamir, *How to Share a Secret*, Communications of the ACM 22(11), 1979.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use num_traits::ToPrimitive;
 use rand::Rng;
@@ -191,26 +192,23 @@ pub(crate) fn reconstruct_checked<F: TinyField>(holders: &[usize], shares: &[F])
 /// inversions.
 #[derive(Debug, Default)]
 pub(crate) struct Weights<F> {
-    by_positions: HashMap<Box<[usize]>, Box<[F]>>,
+    by_positions: HashMap<Box<[usize]>, Rc<[F]>>,
 }
 
 impl<F: TinyField> Weights<F> {
     /// [`lagrange_checked`] for `positions`, from the cache when it has them.
-    pub fn of(&mut self, positions: &[usize]) -> &[F] {
-        if !self.by_positions.contains_key(positions) {
-            let lambda = lagrange_checked(positions).into_boxed_slice();
-            self.by_positions.insert(positions.into(), lambda);
+    pub fn of(&mut self, positions: &[usize]) -> Rc<[F]> {
+        if let Some(lambda) = self.by_positions.get(positions) {
+            return Rc::clone(lambda);
         }
-        &self.by_positions[positions]
-    }
-
-    /// [`reconstruct_checked`] with the cached weights.
-    pub fn reconstruct(&mut self, positions: &[usize], shares: &[F]) -> F {
-        combine(self.of(positions), shares)
+        let lambda: Rc<[F]> = lagrange_checked(positions).into();
+        self.by_positions
+            .insert(positions.into(), Rc::clone(&lambda));
+        lambda
     }
 }
 
 /// Σ λᵢ·sharesᵢ.
-fn combine<F: TinyField>(lambda: &[F], shares: &[F]) -> F {
+pub(crate) fn combine<F: TinyField>(lambda: &[F], shares: &[F]) -> F {
     lambda.iter().zip(shares).map(|(&l, &s)| l * s).sum()
 }
