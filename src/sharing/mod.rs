@@ -156,6 +156,21 @@ impl Scheme {
     }
 }
 
+/// Reconstructs values shared among one set of answering holders
+/// ([`Scheme::reconstructor`]): Σ sharesᵢ, or Σ λᵢ·sharesᵢ.
+pub(crate) struct Reconstructor<F>(Option<std::rc::Rc<[F]>>);
+
+impl<F: TinyField> Reconstructor<F> {
+    /// The value of `shares`, one per answering holder, in their order.
+    #[inline]
+    pub fn apply(&self, shares: &[F]) -> F {
+        match &self.0 {
+            None => additive::reconstruct(shares),
+            Some(lambda) => shamir::combine(lambda, shares),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! One test suite, run against every scheme.
@@ -247,21 +262,6 @@ mod tests {
                 shamir::reconstruct(&points, &picked).unwrap(),
                 F101::from(candidate)
             );
-        }
-    }
-}
-
-/// Reconstructs values shared among one set of answering holders
-/// ([`Scheme::reconstructor`]): Σ sharesᵢ, or Σ λᵢ·sharesᵢ.
-pub(crate) struct Reconstructor<F>(Option<std::rc::Rc<[F]>>);
-
-impl<F: TinyField> Reconstructor<F> {
-    /// The value of `shares`, one per answering holder, in their order.
-    #[inline]
-    pub fn apply(&self, shares: &[F]) -> F {
-        match &self.0 {
-            None => additive::reconstruct(shares),
-            Some(lambda) => shamir::combine(lambda, shares),
         }
     }
 }
