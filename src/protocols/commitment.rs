@@ -37,7 +37,8 @@
 //! (one generator for all machines, where real machines have one each). What the
 //! simulation still provides is the network: every holder receives the same commitment
 //! from a sender (a consistent broadcast), and the honest holders wait for every
-//! commitment before they open, as step 1 demands.
+//! commitment before they open, as step 1 demands. Because every receiver gets the same
+//! bytes, step 3 hashes each opening once, standing for every receiver's check.
 //!
 //! # References
 //!
