@@ -92,8 +92,10 @@ pub(crate) fn refuse_if_aborted<F>(w: &World<F>) -> Result<()> {
 ///
 /// # Errors
 ///
-/// [`Error::MacCheckFailed`] when some opened value was not what its MACs say; the
-/// simulation then refuses every later opening and output too. Otherwise
+/// [`Error::MacCheckFailed`] when some opened value was not what its MACs say, and
+/// [`Error::BrokenCommitment`] when a holder withheld an opening or opened something it
+/// had not committed to; the simulation then refuses every later opening and output too.
+/// Otherwise
 /// [`Error::NotEnoughOnline`] when some openings could not be checked for want of
 /// holders; they stay pending for the next check.
 pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'static>) -> Result<()> {
