@@ -130,7 +130,8 @@ impl<F: TinyField> SharedScalar<F> {
     ///
     /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation;
     /// [`Error::MacCheckFailed`] if a machine cheated on anything opened since the last
-    /// check; [`Error::TripleCheckFailed`] after a failed triple check.
+    /// check; [`Error::BrokenCommitment`] if a holder broke the check's commit-then-reveal;
+    /// [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateScalar<F>> {
         let x = self.h.reconstruct(machine, Location::caller())?[0];
@@ -143,7 +144,8 @@ impl<F: TinyField> SharedScalar<F> {
     /// # Errors
     ///
     /// [`Error::MacCheckFailed`] if a machine cheated on anything opened since the last
-    /// check; [`Error::TripleCheckFailed`] after a failed triple check.
+    /// check; [`Error::BrokenCommitment`] if a holder broke the check's commit-then-reveal;
+    /// [`Error::TripleCheckFailed`] after a failed triple check.
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
         let x = self.h.open(Location::caller())?[0];

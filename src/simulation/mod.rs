@@ -102,8 +102,10 @@ impl<F: TinyField> Simulation<F> {
     ///
     /// # Errors
     ///
-    /// [`Error::MacCheckFailed`] if a machine cheated; [`Error::TripleCheckFailed`] if a
-    /// sacrificed triple exposed a corrupt dealer. After either, every output is refused.
+    /// [`Error::MacCheckFailed`] if a machine cheated; [`Error::BrokenCommitment`] if a
+    /// holder withheld an opening in the check or opened something it had not committed
+    /// to; [`Error::TripleCheckFailed`] if a sacrificed triple exposed a corrupt dealer.
+    /// After any of them, every output is refused.
     #[track_caller]
     pub fn check(&self) -> Result<(), Error> {
         let mut w = self.world.borrow_mut();
