@@ -54,3 +54,50 @@ fn try_sum_and_try_product_of_nothing_are_empty_errors() {
     let err = SharedScalar::<F101>::try_sum(std::iter::empty()).expect_err("empty");
     assert!(matches!(err, Error::Empty { .. }), "{err:?}");
 }
+
+/// The same folds for fixed-point numbers, integer vectors and fixed-point vectors: a
+/// sum of five salaries, a product of three factors, lane by lane for vectors.
+#[test]
+fn sum_and_product_of_fixed_point_numbers_and_vectors() -> Result<(), Error> {
+    let sim = Simulation::with_seed(51);
+    let [alice, bob, carol] = sim.new_machines(["alice", "bob", "carol"]);
+    let salaries = [51_000.0, 48_500.25, 60_250.5, 39_999.75, 58_249.5];
+    let shared: Vec<SharedFixed> = (salaries.iter())
+        .map(|&s| PrivateFixed::new(s, &alice).share(&[&bob, &carol]))
+        .collect();
+    let total: SharedFixed = shared.iter().sum();
+    assert!((total.reconstruct(&bob)? - salaries.iter().sum::<f64>()).abs() < 1e-3);
+    let owned: SharedFixed = shared.clone().into_iter().sum();
+    assert!((owned.open()? - 258_000.0).abs() < 1e-3);
+    let factors: Vec<SharedFixed> = ([1.5, -2.0, 0.25].iter())
+        .map(|&v| PrivateFixed::new(v, &bob).share(&[&alice, &carol]))
+        .collect();
+    let product: SharedFixed = factors.iter().product();
+    assert!((product.open()? - -0.75).abs() < 1e-3);
+
+    let vectors: Vec<SharedVector> = (0..3)
+        .map(|k| PrivateVector::new(vec![k + 1, 2 * k, -k], &carol).share(&[&alice, &bob]))
+        .collect();
+    let sum: SharedVector = vectors.iter().sum();
+    assert_eq!(sum.open()?, [6, 6, -3]);
+    let product: SharedVector = vectors.into_iter().product();
+    assert_eq!(product.open()?, [6, 0, 0]);
+
+    let fixed: Vec<SharedFixedVector> = ([[0.5, 1.0], [2.0, -0.25]].iter())
+        .map(|v| PrivateFixedVector::new(v.to_vec(), &alice).share(&[&bob, &carol]))
+        .collect();
+    let sum = SharedFixedVector::try_sum(&fixed)?.open()?;
+    let product = SharedFixedVector::try_product(&fixed)?.open()?;
+    for (got, want) in sum
+        .iter()
+        .zip([2.5, 0.75])
+        .chain(product.iter().zip([1.0, -0.25]))
+    {
+        assert!((got - want).abs() < 1e-3, "{got} against {want}");
+    }
+    assert!(matches!(
+        SharedFixedVector::<F127>::try_sum([]),
+        Err(Error::Empty { .. })
+    ));
+    Ok(())
+}

@@ -243,3 +243,5 @@ impl<F: TinyField> Div<f64> for SharedFixed<F> {
         &self / d
     }
 }
+
+crate::scalar::ops::folds!(SharedFixed, "shared fixed-point numbers");

@@ -18,6 +18,7 @@ use crate::scalar::shared::SharedScalar;
 /// | `x * 3`, `3 * x` (`i32`) | free |
 /// | `x * y`, `x * 0.5`, `0.5 * x`, `x / 4.0` | a multiplication (for `x * y`) and a probabilistic truncation |
 /// | `x * n` for a shared integer n ([`mul_integer`](Self::mul_integer)) | a multiplication |
+/// | `xs.iter().sum()`, `xs.iter().product()`, [`try_sum`](Self::try_sum), [`try_product`](Self::try_product) | free; a multiplication and a truncation per factor after the first |
 /// | `x.less_than(&y)`, `x.less_than(0.5)`, `x.relu()`, … | a comparison of ℓ = k + f + 1 bits |
 /// | `x / y`, `x.sqrt()`, `x.sigmoid()`, … | see [`crate::math`] |
 ///

@@ -145,6 +145,23 @@ impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
 }
 
 impl<F: TinyField> Simulation<F> {
+    /// New machines in this simulation, one per name, made in this order (what
+    /// [`machine`](Self::machine) makes, for several at once; [`machines`](Self::machines)
+    /// lists every machine made so far).
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::with_seed(1);
+    /// let [alice, bob, carol] = sim.new_machines(["alice", "bob", "carol"]);
+    /// let x = PrivateScalar::new(5, &alice).share(&[&bob, &carol]);
+    /// assert_eq!(x.reconstruct(&carol)?, 5);
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    pub fn new_machines<const N: usize>(&self, names: [&str; N]) -> [VirtualMachine<F>; N] {
+        names.map(|name| self.machine(name))
+    }
+
     /// A new machine in this simulation. Machines are equal only to themselves (and their
     /// clones), even when two share a name.
     pub fn machine(&self, name: impl Into<String>) -> VirtualMachine<F> {

@@ -15,7 +15,6 @@
 //! integer type on the left, a literal there is an `i64`. [`SharedScalar`]'s docs show
 //! the table of what compiles.
 
-use std::iter::{Product, Sum};
 use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use ff::Field;
@@ -219,51 +218,96 @@ pub(crate) use {assign_variants, constant_lhs, constant_rhs, shared_operators};
 
 shared_operators!(SharedScalar);
 
-/// Adds up shared values. The standard library's `Iterator::sum` does not pass on the
-/// caller's line, so the ledger charges `sum()` to the standard library; use
-/// [`SharedScalar::try_sum`] to charge your own line.
-///
-/// # Panics
-///
-/// On an empty iterator (nobody would hold the sum) or mismatched holders;
-/// [`SharedScalar::try_sum`] returns the error instead.
-impl<F: TinyField> Sum for SharedScalar<F> {
-    #[track_caller]
-    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        let values: Vec<Self> = iter.collect();
-        or_panic(SharedScalar::try_sum(&values))
-    }
+/// `try_sum` and `try_product` on a shared family with `try_add` and `try_mul`, and the
+/// standard library's `Sum` and `Product` over owned and borrowed values. `Iterator::sum`
+/// does not pass on the caller's line, so the ledger charges `sum()` and `product()` to
+/// the standard library; `try_sum` and `try_product` charge the caller's line.
+macro_rules! folds {
+    ($T:ident, $kind:literal) => {
+        impl<F: $crate::field::TinyField> $T<F> {
+            #[doc = concat!("The sum of the ", $kind, ", or an error if there are none or they cannot be combined.")]
+            ///
+            /// # Errors
+            ///
+            /// [`Error::Empty`](crate::Error::Empty) for no values; otherwise as `try_add`.
+            #[track_caller]
+            pub fn try_sum<'a>(
+                values: impl IntoIterator<Item = &'a Self>,
+            ) -> $crate::error::Result<Self> {
+                let mut values = values.into_iter();
+                let first = values.next().ok_or($crate::error::Error::Empty { what: "sum" });
+                let mut acc = first?.clone();
+                for v in values {
+                    acc = acc.try_add(v)?;
+                }
+                Ok(acc)
+            }
+
+            #[doc = concat!("The product of the ", $kind, " (one multiplication per factor after the first), or an error if there are none or they cannot be combined.")]
+            ///
+            /// # Errors
+            ///
+            /// [`Error::Empty`](crate::Error::Empty) for no values; otherwise as `try_mul`.
+            #[track_caller]
+            pub fn try_product<'a>(
+                values: impl IntoIterator<Item = &'a Self>,
+            ) -> $crate::error::Result<Self> {
+                let mut values = values.into_iter();
+                let first = values.next().ok_or($crate::error::Error::Empty { what: "multiply" });
+                let mut acc = first?.clone();
+                for v in values {
+                    acc = acc.try_mul(v)?;
+                }
+                Ok(acc)
+            }
+        }
+
+        #[doc = concat!("Adds up ", $kind, " (see [`", stringify!($T), "::try_sum`]).")]
+        ///
+        /// # Panics
+        ///
+        /// On an empty iterator (nobody would hold the sum) or values that cannot be
+        /// combined; `try_sum` returns the error instead.
+        impl<F: $crate::field::TinyField> ::std::iter::Sum for $T<F> {
+            #[track_caller]
+            fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+                let values: Vec<Self> = iter.collect();
+                $crate::error::or_panic($T::try_sum(&values))
+            }
+        }
+
+        #[doc = concat!("Adds up borrowed ", $kind, "; panics as the owned version does.")]
+        impl<'a, F: $crate::field::TinyField> ::std::iter::Sum<&'a $T<F>> for $T<F> {
+            #[track_caller]
+            fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
+                $crate::error::or_panic($T::try_sum(iter))
+            }
+        }
+
+        #[doc = concat!("Multiplies ", $kind, " (see [`", stringify!($T), "::try_product`]).")]
+        ///
+        /// # Panics
+        ///
+        /// On an empty iterator or values that cannot be combined; `try_product` returns
+        /// the error instead.
+        impl<F: $crate::field::TinyField> ::std::iter::Product for $T<F> {
+            #[track_caller]
+            fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
+                let values: Vec<Self> = iter.collect();
+                $crate::error::or_panic($T::try_product(&values))
+            }
+        }
+
+        #[doc = concat!("Multiplies borrowed ", $kind, "; panics as the owned version does.")]
+        impl<'a, F: $crate::field::TinyField> ::std::iter::Product<&'a $T<F>> for $T<F> {
+            #[track_caller]
+            fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
+                $crate::error::or_panic($T::try_product(iter))
+            }
+        }
+    };
 }
 
-/// Adds up borrowed shared values; panics as the owned version does.
-impl<'a, F: TinyField> Sum<&'a SharedScalar<F>> for SharedScalar<F> {
-    #[track_caller]
-    fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        or_panic(SharedScalar::try_sum(iter))
-    }
-}
+pub(crate) use folds;
 
-/// Multiplies shared values (one Beaver multiplication per factor after the first). The
-/// standard library's `Iterator::product` does not pass on the caller's line, so the
-/// ledger charges `product()` to the standard library; use [`SharedScalar::try_product`]
-/// to charge your own line.
-///
-/// # Panics
-///
-/// On an empty iterator or mismatched holders; [`SharedScalar::try_product`] returns the
-/// error instead.
-impl<F: TinyField> Product for SharedScalar<F> {
-    #[track_caller]
-    fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
-        let values: Vec<Self> = iter.collect();
-        or_panic(SharedScalar::try_product(&values))
-    }
-}
-
-/// Multiplies borrowed shared values; panics as the owned version does.
-impl<'a, F: TinyField> Product<&'a SharedScalar<F>> for SharedScalar<F> {
-    #[track_caller]
-    fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        or_panic(SharedScalar::try_product(iter))
-    }
-}
+folds!(SharedScalar, "shared values");

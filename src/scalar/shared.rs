@@ -3,7 +3,7 @@
 use std::fmt;
 use std::panic::Location;
 
-use crate::error::{Error, Result, or_panic};
+use crate::error::{Result, or_panic};
 use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
@@ -128,10 +128,10 @@ impl<F: TinyField> SharedScalar<F> {
     ///
     /// # Errors
     ///
-    /// [`Error::SimulationMismatch`] if `machine` belongs to another simulation;
-    /// [`Error::MacCheckFailed`] if a machine cheated on anything opened since the last
-    /// check; [`Error::BrokenCommitment`] if a holder broke the check's commit-then-reveal;
-    /// [`Error::TripleCheckFailed`] after a failed triple check.
+    /// [`Error::SimulationMismatch`](crate::Error::SimulationMismatch) if `machine` belongs to another simulation;
+    /// [`Error::MacCheckFailed`](crate::Error::MacCheckFailed) if a machine cheated on anything opened since the last
+    /// check; [`Error::BrokenCommitment`](crate::Error::BrokenCommitment) if a holder broke the check's commit-then-reveal;
+    /// [`Error::TripleCheckFailed`](crate::Error::TripleCheckFailed) after a failed triple check.
     #[track_caller]
     pub fn reconstruct(&self, machine: &VirtualMachine<F>) -> Result<PrivateScalar<F>> {
         let x = self.h.reconstruct(machine, Location::caller())?[0];
@@ -143,9 +143,9 @@ impl<F: TinyField> SharedScalar<F> {
     ///
     /// # Errors
     ///
-    /// [`Error::MacCheckFailed`] if a machine cheated on anything opened since the last
-    /// check; [`Error::BrokenCommitment`] if a holder broke the check's commit-then-reveal;
-    /// [`Error::TripleCheckFailed`] after a failed triple check.
+    /// [`Error::MacCheckFailed`](crate::Error::MacCheckFailed) if a machine cheated on anything opened since the last
+    /// check; [`Error::BrokenCommitment`](crate::Error::BrokenCommitment) if a holder broke the check's commit-then-reveal;
+    /// [`Error::TripleCheckFailed`](crate::Error::TripleCheckFailed) after a failed triple check.
     #[track_caller]
     pub fn open(&self) -> Result<PublicScalar<F>> {
         let x = self.h.open(Location::caller())?[0];
@@ -159,7 +159,7 @@ impl<F: TinyField> SharedScalar<F> {
     ///
     /// # Errors
     ///
-    /// [`Error::NotEnoughOnline`] when too few holders can answer.
+    /// [`Error::NotEnoughOnline`](crate::Error::NotEnoughOnline) when too few holders can answer.
     #[track_caller]
     pub fn partial_open(&self) -> Result<PublicScalar<F>> {
         let x = self.h.partial_open(Location::caller())?[0];
@@ -227,32 +227,6 @@ impl<F: TinyField> SharedScalar<F> {
     /// The sharing scheme: additive, or Shamir with its threshold.
     pub fn scheme(&self) -> Scheme {
         self.h.sim.world.borrow().holder_sets.scheme(self.h.holders)
-    }
-
-    /// The sum of the values, or an error if there are none or they cannot be combined.
-    pub fn try_sum<'a>(values: impl IntoIterator<Item = &'a Self>) -> Result<Self> {
-        Self::fold(values, "sum", Self::try_add)
-    }
-
-    /// The product of the values, or an error if there are none or they cannot be
-    /// combined.
-    #[track_caller]
-    pub fn try_product<'a>(values: impl IntoIterator<Item = &'a Self>) -> Result<Self> {
-        let at = Location::caller();
-        Self::fold(values, "multiply", |x, y| {
-            x.h.check_operands(&y.h)?;
-            x.mul_at(y, at)
-        })
-    }
-
-    fn fold<'a>(
-        values: impl IntoIterator<Item = &'a Self>,
-        what: &'static str,
-        op: impl Fn(&Self, &Self) -> Result<Self>,
-    ) -> Result<Self> {
-        let mut it = values.into_iter();
-        let first = it.next().ok_or(Error::Empty { what })?.clone();
-        it.try_fold(first, |acc, v| op(&acc, v))
     }
 }
 

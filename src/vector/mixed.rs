@@ -76,6 +76,7 @@ impl<F: TinyField> SharedVector<F> {
 
 // `x op y` for two shared vectors and `x op k`, `k op x` for a public constant k.
 crate::scalar::ops::shared_operators!(SharedVector);
+crate::scalar::ops::folds!(SharedVector, "shared vectors, lane by lane");
 
 /// `x op p` for a public vector p and `x op s` for a shared scalar s, borrowed or owned.
 macro_rules! mixed_operator {

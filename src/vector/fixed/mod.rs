@@ -142,6 +142,7 @@ fn decode_all<F: TinyField>(precision: Precision, values: &[F]) -> Vec<f64> {
 /// | `x * y` | element by element, truncated | n triples, 2 rounds |
 /// | `x + k`, `x - k`, `x * k`, `k + x`, `k - x`, `k * x` | public `f64` k on every element | free (`*`: a truncation) |
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ (one truncation), Σ xᵢ | n triples, 2 rounds; free |
+/// | `xs.iter().sum()`, `xs.iter().product()`, [`try_sum`](Self::try_sum), [`try_product`](Self::try_product) | vectors added or multiplied lane by lane | free; a product and a truncation per factor after the first |
 /// | `x.less_than(y)`, `x.greater_than(y)`, `x.less_or_equal(y)`, `x.greater_or_equal(y)`, `x.equals(y)` | element-wise comparison with `&y` or a public `f64` or `i32` (0/1 integers) | one comparison's rounds |
 /// | `x.relu()`, `x.abs()`, `x.sign()` | max(xᵢ, 0), \|xᵢ\|, −1/0/1 | one comparison's rounds (`sign`: two comparisons'), n triples |
 /// | `x.is_negative()`, `x.is_zero()` | `[xᵢ < 0]`, `[xᵢ = 0]` (0/1 integers) | one comparison's rounds |
@@ -166,6 +167,16 @@ pub struct SharedFixedVector<F: TinyField = DefaultField> {
     precision: Precision,
     /// The exact numbers these stand for, in a simulation with a shadow.
     exact: Option<Vec<f64>>,
+}
+
+impl<F: TinyField> Clone for SharedFixedVector<F> {
+    /// A copy of the vector, with its own (identical) shares, and its shadow.
+    fn clone(&self) -> Self {
+        SharedFixedVector {
+            exact: self.exact.clone(),
+            ..self.same(self.value.clone())
+        }
+    }
 }
 
 impl<F: TinyField> SharedFixedVector<F> {

@@ -136,3 +136,8 @@ macro_rules! fixed_vector_lhs {
 fixed_vector_lhs!(Add, add, try_add_public);
 fixed_vector_lhs!(Sub, sub, try_sub_from_public);
 fixed_vector_lhs!(Mul, mul, try_mul_public);
+
+crate::scalar::ops::folds!(
+    SharedFixedVector,
+    "shared fixed-point vectors, lane by lane"
+);
