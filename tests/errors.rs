@@ -522,3 +522,17 @@ fn panics_point_at_the_callers_line() {
         wrong.join("\n")
     );
 }
+
+/// `Debug` prints the message, so a `main() -> Result<(), Error>` that fails shows what to
+/// do, not a struct.
+#[test]
+fn debug_prints_the_same_message_as_display() {
+    let sim = Simulation::with_seed(1);
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    let x = PrivateScalar::new(1, &alice).share(&[&bob]);
+    bob.go_offline();
+    let error = x.reconstruct(&alice).unwrap_err();
+    assert_eq!(format!("{error:?}"), error.to_string());
+    assert!(format!("{error:?}").contains("bring the offline machines back online"));
+    assert_eq!(format!("{:?}", Error::NthZero), Error::NthZero.to_string());
+}

@@ -59,3 +59,23 @@ pub(super) fn openings_summary(
         values.join(", ")
     )
 }
+
+/// What to do when holders cannot answer: bring the offline back, or re-share.
+pub(super) fn missing_fix(offline: &[String]) -> &'static str {
+    if offline.is_empty() {
+        "re-share the value to the holders that lack a share, or use a Shamir sharing whose \
+         threshold fits"
+    } else {
+        "bring the offline machines back online (nothing waiting is lost meanwhile), or use a \
+         Shamir sharing whose threshold fits"
+    }
+}
+
+/// Which comparison widths a field allows, for `Error::ComparisonWidth`.
+pub(super) fn width_fix(most: u32) -> String {
+    if most >= 2 {
+        format!("pick a comparison width of 2 to {most} bits")
+    } else {
+        "it has no room for comparisons of any width: use F127 (2 to 84 bits)".to_string()
+    }
+}

@@ -1,16 +1,19 @@
 //! The crate's one error type.
 
+use std::fmt;
+
 use thiserror::Error;
 
 mod messages;
 pub(crate) use messages::or_panic;
-use messages::{missing_detail, opening_detail, openings_summary};
+use messages::{missing_detail, missing_fix, opening_detail, openings_summary, width_fix};
 
 /// Everything that can go wrong in a simulation.
 ///
 /// Messages are lowercase, name the machines or values involved, and say how to fix the
-/// call. Every panicking method of the crate has a `try_` twin that returns this error.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// call; `Debug` prints the same message, so `main() -> Result<(), Error>` shows it. Every
+/// panicking method of the crate has a `try_` twin that returns this error.
+#[derive(Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A sharing was asked for with fewer than two distinct holders.
@@ -71,13 +74,7 @@ pub enum Error {
         "only {answering} of the holders {holders:?} can answer for {what}, but {needed} are \
          needed ({}): {}",
         missing_detail(missing, offline),
-        if offline.is_empty() {
-            "re-share the value to the holders that lack a share, or use a Shamir sharing whose \
-             threshold fits"
-        } else {
-            "bring the offline machines back online (nothing waiting is lost meanwhile), or use \
-             a Shamir sharing whose threshold fits"
-        }
+        missing_fix(offline)
     )]
     NotEnoughOnline {
         /// What could not be answered for, e.g. `"value #7"` or `"the MAC check of 2
@@ -219,11 +216,7 @@ pub enum Error {
     /// prime's top bit).
     #[error(
         "{field} cannot compare {bits}-bit values: {}",
-        if *most >= 2 {
-            format!("pick a comparison width of 2 to {most} bits")
-        } else {
-            "it has no room for comparisons of any width: use F127 (2 to 84 bits)".to_string()
-        }
+        width_fix(*most)
     )]
     ComparisonWidth {
         /// The width asked for.
@@ -389,6 +382,13 @@ pub enum Error {
     /// A secret was to be split into no shares at all.
     #[error("cannot split a secret into 0 shares: ask for at least one")]
     NoShares,
+}
+
+/// The message, as `Display` writes it: what a `main` that returns the error prints.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
 }
 
 /// The crate's `Result`, with [`Error`](enum@Error) as the error.
