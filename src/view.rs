@@ -261,6 +261,8 @@ impl<F> ViewLog<F> {
         (self.forgotten..)
             .zip(older.iter().chain(newer))
             .map(move |(number, record)| {
+                // Skip the bytes of messages overwritten since (no push has pruned them).
+                while bytes.next_if(|(n, _)| *n < number).is_some() {}
                 let carried = bytes.next_if(|(n, _)| *n == number).map(|&(_, b)| b);
                 (record, carried)
             })

@@ -246,3 +246,29 @@ fn the_commitments_cost_two_rounds_and_their_bytes() -> Result<(), Error> {
     assert_eq!((with.mac_elements, without.mac_elements), (links, links));
     Ok(())
 }
+
+/// A bounded view that has overwritten part of a check's messages still shows the bytes
+/// of the part it keeps.
+#[test]
+fn a_bounded_view_keeps_the_bytes_of_the_check_messages_it_keeps() -> Result<(), Error> {
+    let sim = Simulation::builder().seed(3).views(Views::Last(24)).build();
+    let ms = parties(&sim, 3);
+    let refs: Vec<&VirtualMachine> = ms.iter().collect();
+    let x = PrivateScalar::new(4, &ms[0]).share_among(&refs);
+    x.partial_open()?;
+    sim.check()?; // alice receives 8 messages with bytes, from bob and charlie
+    let with_bytes = |m: &&Message<F127>| {
+        matches!(
+            m.step,
+            Step::CoinCommit | Step::CoinReveal | Step::MacCommit | Step::MacReveal
+        )
+    };
+    // Two products bring alice 20 messages: of the check's 8, the oldest 4 are overwritten.
+    drop(&x * &x);
+    drop(&x * &x);
+    let view = ms[0].view();
+    let kept: Vec<&Message<F127>> = view.messages.iter().filter(with_bytes).collect();
+    assert_eq!(kept.len(), 4, "{view}");
+    assert!(kept.iter().all(|m| m.bytes.is_some()), "{view}");
+    Ok(())
+}
