@@ -31,7 +31,7 @@ pub use error::{Error, Result};
 pub use field::{DefaultField, F61, F101, F127, TinyField};
 pub use fixed::{FixedComparand, Precision, PrivateFixed, SharedFixed};
 pub use ledger::{Costs, Ledger, LedgerLine};
-pub use machine::VirtualMachine;
+pub use machine::{AsMachine, Machines, VirtualMachine};
 pub use scalar::bit::SharedBit;
 pub use scalar::compare::Comparand;
 pub use scalar::private::PrivateScalar;

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::field::TinyField;
 use crate::handle::{Handle, SharedValue};
 use crate::ledger::Costs;
-use crate::machine::VirtualMachine;
+use crate::machine::{Machines, VirtualMachine};
 use crate::protocols::mac_check;
 use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
@@ -41,7 +41,7 @@ impl<F: TinyField> TrustedDealer<F> {
     ///
     /// As [`crate::PrivateScalar::try_share_among`] for a bad list of holders.
     #[track_caller]
-    pub fn triple(&self, holders: &[&VirtualMachine<F>]) -> Result<[SharedScalar<F>; 3]> {
+    pub fn triple(&self, holders: impl Machines<F>) -> Result<[SharedScalar<F>; 3]> {
         let (a, b, offset) = {
             let mut w = self.sim.world.borrow_mut();
             let (a, b) = (F::random(&mut w.rng), F::random(&mut w.rng));
@@ -49,7 +49,7 @@ impl<F: TinyField> TrustedDealer<F> {
             (a, b, w.adversary.triple_offset(w.dealer.triples + 1))
         };
         self.deal(
-            holders,
+            &holders.machines(),
             [a, b, a * b + offset],
             &[Step::TripleA, Step::TripleB, Step::TripleC],
             true,
@@ -63,9 +63,10 @@ impl<F: TinyField> TrustedDealer<F> {
     ///
     /// As [`triple`](Self::triple).
     #[track_caller]
-    pub fn square_pair(&self, holders: &[&VirtualMachine<F>]) -> Result<[SharedScalar<F>; 2]> {
+    pub fn square_pair(&self, holders: impl Machines<F>) -> Result<[SharedScalar<F>; 2]> {
         let a = F::random(&mut self.sim.world.borrow_mut().rng);
-        self.deal(holders, [a, a * a], &[Step::TripleA, Step::TripleC], false)
+        let steps = [Step::TripleA, Step::TripleC];
+        self.deal(&holders.machines(), [a, a * a], &steps, false)
     }
 
     /// Deals a fresh uniformly random shared value \[r\] that nobody knows.
@@ -74,9 +75,9 @@ impl<F: TinyField> TrustedDealer<F> {
     ///
     /// As [`triple`](Self::triple).
     #[track_caller]
-    pub fn random(&self, holders: &[&VirtualMachine<F>]) -> Result<SharedScalar<F>> {
+    pub fn random(&self, holders: impl Machines<F>) -> Result<SharedScalar<F>> {
         let r = F::random(&mut self.sim.world.borrow_mut().rng);
-        let [r] = self.deal(holders, [r], &[Step::TripleA], false)?;
+        let [r] = self.deal(&holders.machines(), [r], &[Step::TripleA], false)?;
         Ok(r)
     }
 
@@ -84,14 +85,14 @@ impl<F: TinyField> TrustedDealer<F> {
     #[track_caller]
     fn deal<const K: usize>(
         &self,
-        holders: &[&VirtualMachine<F>],
+        holders: &[VirtualMachine<F>],
         values: [F; K],
         steps: &[Step; K],
         counts_as_triple: bool,
     ) -> Result<[SharedScalar<F>; K]> {
-        let set = self
-            .sim
-            .holder_set(holders, Scheme::Additive, "the dealer and the holders")?;
+        let holders: Vec<&VirtualMachine<F>> = holders.iter().collect();
+        let set =
+            (self.sim).holder_set(&holders, Scheme::Additive, "the dealer and the holders")?;
         let at = Location::caller();
         let mut w = self.sim.world.borrow_mut();
         mac_check::refuse_if_aborted(&w)?;

@@ -8,6 +8,9 @@ use std::sync::Once;
 use num_bigint::BigInt;
 use tinyspdz::prelude::*;
 
+/// A holder list naming nobody.
+const NOBODY: &[&VirtualMachine] = &[];
+
 mod common;
 
 use common::{centred, three_machines};
@@ -210,7 +213,7 @@ fn try_share_with_only_the_owner_is_too_few_holders() {
     let [a, _, _] = three_machines(&Simulation::with_seed(6));
     let secret = PrivateScalar::new(5, &a);
     for err in [
-        secret.try_share(&[]).expect_err("only the owner"),
+        secret.try_share(NOBODY).expect_err("only the owner"),
         secret.try_share(&[&a]).expect_err("only the owner"),
     ] {
         assert_eq!(
@@ -298,7 +301,7 @@ fn try_share_among_one_holder_is_too_few() {
             holders: strings(&["alice"])
         }
     );
-    let err = secret.try_share_among(&[]).expect_err("no holder");
+    let err = secret.try_share_among(NOBODY).expect_err("no holder");
     assert!(matches!(err, Error::TooFewHolders { .. }), "{err:?}");
     assert!(
         b.view().messages.is_empty(),
@@ -503,7 +506,7 @@ fn panics_point_at_the_callers_line() {
     let got = panic_site(|| {
         let secret = PrivateScalar::new(1, owner);
         want.set(line!() + 1);
-        let _ = secret.share(&[]);
+        let _ = secret.share(NOBODY);
     });
     if got != here(want.get()) {
         wrong.push(format!("{}: {}:{}", "share with nobody", got.0, got.1));

@@ -12,10 +12,8 @@ use tinyspdz::{Step, TrustedDealer};
 // ANCHOR: square
 /// [x²] from [x] with one square pair and one opening.
 fn square(x: &SharedScalar, dealer: &TrustedDealer<F127>) -> Result<SharedScalar, Error> {
-    let holders = x.holders();
-    let holders: Vec<&VirtualMachine> = holders.iter().collect();
-    // Step 1: the dealer deals [a] and [a²].
-    let [a, a_squared] = dealer.square_pair(&holders)?;
+    // Step 1: the dealer deals [a] and [a²] among x's holders.
+    let [a, a_squared] = dealer.square_pair(&x.holders())?;
     // Step 2: open d = x − a (masked by a, so it says nothing about x). The MAC check
     // comes later, before any output.
     let d = (x - &a).partial_open()?;

@@ -7,6 +7,9 @@ mod common;
 use tinyspdz::prelude::*;
 use tinyspdz::sharing::shamir;
 
+/// A holder list naming nobody.
+const NOBODY: &[&VirtualMachine] = &[];
+
 /// Runs the panicking call and its twin, and checks they agree: the twin's error is
 /// `expected`, and the panic says the same, pointing at this file.
 fn agree<T>(
@@ -41,8 +44,8 @@ fn fixed_point_sharing() {
     let zero = |e: &Error| matches!(e, Error::ZeroThreshold);
     agree(
         "PrivateFixed::share",
-        || drop(x.share(&[])),
-        x.try_share(&[]),
+        || drop(x.share(NOBODY)),
+        x.try_share(NOBODY),
         too_few,
     );
     agree(
@@ -59,8 +62,8 @@ fn fixed_point_sharing() {
     );
     agree(
         "PrivateFixedVector::share",
-        || drop(v.share(&[])),
-        v.try_share(&[]),
+        || drop(v.share(NOBODY)),
+        v.try_share(NOBODY),
         too_few,
     );
     agree(

@@ -144,6 +144,68 @@ impl<F: TinyField> fmt::Debug for VirtualMachine<F> {
     }
 }
 
+/// One machine, owned or borrowed: what a list of holders is made of.
+pub trait AsMachine<F: TinyField> {
+    /// The machine.
+    fn as_machine(&self) -> &VirtualMachine<F>;
+}
+
+impl<F: TinyField> AsMachine<F> for VirtualMachine<F> {
+    fn as_machine(&self) -> &VirtualMachine<F> {
+        self
+    }
+}
+
+impl<F: TinyField> AsMachine<F> for &VirtualMachine<F> {
+    fn as_machine(&self) -> &VirtualMachine<F> {
+        self
+    }
+}
+
+/// A list of machines, as the methods that share or deal among holders take it: a slice,
+/// an array or a `Vec` of machines or of references to them, borrowed, or an iterator
+/// over one (`machines.iter()`), so no program has to build a `Vec<&VirtualMachine>`:
+///
+/// ```
+/// use tinyspdz::prelude::*;
+///
+/// let sim = Simulation::with_seed(1);
+/// let machines = sim.new_machines(["alice", "bob", "carol"]);
+/// let x = PrivateScalar::new(5, &machines[0]).share_among(&machines); // the machines
+/// let y = PrivateScalar::new(6, &machines[1]).share_among(machines.iter()); // an iterator
+/// let z = PrivateScalar::new(7, &machines[2]).share(&[&machines[0], &machines[1]]);
+/// assert_eq!((&x + &y + &z).reconstruct(&machines[0])?, 18);
+/// # Ok::<(), tinyspdz::Error>(())
+/// ```
+pub trait Machines<F: TinyField> {
+    /// The machines listed, in order.
+    fn machines(self) -> Vec<VirtualMachine<F>>;
+}
+
+impl<F: TinyField, M: AsMachine<F>> Machines<F> for &[M] {
+    fn machines(self) -> Vec<VirtualMachine<F>> {
+        self.iter().map(|m| m.as_machine().clone()).collect()
+    }
+}
+
+impl<F: TinyField, M: AsMachine<F>, const N: usize> Machines<F> for &[M; N] {
+    fn machines(self) -> Vec<VirtualMachine<F>> {
+        self[..].machines()
+    }
+}
+
+impl<F: TinyField, M: AsMachine<F>> Machines<F> for &Vec<M> {
+    fn machines(self) -> Vec<VirtualMachine<F>> {
+        self[..].machines()
+    }
+}
+
+impl<F: TinyField, M: AsMachine<F>> Machines<F> for std::slice::Iter<'_, M> {
+    fn machines(self) -> Vec<VirtualMachine<F>> {
+        self.as_slice().machines()
+    }
+}
+
 impl<F: TinyField> Simulation<F> {
     /// New machines in this simulation, one per name, made in this order (what
     /// [`machine`](Self::machine) makes, for several at once; [`machines`](Self::machines)

@@ -2,6 +2,9 @@
 //! others, additively), `share_among` (exactly the holders given), `share_threshold`
 //! (Shamir, threshold t), each with its `try_` twin.
 //!
+//! Each takes its holders as any list of machines ([`crate::Machines`]): `&[&bob, &carol]`,
+//! `&machines` for a `Vec` or array of machines, or `machines.iter()`.
+//!
 //! A private type invokes [`share_methods!`] inside its `impl` block and provides one
 //! function, `share_with(holders, scheme, at)`, which makes the sharing (for a fixed-point
 //! type: the integer sharing of its encoding, followed by the shadow).
@@ -21,7 +24,7 @@ macro_rules! share_methods {
         /// shares, or a machine belongs to another simulation;
         /// [`try_share`](Self::try_share) returns the error instead.
         #[track_caller]
-        pub fn share(&self, others: &[&$crate::machine::VirtualMachine<F>]) -> $shared {
+        pub fn share(&self, others: impl $crate::machine::Machines<F>) -> $shared {
             $crate::error::or_panic(self.try_share(others))
         }
 
@@ -37,9 +40,11 @@ macro_rules! share_methods {
         #[track_caller]
         pub fn try_share(
             &self,
-            others: &[&$crate::machine::VirtualMachine<F>],
+            others: impl $crate::machine::Machines<F>,
         ) -> $crate::error::Result<$shared> {
-            let holders = self.owner().with(others);
+            let others = others.machines();
+            let others: Vec<&$crate::machine::VirtualMachine<F>> = others.iter().collect();
+            let holders = self.owner().with(&others);
             let at = ::std::panic::Location::caller();
             self.share_with(&holders, $crate::sharing::Scheme::Additive, at)
         }
@@ -52,7 +57,7 @@ macro_rules! share_methods {
         /// As [`share`](Self::share); [`try_share_among`](Self::try_share_among) returns
         /// the error instead.
         #[track_caller]
-        pub fn share_among(&self, holders: &[&$crate::machine::VirtualMachine<F>]) -> $shared {
+        pub fn share_among(&self, holders: impl $crate::machine::Machines<F>) -> $shared {
             $crate::error::or_panic(self.try_share_among(holders))
         }
 
@@ -64,10 +69,12 @@ macro_rules! share_methods {
         #[track_caller]
         pub fn try_share_among(
             &self,
-            holders: &[&$crate::machine::VirtualMachine<F>],
+            holders: impl $crate::machine::Machines<F>,
         ) -> $crate::error::Result<$shared> {
             let at = ::std::panic::Location::caller();
-            self.share_with(holders, $crate::sharing::Scheme::Additive, at)
+            let holders = holders.machines();
+            let holders: Vec<&$crate::machine::VirtualMachine<F>> = holders.iter().collect();
+            self.share_with(&holders, $crate::sharing::Scheme::Additive, at)
         }
 
         #[doc = concat!("Shares ", $what, " among exactly `holders` with Shamir's scheme of threshold `t`, lane by lane:")]
@@ -82,7 +89,7 @@ macro_rules! share_methods {
         #[track_caller]
         pub fn share_threshold(
             &self,
-            holders: &[&$crate::machine::VirtualMachine<F>],
+            holders: impl $crate::machine::Machines<F>,
             t: usize,
         ) -> $shared {
             $crate::error::or_panic(self.try_share_threshold(holders, t))
@@ -99,11 +106,13 @@ macro_rules! share_methods {
         #[track_caller]
         pub fn try_share_threshold(
             &self,
-            holders: &[&$crate::machine::VirtualMachine<F>],
+            holders: impl $crate::machine::Machines<F>,
             t: usize,
         ) -> $crate::error::Result<$shared> {
             let scheme = $crate::sharing::Scheme::Shamir { threshold: t };
-            self.share_with(holders, scheme, ::std::panic::Location::caller())
+            let holders = holders.machines();
+            let holders: Vec<&$crate::machine::VirtualMachine<F>> = holders.iter().collect();
+            self.share_with(&holders, scheme, ::std::panic::Location::caller())
         }
     };
 }

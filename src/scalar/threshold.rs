@@ -6,7 +6,7 @@ use std::panic::Location;
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::handle::{Handle, SharedValue};
-use crate::machine::VirtualMachine;
+use crate::machine::{Machines, VirtualMachine};
 use crate::protocols::{bgw, resharing};
 use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
@@ -67,19 +67,21 @@ impl<F: TinyField> SharedScalar<F> {
     /// For a bad list of holders or threshold, or too few old holders answering;
     /// [`try_reshare`](Self::try_reshare) returns the error instead.
     #[track_caller]
-    pub fn reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Self {
+    pub fn reshare(&self, holders: impl Machines<F>, scheme: Scheme) -> Self {
         or_panic(self.try_reshare(holders, scheme))
     }
 
     /// [`reshare`](Self::reshare), returning an error instead of panicking.
     #[track_caller]
-    pub fn try_reshare(&self, holders: &[&VirtualMachine<F>], scheme: Scheme) -> Result<Self> {
+    pub fn try_reshare(&self, holders: impl Machines<F>, scheme: Scheme) -> Result<Self> {
         let at = Location::caller();
+        let holders = holders.machines();
+        let holders: Vec<&VirtualMachine<F>> = holders.iter().collect();
         scheme.check_holders::<F>(holders.len())?;
-        let new = self
-            .handle()
-            .sim
-            .holder_set(holders, scheme, "the value and the new holders")?;
+        let new =
+            self.handle()
+                .sim
+                .holder_set(&holders, scheme, "the value and the new holders")?;
         let id = resharing::reshare(
             &mut self.handle().sim.world.borrow_mut(),
             self.handle().id,
