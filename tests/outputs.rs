@@ -213,3 +213,35 @@ fn views_keep_the_last_messages_oldest_first() -> Result<(), Error> {
     assert_eq!(none.forgotten as usize, total);
     Ok(())
 }
+
+/// Outputs read as machine numbers: `to_i64`, `to_i128`, `to_f64`, and `DoesNotFit` for a
+/// value too wide for an `i64`.
+#[test]
+fn outputs_read_as_i64_i128_and_f64() -> Result<(), Error> {
+    let sim = Simulation::with_seed(61);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let x = PrivateScalar::new(-1_234_567, &alice).share(&[&bob]);
+    let opened = x.open()?;
+    assert_eq!(opened.to_i64()?, -1_234_567);
+    assert_eq!(opened.to_i128()?, -1_234_567);
+    assert_eq!(opened.to_f64(), -1_234_567.0);
+    let mine = x.reconstruct(&alice)?;
+    assert_eq!((mine.to_i64()?, mine.to_i128()?), (-1_234_567, -1_234_567));
+    let wide = i128::from(i64::MAX) * 3;
+    let big = PrivateScalar::new(wide, &alice).share(&[&bob]).open()?;
+    assert_eq!(big.to_i128()?, wide);
+    assert_eq!(
+        big.to_i64(),
+        Err(Error::DoesNotFit {
+            value: wide.to_string(),
+            target: "i64",
+        })
+    );
+    assert!(
+        big.to_i64()
+            .unwrap_err()
+            .to_string()
+            .contains("does not fit i64")
+    );
+    Ok(())
+}

@@ -1,10 +1,9 @@
 //! The crate's one error type.
 
-use std::fmt;
-
 use thiserror::Error;
 
 mod messages;
+mod report;
 pub(crate) use messages::or_panic;
 use messages::{missing_detail, missing_fix, opening_detail, openings_summary, width_fix};
 
@@ -313,6 +312,15 @@ pub enum Error {
         withheld: bool,
     },
 
+    /// An output was read as a machine integer too narrow for it.
+    #[error("{value} does not fit {target}: read it as a wider integer, or whole with `value()`")]
+    DoesNotFit {
+        /// The value, in decimal.
+        value: String,
+        /// The integer type asked for, e.g. `"i64"`.
+        target: &'static str,
+    },
+
     /// An attack on the MAC key was asked of a simulation that runs without MACs.
     #[error(
         "this simulation runs without MACs, so there is no MAC key: build it with `.macs(true)` \
@@ -384,17 +392,5 @@ pub enum Error {
     NoShares,
 }
 
-/// The message, as `Display` writes it: what a `main` that returns the error prints.
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
 /// The crate's `Result`, with [`Error`](enum@Error) as the error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-impl Error {
-    /// How many openings [`Error::MacCheckFailed`] lists by name; the rest are counted.
-    pub const LISTED_OPENINGS: usize = 5;
-}

@@ -82,6 +82,8 @@ impl<F: TinyField> PrivateScalar<F> {
         self.owner.simulation().world.borrow().store.data(self.id)[0]
     }
 
+    crate::scalar::public::integer_reads!();
+
     /// The machine that knows the value.
     pub fn owner(&self) -> &VirtualMachine<F> {
         &self.owner

@@ -4,11 +4,57 @@ use std::fmt;
 
 use num_bigint::BigInt;
 
+use crate::error::{Error, Result};
 use crate::field::{Constant, DefaultField, TinyField};
+
+/// `to_i64`, `to_i128` and `to_f64` for an output type with `value()`: the readings a
+/// program wants of a result, without num-bigint.
+macro_rules! integer_reads {
+    () => {
+        /// The value as an `i64`.
+        ///
+        /// # Errors
+        ///
+        /// [`Error::DoesNotFit`](crate::Error::DoesNotFit) when it lies outside `i64`'s
+        /// range.
+        pub fn to_i64(&self) -> $crate::error::Result<i64> {
+            $crate::scalar::public::read(self.value(), "i64", ::num_traits::ToPrimitive::to_i64)
+        }
+
+        /// The value as an `i128` (every value of [`crate::F127`] fits).
+        ///
+        /// # Errors
+        ///
+        /// [`Error::DoesNotFit`](crate::Error::DoesNotFit) when it lies outside `i128`'s
+        /// range.
+        pub fn to_i128(&self) -> $crate::error::Result<i128> {
+            $crate::scalar::public::read(self.value(), "i128", ::num_traits::ToPrimitive::to_i128)
+        }
+
+        /// The value as the nearest `f64` (exact while |value| ≤ 2⁵³).
+        pub fn to_f64(&self) -> f64 {
+            ::num_traits::ToPrimitive::to_f64(&self.value()).unwrap_or(f64::NAN)
+        }
+    };
+}
+pub(crate) use integer_reads;
+
+/// `value` read by `to`, or [`Error::DoesNotFit`] naming `target`.
+pub(crate) fn read<T>(
+    value: BigInt,
+    target: &'static str,
+    to: fn(&BigInt) -> Option<T>,
+) -> Result<T> {
+    to(&value).ok_or_else(|| Error::DoesNotFit {
+        value: value.to_string(),
+        target,
+    })
+}
 
 /// A value every holder knows, e.g. the result of [`crate::SharedScalar::open`].
 ///
-/// Compares equal to integers and prints in decimal.
+/// Compares equal to integers, prints in decimal, and reads as a machine number with
+/// `to_i64`, `to_i128` (both `Result`s) and `to_f64`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct PublicScalar<F: TinyField = DefaultField> {
     value: F,
@@ -29,6 +75,8 @@ impl<F: TinyField> PublicScalar<F> {
     pub fn field_value(&self) -> F {
         self.value
     }
+
+    integer_reads!();
 }
 
 impl<F: TinyField> fmt::Display for PublicScalar<F> {
