@@ -550,3 +550,32 @@ fn a_shamir_vector_product_costs_n_scalar_products_in_the_rounds_of_one() -> Res
     assert_eq!(vector.dealer_elements, n * scalar.dealer_elements);
     Ok(())
 }
+
+/// `argmax` and `argmin` against the plain ones, ties to the first index, over lengths 1
+/// to 9 (odd ones out included) and repeated values.
+#[test]
+fn argmax_and_argmin_find_the_first_extreme_index() -> Result<(), Error> {
+    for seed in 0..18u64 {
+        let sim = Simulation::with_seed(seed);
+        let [alice, bob, carol] = sim.new_machines(["alice", "bob", "carol"]);
+        let n = 1 + (seed % 9) as usize;
+        let values: Vec<i64> = (0..n as u64)
+            .map(|i| ((i * 7 + seed * 3) % 5) as i64 - 2) // few distinct values: ties
+            .collect();
+        let x = PrivateVector::new(values.clone(), &alice).share(&[&bob, &carol]);
+        let max = *values.iter().max().expect("n ≥ 1");
+        let min = *values.iter().min().expect("n ≥ 1");
+        let first = |v: i64| values.iter().position(|&x| x == v).expect("present") as i64;
+        let (i, v) = x.argmax();
+        let got = (i.open()?.to_i64()?, v.open()?.to_i64()?);
+        assert_eq!(got, (first(max), max), "{values:?}");
+        let (i, v) = x.try_argmin()?;
+        let got = (i.open()?.to_i64()?, v.open()?.to_i64()?);
+        assert_eq!(got, (first(min), min), "{values:?}");
+    }
+    let sim = Simulation::with_seed(1);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let empty = PrivateVector::new(Vec::<i64>::new(), &alice).share(&[&bob]);
+    assert!(matches!(empty.try_argmax(), Err(Error::Empty { .. })));
+    Ok(())
+}

@@ -8,6 +8,7 @@ use crate::circuits::comparison::{eqz, ltz};
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::scalar::compare::{comparisons, integer_functions};
+use crate::scalar::shared::SharedScalar;
 
 /// What a shared vector can be compared with, element by element: another shared vector,
 /// a public vector, or one public constant for every element.
@@ -144,7 +145,7 @@ impl<F: TinyField> SharedVector<F> {
     ///
     /// [`Error::Empty`] for an empty vector; otherwise as [`less_than`](Self::less_than).
     #[track_caller]
-    pub fn try_max_element(&self) -> Result<crate::scalar::shared::SharedScalar<F>> {
+    pub fn try_max_element(&self) -> Result<SharedScalar<F>> {
         let mut winners;
         let mut rest = self;
         while rest.len() > 1 {
@@ -161,5 +162,110 @@ impl<F: TinyField> SharedVector<F> {
         rest.get(0).ok_or(Error::Empty {
             what: "take the maximum of",
         })
+    }
+
+    /// The index of the largest element and the element, obliviously: a tournament of
+    /// ⌈log₂ n⌉ layers, each one vector comparison of neighbours and two selects (the
+    /// value and its index). On ties the first index wins.
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::with_seed(2);
+    /// let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    /// let bids = PrivateVector::new(vec![40, 75, 12, 75, 3], &alice).share(&[&bob]);
+    /// let (winner, price) = bids.argmax();
+    /// assert_eq!((winner.open()?.to_i64()?, price.open()?.to_i64()?), (1, 75)); // the first 75
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// For an empty vector, or as [`less_than`](Self::less_than);
+    /// [`try_argmax`](Self::try_argmax) returns the error instead.
+    #[track_caller]
+    pub fn argmax(&self) -> (SharedScalar<F>, SharedScalar<F>) {
+        or_panic(self.try_argmax())
+    }
+
+    /// [`argmax`](Self::argmax), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] for an empty vector; otherwise as [`less_than`](Self::less_than).
+    #[track_caller]
+    pub fn try_argmax(&self) -> Result<(SharedScalar<F>, SharedScalar<F>)> {
+        self.tournament(true)
+    }
+
+    /// The index of the smallest element and the element, as [`argmax`](Self::argmax)
+    /// finds the largest.
+    ///
+    /// # Panics
+    ///
+    /// As [`argmax`](Self::argmax); [`try_argmin`](Self::try_argmin) returns the error.
+    #[track_caller]
+    pub fn argmin(&self) -> (SharedScalar<F>, SharedScalar<F>) {
+        or_panic(self.try_argmin())
+    }
+
+    /// [`argmin`](Self::argmin), returning an error instead of panicking.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_argmax`](Self::try_argmax).
+    #[track_caller]
+    pub fn try_argmin(&self) -> Result<(SharedScalar<F>, SharedScalar<F>)> {
+        self.tournament(false)
+    }
+
+    /// The tournament of [`argmax`](Self::argmax) (`largest`) or [`argmin`](Self::argmin):
+    /// element 2k meets element 2k + 1, so a layer keeps the order of its winners and a
+    /// tie goes to the earlier index.
+    #[track_caller]
+    fn tournament(&self, largest: bool) -> Result<(SharedScalar<F>, SharedScalar<F>)> {
+        let empty = || Error::Empty {
+            what: "find the extremum of",
+        };
+        if self.is_empty() {
+            return Err(empty());
+        }
+        // The indices 0, 1, …, n − 1 as a shared vector: x − x + (0, 1, …), all local.
+        let indices = PublicVector::new((0..self.len() as u64).map(F::from).collect());
+        let mut index = self.try_sub(self)?.try_add_public(&indices)?;
+        let mut values = self.clone();
+        while values.len() > 1 {
+            let m = values.len();
+            let (vs, is) = (values.to_scalars(), index.to_scalars());
+            let side = |all: &[SharedScalar<F>], from: usize| -> Result<Self> {
+                let picked: Vec<SharedScalar<F>> = all
+                    .iter()
+                    .skip(from)
+                    .step_by(2)
+                    .take(m / 2)
+                    .cloned()
+                    .collect();
+                Self::from_scalars(&picked)
+            };
+            let (a, b, a_index, b_index) =
+                (side(&vs, 0)?, side(&vs, 1)?, side(&is, 0)?, side(&is, 1)?);
+            let b_wins = if largest {
+                b.try_greater_than(&a)?
+            } else {
+                b.try_less_than(&a)?
+            };
+            let mut layer = Self::try_select(&b_wins, &b, &a)?;
+            let mut layer_index = Self::try_select(&b_wins, &b_index, &a_index)?;
+            if m % 2 == 1 {
+                // The odd one out goes on to the next layer as it is.
+                layer = Self::concat(&[&layer, &values.slice(m - 1..m)])?;
+                layer_index = Self::concat(&[&layer_index, &index.slice(m - 1..m)])?;
+            }
+            (values, index) = (layer, layer_index);
+        }
+        Ok((
+            index.get(0).ok_or_else(empty)?,
+            values.get(0).ok_or_else(empty)?,
+        ))
     }
 }

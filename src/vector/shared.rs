@@ -38,6 +38,7 @@ use crate::simulation::Simulation;
 /// | `x + s`, `x - s`, `x * s` | shared scalar s on every element | free, or n triples and 1 round for `*` |
 /// | `x += y`, `x -= y`, `x *= y` (and with k) | in place | as above |
 /// | `x.dot(&y)`, `x.sum()` | Σ xᵢ·yᵢ, Σ xᵢ as a [`SharedScalar`] | n triples and 1 round; free |
+/// | `x.argmax()`, `x.argmin()` | (index, value) of the first largest or smallest element, as [`SharedScalar`]s | ⌈log₂ n⌉ layers of one comparison and two selects |
 /// | `xs.iter().sum()`, `xs.iter().product()`, [`try_sum`](Self::try_sum), [`try_product`](Self::try_product) | vectors added or multiplied lane by lane | free; n triples and 1 round per factor after the first |
 /// | `x.less_than(y)` … `x.equals(y)`, `x.is_zero()`, `x.min(&y)`, `x.max(&y)`, `x.abs()`, `x.sign()`, `x.relu()` | element by element, as the [`SharedScalar`] methods of the same names (0/1 lanes for comparisons) | one comparison's rounds for the whole vector |
 ///
