@@ -112,3 +112,23 @@ fn round_trip_every_value_of_f101() -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Counts and indices go in as they are: `usize` inputs, scalar and vector.
+#[test]
+fn usize_inputs_share_and_open() -> Result<(), Error> {
+    let sim = Simulation::with_seed(71);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let count: usize = 1_000_000;
+    let x = PrivateScalar::new(count, &alice).share(&[&bob]);
+    assert_eq!(x.open()?.to_i64()?, 1_000_000);
+    let lengths: Vec<usize> = vec![3, 0, 17];
+    let v = PrivateVector::new(lengths, &bob).share(&[&alice]);
+    assert_eq!(v.open()?, [3, 0, 17]);
+    let tiny = Simulation::builder().field::<F101>().seed(1).build();
+    let owner = tiny.machine("owner");
+    assert!(matches!(
+        PrivateScalar::try_new(200usize, &owner),
+        Err(Error::OutOfRange { .. })
+    ));
+    Ok(())
+}

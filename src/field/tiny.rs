@@ -124,6 +124,22 @@ macro_rules! small_into_field {
 }
 small_into_field!(i32 => i64, i64 => i64, u64 => u64, i128 => i128);
 
+/// A count or an index, as inputs often are: read as the integer it is.
+impl IntoField for usize {
+    fn exact<F: TinyField>(self) -> Option<F> {
+        match u64::try_from(self) {
+            Ok(v) => v.exact(),
+            Err(_) => F::from_bigint(&BigInt::from(self)),
+        }
+    }
+    fn reduced<F: TinyField>(self) -> F {
+        match u64::try_from(self) {
+            Ok(v) => v.reduced(),
+            Err(_) => F::from_bigint_mod(&BigInt::from(self)),
+        }
+    }
+}
+
 impl IntoField for &BigInt {
     fn exact<F: TinyField>(self) -> Option<F> {
         F::from_bigint(self)

@@ -16,7 +16,7 @@ use crate::store::{Holding, Slot};
 
 /// A value known to one machine, its owner.
 ///
-/// Made from `i32`, `i64`, `u64`, `i128` or `BigInt`, in the owner's field; compares equal
+/// Made from `i32`, `i64`, `u64`, `usize`, `i128` or `BigInt`, in the owner's field; compares equal
 /// to integers, and prints as `PrivateScalar(875, 'alice')`.
 ///
 /// ```
