@@ -5,6 +5,8 @@ use super::Adversary;
 use crate::error::{Result, or_panic};
 use crate::field::TinyField;
 use crate::machine::VirtualMachine;
+use crate::store::MachineId;
+use crate::world::cheats::AdversaryState;
 
 impl<F: TinyField> Adversary<F> {
     /// From now on `machine` rushes in every MAC check: it waits until every other
@@ -47,11 +49,7 @@ impl<F: TinyField> Adversary<F> {
     ///
     /// [`Error::SimulationMismatch`](crate::Error::SimulationMismatch) if `machine` belongs to another simulation.
     pub fn try_rushes_mac_check(&self, machine: &VirtualMachine<F>) -> Result<()> {
-        self.same_simulation(machine)?;
-        let mut w = self.sim.world.borrow_mut();
-        w.adversary.rushers.push(machine.id());
-        w.adversary.cheaters.push(machine.id());
-        Ok(())
+        self.mark(machine, |state| &mut state.rushers)
     }
 
     /// From now on `machine` withholds its seed in the coin toss that opens every MAC
@@ -76,9 +74,18 @@ impl<F: TinyField> Adversary<F> {
     ///
     /// [`Error::SimulationMismatch`](crate::Error::SimulationMismatch) if `machine` belongs to another simulation.
     pub fn try_withholds_coin_toss(&self, machine: &VirtualMachine<F>) -> Result<()> {
+        self.mark(machine, |state| &mut state.withholders)
+    }
+
+    /// Puts `machine` on the list `which` picks, and among the cheaters.
+    fn mark(
+        &self,
+        machine: &VirtualMachine<F>,
+        which: impl Fn(&mut AdversaryState<F>) -> &mut Vec<MachineId>,
+    ) -> Result<()> {
         self.same_simulation(machine)?;
         let mut w = self.sim.world.borrow_mut();
-        w.adversary.withholders.push(machine.id());
+        which(&mut w.adversary).push(machine.id());
         w.adversary.cheaters.push(machine.id());
         Ok(())
     }

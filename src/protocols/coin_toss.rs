@@ -48,7 +48,7 @@ use crate::error::Result;
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::HolderSetId;
-use crate::view::{Bytes32, Step};
+use crate::view::Bytes32;
 use crate::world::World;
 
 /// Steps 1–3 among the holders at `positions` of `set`: a random stream they all agree on.
@@ -68,13 +68,8 @@ pub(crate) fn toss<F: TinyField>(
         .iter()
         .map(|_| ((), random_bytes(&mut w.rng)))
         .collect();
-    let round = Round {
-        set,
-        positions,
-        steps: (Step::CoinCommit, Step::CoinReveal),
-        tag: COIN_TOSS,
-    };
     // Steps 2–3 (a rushing holder gains nothing here: it keeps its seed).
+    let round = Round::coin_toss(set, positions);
     let revealed = round.run(w, seeds, |_| F::ZERO, |_, _| (), costs)?;
     let mut hash = Sha256::new();
     hash.update(COIN_TOSS);

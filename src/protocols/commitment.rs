@@ -80,7 +80,7 @@ impl Committed for u64 {
 }
 
 /// The tag of the MAC check's commitments to σᵢ.
-pub(crate) const MAC_CHECK: &[u8] = b"m";
+const MAC_CHECK: &[u8] = b"m";
 /// The tag of the coin toss's commitments to seeds, and of the hash of the seeds.
 pub(crate) const COIN_TOSS: &[u8] = b"c";
 
@@ -134,15 +134,43 @@ pub(crate) fn random_bytes(rng: &mut impl Rng) -> Bytes32 {
 
 /// One commit-then-reveal among the holders at `positions` of `set`.
 pub(crate) struct Round<'a> {
-    pub set: HolderSetId,
-    pub positions: &'a [usize],
+    set: HolderSetId,
+    positions: &'a [usize],
     /// The steps of the two messages, as views show them (commit, then reveal).
-    pub steps: (Step, Step),
+    steps: (Step, Step),
     /// Separates the uses of commitments.
-    pub tag: &'static [u8],
+    tag: &'static [u8],
+    /// What is opened, as [`Error::BrokenCommitment`] names it.
+    opening: &'static str,
+    /// Whether the opened value is a seed: its nonce is the value, sent as bytes alone.
+    seeds: bool,
 }
 
-impl Round<'_> {
+impl<'a> Round<'a> {
+    /// The coin toss's round: seeds, committed as their own nonces.
+    pub fn coin_toss(set: HolderSetId, positions: &'a [usize]) -> Self {
+        Round {
+            set,
+            positions,
+            steps: (Step::CoinCommit, Step::CoinReveal),
+            tag: COIN_TOSS,
+            opening: "coin-toss seed",
+            seeds: true,
+        }
+    }
+
+    /// The MAC check's round: each σᵢ with a fresh nonce.
+    pub fn sigma(set: HolderSetId, positions: &'a [usize]) -> Self {
+        Round {
+            set,
+            positions,
+            steps: (Step::MacCommit, Step::MacReveal),
+            tag: MAC_CHECK,
+            opening: "σᵢ",
+            seeds: false,
+        }
+    }
+
     /// Steps 1–3 for the values `v` of the holders at `positions` (with their nonces):
     /// commit, let `rush` rewrite what rushing holders reveal once the others' values are
     /// known, reveal, verify. Returns the values and nonces as revealed, and adds the
@@ -185,11 +213,10 @@ impl Round<'_> {
         }
         // Step 2: reveal (a withholding holder sends nothing).
         // A seed goes on the wire as bytes; σᵢ as an element, with its nonce if committed.
-        let seeds = reveal == Step::CoinReveal;
-        let with_bytes = seeds || w.commitments;
+        let with_bytes = self.seeds || w.commitments;
         for (&i, &(value, nonce)) in self.positions.iter().zip(&v) {
             if w.adversary.withholders.contains(&holders[i]) {
-                return Err(w.broken(holders[i], reveal, true));
+                return Err(w.broken(holders[i], self.opening, true));
             }
             w.broadcast(
                 &holders,
@@ -199,14 +226,14 @@ impl Round<'_> {
                 with_bytes.then_some(nonce),
             );
         }
-        let elements = if seeds { 0 } else { links };
+        let elements = if self.seeds { 0 } else { links };
         *costs += link_costs(links, elements, if with_bytes { 32 } else { 0 });
         // Step 3: verify every opening against its commitment.
         if let Some(c) = commitments {
             for ((&i, &(value, nonce)), ci) in self.positions.iter().zip(&v).zip(&c) {
                 // Commitments are public: a plain comparison leaks nothing.
                 if commitment(self.tag, i, &nonce, value) != *ci {
-                    return Err(w.broken(holders[i], reveal, false));
+                    return Err(w.broken(holders[i], self.opening, false));
                 }
             }
         }
@@ -227,13 +254,8 @@ fn link_costs(links: u64, elements: u64, bytes: u64) -> Costs {
 }
 
 impl<F: TinyField> World<F> {
-    /// Aborts the simulation: `machine` broke its commitment in `step`.
-    fn broken(&mut self, machine: MachineId, step: Step, withheld: bool) -> Error {
-        let opening = if step == Step::CoinReveal {
-            "coin-toss seed"
-        } else {
-            "σᵢ"
-        };
+    /// Aborts the simulation: `machine` broke its commitment to its `opening`.
+    fn broken(&mut self, machine: MachineId, opening: &'static str, withheld: bool) -> Error {
         let error = Error::BrokenCommitment {
             machine: self.names(&[machine]).remove(0),
             opening,

@@ -68,13 +68,12 @@ use std::panic::Location;
 use rand::RngExt;
 
 use super::coin_toss;
-use super::commitment::{Committed, MAC_CHECK, Round, random_bytes};
+use super::commitment::{Committed, Round, random_bytes};
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
 use crate::store::HolderSetId;
-use crate::view::Step;
 use crate::world::World;
 use crate::world::unchecked::{self, Group, Plan, Unchecked};
 
@@ -121,25 +120,20 @@ pub(crate) fn check<F: TinyField>(w: &mut World<F>, at: &'static Location<'stati
         };
     }
     let mut failed = Vec::new();
-    let mut outcome = Ok(());
-    for group in &field_plan.groups {
-        if outcome.is_ok() {
-            outcome = check_field(w, &field, group, &mut costs).map(|passed| {
-                if !passed {
-                    failed.extend(group.runs.iter().map(|&k| *field.run(k)));
-                }
-            });
+    let mut check_all = || -> Result<()> {
+        for group in &field_plan.groups {
+            if !check_field(w, &field, group, &mut costs)? {
+                failed.extend(group.runs.iter().map(|&k| *field.run(k)));
+            }
         }
-    }
-    for group in &bit_plan.groups {
-        if outcome.is_ok() {
-            outcome = check_bits(w, &bits, group, &mut costs).map(|passed| {
-                if !passed {
-                    failed.extend(group.runs.iter().map(|&k| *bits.run(k)));
-                }
-            });
+        for group in &bit_plan.groups {
+            if !check_bits(w, &bits, group, &mut costs)? {
+                failed.extend(group.runs.iter().map(|&k| *bits.run(k)));
+            }
         }
-    }
+        Ok(())
+    };
+    let outcome = check_all();
     w.charge_extra(at, costs);
     if outcome.is_err() || !failed.is_empty() {
         field.retain(&[]);
@@ -273,12 +267,7 @@ fn reveal<F: TinyField, V: Committed>(
         .iter()
         .map(|&s| (s, random_bytes(&mut w.rng)))
         .collect();
-    let round = Round {
-        set,
-        positions,
-        steps: (Step::MacCommit, Step::MacReveal),
-        tag: MAC_CHECK,
-    };
+    let round = Round::sigma(set, positions);
     let revealed = round.run(w, committed, wire, rush, costs)?;
     Ok(revealed.into_iter().map(|(s, _)| s).collect())
 }

@@ -223,91 +223,57 @@ shared_operators!(SharedScalar);
 /// does not pass on the caller's line, so the ledger charges `sum()` and `product()` to
 /// the standard library; `try_sum` and `try_product` charge the caller's line.
 macro_rules! folds {
-    ($T:ident, $kind:literal) => {
+    (@fold $T:ident, $kind:literal, $try:ident, $step:ident, $Trait:ident, $method:ident,
+     $what:literal, $verb:literal, $cost:literal) => {
         impl<F: $crate::field::TinyField> $T<F> {
-            #[doc = concat!("The sum of the ", $kind, ", or an error if there are none or they cannot be combined.")]
+            #[doc = concat!("The ", $what, " of the ", $kind, $cost, ", or an error if there are none or they cannot be combined.")]
             ///
             /// # Errors
             ///
-            /// [`Error::Empty`](crate::Error::Empty) for no values; otherwise as `try_add`.
+            /// [`Error::Empty`](crate::Error::Empty) for no values; otherwise the error of
+            /// combining two of them.
             #[track_caller]
-            pub fn try_sum<'a>(
+            pub fn $try<'a>(
                 values: impl IntoIterator<Item = &'a Self>,
             ) -> $crate::error::Result<Self> {
                 let mut values = values.into_iter();
-                let first = values.next().ok_or($crate::error::Error::Empty { what: "sum" });
+                let first = values.next().ok_or($crate::error::Error::Empty { what: $verb });
                 let mut acc = first?.clone();
                 for v in values {
-                    acc = acc.try_add(v)?;
-                }
-                Ok(acc)
-            }
-
-            #[doc = concat!("The product of the ", $kind, " (one multiplication per factor after the first), or an error if there are none or they cannot be combined.")]
-            ///
-            /// # Errors
-            ///
-            /// [`Error::Empty`](crate::Error::Empty) for no values; otherwise as `try_mul`.
-            #[track_caller]
-            pub fn try_product<'a>(
-                values: impl IntoIterator<Item = &'a Self>,
-            ) -> $crate::error::Result<Self> {
-                let mut values = values.into_iter();
-                let first = values.next().ok_or($crate::error::Error::Empty { what: "multiply" });
-                let mut acc = first?.clone();
-                for v in values {
-                    acc = acc.try_mul(v)?;
+                    acc = acc.$step(v)?;
                 }
                 Ok(acc)
             }
         }
 
-        #[doc = concat!("Adds up ", $kind, " (see [`", stringify!($T), "::try_sum`]).")]
+        #[doc = concat!("The ", $what, " of ", $kind, " (see [`", stringify!($T), "::", stringify!($try), "`]).")]
         ///
         /// # Panics
         ///
-        /// On an empty iterator (nobody would hold the sum) or values that cannot be
-        /// combined; `try_sum` returns the error instead.
-        impl<F: $crate::field::TinyField> ::std::iter::Sum for $T<F> {
+        #[doc = concat!("On an empty iterator (nobody would hold the result) or values that cannot be combined; `", stringify!($try), "` returns the error instead.")]
+        impl<F: $crate::field::TinyField> ::std::iter::$Trait for $T<F> {
             #[track_caller]
-            fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+            fn $method<I: Iterator<Item = Self>>(iter: I) -> Self {
                 let values: Vec<Self> = iter.collect();
-                $crate::error::or_panic($T::try_sum(&values))
+                $crate::error::or_panic($T::$try(&values))
             }
         }
 
-        #[doc = concat!("Adds up borrowed ", $kind, "; panics as the owned version does.")]
-        impl<'a, F: $crate::field::TinyField> ::std::iter::Sum<&'a $T<F>> for $T<F> {
+        #[doc = concat!("The ", $what, " of borrowed ", $kind, "; panics as the owned version does.")]
+        impl<'a, F: $crate::field::TinyField> ::std::iter::$Trait<&'a $T<F>> for $T<F> {
             #[track_caller]
-            fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-                $crate::error::or_panic($T::try_sum(iter))
-            }
-        }
-
-        #[doc = concat!("Multiplies ", $kind, " (see [`", stringify!($T), "::try_product`]).")]
-        ///
-        /// # Panics
-        ///
-        /// On an empty iterator or values that cannot be combined; `try_product` returns
-        /// the error instead.
-        impl<F: $crate::field::TinyField> ::std::iter::Product for $T<F> {
-            #[track_caller]
-            fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
-                let values: Vec<Self> = iter.collect();
-                $crate::error::or_panic($T::try_product(&values))
-            }
-        }
-
-        #[doc = concat!("Multiplies borrowed ", $kind, "; panics as the owned version does.")]
-        impl<'a, F: $crate::field::TinyField> ::std::iter::Product<&'a $T<F>> for $T<F> {
-            #[track_caller]
-            fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-                $crate::error::or_panic($T::try_product(iter))
+            fn $method<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
+                $crate::error::or_panic($T::$try(iter))
             }
         }
     };
+    ($T:ident, $kind:literal) => {
+        $crate::scalar::ops::folds!(@fold $T, $kind, try_sum, try_add, Sum, sum,
+            "sum", "sum", "");
+        $crate::scalar::ops::folds!(@fold $T, $kind, try_product, try_mul, Product, product,
+            "product", "multiply", " (one multiplication per factor after the first)");
+    };
 }
-
 pub(crate) use folds;
 
 folds!(SharedScalar, "shared values");

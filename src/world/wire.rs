@@ -38,8 +38,10 @@ impl<F: TinyField> World<F> {
             about: 0,
             value,
         };
-        for (_, &to) in holders.iter().enumerate().filter(|&(k, _)| k != position) {
-            self.deliver_record(to, record, bytes);
+        for (k, &to) in holders.iter().enumerate() {
+            if k != position {
+                self.deliver_record(to, record, bytes);
+            }
         }
     }
 

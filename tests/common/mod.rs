@@ -17,7 +17,7 @@ pub fn named_machines<F: TinyField, const N: usize>(
     sim: &Simulation<F>,
     names: [&str; N],
 ) -> [VirtualMachine<F>; N] {
-    names.map(|name| sim.machine(name))
+    sim.new_machines(names)
 }
 
 /// alice, bob and charlie, made in this order: the first three of [`parties`].
