@@ -211,12 +211,15 @@ impl<'a> Round<'a> {
                 }
             }
         }
-        // Step 2: reveal (a withholding holder sends nothing).
+        // Step 2: reveal, all in the same round (a withholding holder sends nothing, and
+        // the first one is named once the others have revealed).
         // A seed goes on the wire as bytes; σᵢ as an element, with its nonce if committed.
         let with_bytes = self.seeds || w.commitments;
+        let mut withheld = None;
         for (&i, &(value, nonce)) in self.positions.iter().zip(&v) {
             if w.adversary.withholders.contains(&holders[i]) {
-                return Err(w.broken(holders[i], self.opening, true));
+                withheld = withheld.or(Some(holders[i]));
+                continue;
             }
             w.broadcast(
                 &holders,
@@ -225,6 +228,9 @@ impl<'a> Round<'a> {
                 wire(value),
                 with_bytes.then_some(nonce),
             );
+        }
+        if let Some(machine) = withheld {
+            return Err(w.broken(machine, self.opening, true));
         }
         let elements = if self.seeds { 0 } else { links };
         *costs += link_costs(links, elements, if with_bytes { 32 } else { 0 });
