@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::machine::VirtualMachine;
+use crate::protocols::linear::Combine;
 use crate::protocols::{beaver, input, linear, mac_check, output, partial_open};
 use crate::shadow::Finding;
 use crate::sharing::Scheme;
@@ -135,14 +136,14 @@ impl<F: TinyField> Handle<F> {
     /// `self + other` lane by lane.
     pub fn try_add(&self, other: &Self) -> Result<Self> {
         self.with_operands(other, |w, x, y, h| {
-            Ok(linear::zip(w, x, y, h, |a, b| a + b))
+            Ok(linear::zip(w, x, y, h, Combine::Add))
         })
     }
 
     /// `self - other` lane by lane.
     pub fn try_sub(&self, other: &Self) -> Result<Self> {
         self.with_operands(other, |w, x, y, h| {
-            Ok(linear::zip(w, x, y, h, |a, b| a - b))
+            Ok(linear::zip(w, x, y, h, Combine::Sub))
         })
     }
 
@@ -266,7 +267,7 @@ impl<F: TinyField> Handle<F> {
     }
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
-    pub fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
+    pub fn try_update(&mut self, other: &Self, f: Combine) -> Result<()> {
         self.check_operands(other)?;
         let mut w = self.sim.world.borrow_mut();
         linear::zip_in_place(&mut w, self.id, other.id, self.holders, f);

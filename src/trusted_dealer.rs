@@ -14,6 +14,7 @@ use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 use crate::store::Holding;
+use crate::tape::Instr;
 use crate::view::Step;
 
 /// The simulation's trusted dealer, as the learner sees it.
@@ -116,6 +117,12 @@ impl<F: TinyField> TrustedDealer<F> {
                 ..Costs::default()
             };
             let valid = w.online_mask(set);
+            w.record(|| Instr::Dealt {
+                set,
+                z: about,
+                step,
+                lanes: 1,
+            });
             w.store.insert(Holding::Shared(set), 0, valid, data)
         });
         w.charge(at, costs);

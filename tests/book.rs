@@ -190,3 +190,37 @@ fn rushing_the_mac_check_with_and_without_commitments() -> Result<(), Error> {
     book_snapshot("rushing", &printed);
     Ok(())
 }
+
+#[test]
+fn replaying_each_machine_finds_the_cheater() -> Result<(), Error> {
+    // ANCHOR: replay
+    let sim = Simulation::builder()
+        .field::<F101>()
+        .seed(3)
+        .views(Views::All) // a replay needs every message
+        .build();
+    let [alice, bob, charlie] = sim.new_machines(["alice", "bob", "charlie"]);
+    let x = PrivateScalar::new(6, &alice).share(&[&bob, &charlie]);
+    let y = PrivateScalar::new(7, &bob).share(&[&alice, &charlie]);
+    sim.adversary().add_to_share(&charlie, &x, 1); // charlie quietly shifts his share of x
+    let outcome = (&x * &y).reconstruct(&alice);
+    let mut printed = format!(
+        "{}\n",
+        outcome.as_ref().map_err(|e| e.to_string()).unwrap_err()
+    );
+    for machine in [&alice, &bob, &charlie] {
+        printed += &format!("{}\n", machine.replay()?);
+    }
+    // ANCHOR_END: replay
+    assert!(matches!(outcome, Err(Error::MacCheckFailed { .. })));
+    assert!(alice.replay()?.is_consistent() && bob.replay()?.is_consistent());
+    let wrong = charlie
+        .replay()?
+        .first_inconsistent
+        .expect("charlie cheated");
+    assert_eq!(wrong.step, Step::BeaverD);
+    let sent = wrong.sent.expect("charlie sent his share of d").value;
+    assert_eq!(sent - wrong.computed.value, F101::from(1u64));
+    book_snapshot("replay", &printed);
+    Ok(())
+}

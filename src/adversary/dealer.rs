@@ -131,6 +131,7 @@ impl<F: TinyField> Adversary<F> {
         }
         let alpha = global_key(&mut w);
         w.deliver(machine.id(), DEALER, Step::MacKey, 0, alpha);
+        w.unfollowed("the dealer's leak of α", 0);
         w.adversary.dealer_cheats = true;
         Ok(alpha)
     }

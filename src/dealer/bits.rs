@@ -30,6 +30,7 @@ use super::dealing::{Dealing, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::{HolderSetId, Holding, Slot};
+use crate::tape::Instr;
 use crate::view::Step;
 use crate::world::World;
 use crate::world::preprocessed::{BitMask, hand_out_messages};
@@ -88,6 +89,14 @@ pub(crate) fn deal_bit_mask<F: TinyField>(
         .into_iter()
         .map(|d| w.store.insert(Holding::Shared(set), 0, valid, d))
         .collect();
+    for z in first..first + count as u64 {
+        w.record(|| Instr::Dealt {
+            set,
+            z,
+            step: Step::MaskBit,
+            lanes,
+        });
+    }
     let high = slots.pop().expect("the mask's high half was dealt last");
     let low = slots
         .pop()

@@ -7,6 +7,7 @@ use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::sharing::Scheme;
 use crate::store::{HolderSetId, MachineId};
+use crate::tape::Instr;
 use crate::view::{DEALER, Step};
 use crate::world::World;
 use crate::world::preprocessed::hand_out_messages;
@@ -32,6 +33,7 @@ pub(crate) fn ensure_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs
         ..Costs::default()
     };
     w.keys.give(set, shares);
+    w.record(|| Instr::MacKey { set });
 }
 
 /// The global MAC key α, drawn by the dealer when first needed.

@@ -117,6 +117,7 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     lanes: usize,
     costs: &mut Costs,
 ) -> EdaBits {
+    w.unfollowed("edaBits", 0);
     ensure_key(w, set, costs);
     ensure_bit_key(w, set, costs);
     let dealing = Dealing::new(w, set);

@@ -79,3 +79,18 @@ pub(super) fn width_fix(most: u32) -> String {
         "it has no room for comparisons of any width: use F127 (2 to 84 bits)".to_string()
     }
 }
+
+/// What [`super::Error::PrecisionOutOfRange`] says: the limits, and what to lower.
+pub(super) fn precision_fix(
+    f: u32,
+    k: u32,
+    field: &str,
+    (most, max_f, max_k): (u32, u32, u32),
+) -> String {
+    format!(
+        "precision f = {f}, k = {k} does not fit {field}: f and k must be at least 1, and a \
+         product's k + 2f bits and an equality test's k + f + 2 at most {most} (masks add 41), \
+         so at most f = {max_f} (with k = 1) or k = {max_k} (with f = 1): lower f or k, or use \
+         a larger field"
+    )
+}

@@ -5,7 +5,8 @@ use thiserror::Error;
 mod messages;
 mod report;
 pub(crate) use messages::or_panic;
-use messages::{missing_detail, missing_fix, opening_detail, openings_summary, width_fix};
+use messages::{missing_detail, missing_fix, opening_detail, openings_summary};
+use messages::{precision_fix, width_fix};
 
 /// Everything that can go wrong in a simulation.
 ///
@@ -329,12 +330,7 @@ pub enum Error {
     NoMacKey,
 
     /// A fixed-point [`Precision`](crate::Precision) the field cannot compute with.
-    #[error(
-        "precision f = {f}, k = {k} does not fit {field}: f and k must be at least 1, and \
-         a product's k + 2f bits and an equality test's k + f + 2 at most {most} (masks add \
-         41), so at most f = {max_f} (with k = 1) or k = {max_k} (with f = 1): lower f or k, \
-         or use a larger field"
-    )]
+    #[error("{}", precision_fix(*f, *k, field, (*most, *max_f, *max_k)))]
     PrecisionOutOfRange {
         /// The fractional bits asked for.
         f: u32,
@@ -350,8 +346,7 @@ pub enum Error {
         max_k: u32,
     },
 
-    /// A Shamir helper was given the same holder position twice (or two positions whose
-    /// points coincide modulo p).
+    /// A Shamir helper was given a holder position twice (or two equal modulo p).
     #[error(
         "holder position {position} is listed twice (positions that differ by a multiple of \
          p name the same point): list each holder's position once"
@@ -390,6 +385,15 @@ pub enum Error {
     /// A secret was to be split into no shares at all.
     #[error("cannot split a secret into 0 shares: ask for at least one")]
     NoShares,
+
+    /// A machine's replay could not follow its computation (`VirtualMachine::replay`).
+    #[error("cannot replay '{machine}': {reason}")]
+    CannotReplay {
+        /// The machine's name.
+        machine: String,
+        /// Why, and what to do instead.
+        reason: String,
+    },
 }
 
 /// The crate's `Result`, with [`Error`](enum@Error) as the error.

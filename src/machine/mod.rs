@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::error::{Error, Result};
 use crate::field::{DefaultField, TinyField};
+use crate::replay::Replay;
 use crate::sharing::Scheme;
 use crate::simulation::Simulation;
 use crate::store::{HolderSetId, MAX_HOLDERS, MachineId};
@@ -91,6 +92,21 @@ impl<F: TinyField> VirtualMachine<F> {
     /// Whether the machine is online.
     pub fn is_online(&self) -> bool {
         self.sim.world.borrow().machines[self.id.0 as usize].online
+    }
+
+    /// Replays this machine: redoes its local computation from its view, its own inputs
+    /// and its own randomness, and checks every message it sent against it (see
+    /// [`Replay`]). An honest machine's replay is consistent whatever the others did; a
+    /// machine that tampered with a share, a MAC share or what it revealed is caught at
+    /// the first message it got wrong.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CannotReplay`] unless the simulation keeps every message
+    /// (`.views(Views::All)`), and when it ran a protocol the replay does not follow yet
+    /// (the binary domain, BGW multiplication, re-sharing, sacrificing triples).
+    pub fn replay(&self) -> Result<Replay<F>> {
+        crate::replay::replay(&self.sim.world.borrow(), self.id)
     }
 
     /// Every message this machine received so far (as far as the simulation's

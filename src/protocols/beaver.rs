@@ -49,6 +49,7 @@ use crate::protocols::linear::add_public;
 use crate::protocols::partial_open::{Opener, broadcast_messages};
 use crate::protocols::{mac_check, sacrifice};
 use crate::store::{HolderSetId, Holding, Slot};
+use crate::tape::Instr;
 use crate::view::Step;
 use crate::world::World;
 
@@ -93,10 +94,25 @@ pub(crate) fn multiply_many<F: TinyField>(
         let valid = w.store.meta(x).valid & w.store.meta(y).valid;
         let answering = w.answering_for(set, valid, || format!("the product #{about}"))?;
         let valid = valid & w.online_mask(set);
+        if w.sacrifice {
+            w.unfollowed("sacrificing triples", about);
+        }
+        let serial = w.unchecked.next_serial();
         let z = multiply_lanes(w, (x, y), set, &answering, about, &mut costs);
         opened += 2 * (w.store.data(x).len() / w.lane_len(set)) as u64;
         let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
         out(k, w.store.insert(Holding::Shared(set), depth, valid, z));
+        if w.tape.is_some() {
+            let xyz = (w.store.meta(x).number, w.store.meta(y).number, about);
+            let (positions, online) = (answering.to_vec(), w.online_mask(set));
+            w.record(|| Instr::Multiply {
+                set,
+                xyz,
+                positions,
+                online,
+                serial,
+            });
+        }
         positions.get_or_insert(answering);
     }
     // Steps 2 and 3 happen for every lane and pair at once: one message per link.

@@ -68,6 +68,7 @@ pub(crate) fn multiply<F: TinyField>(
         Scheme::Additive => return Err(Error::BgwNeedsShamir { holders: n }),
     };
     let about = w.store.next_number();
+    w.unfollowed("BGW multiplication", about);
     let valid = w.store.meta(x).valid & w.store.meta(y).valid;
     let online = w.online_mask(set);
     let answering: Vec<usize> = (0..n).filter(|&k| (valid & online) >> k & 1 == 1).collect();

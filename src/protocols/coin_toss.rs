@@ -51,7 +51,8 @@ use crate::store::HolderSetId;
 use crate::view::Bytes32;
 use crate::world::World;
 
-/// Steps 1–3 among the holders at `positions` of `set`: a random stream they all agree on.
+/// Steps 1–3 among the holders at `positions` of `set`, each with its seed from `seeds`
+/// (step 1, drawn by the caller): a random stream they all agree on.
 ///
 /// # Errors
 ///
@@ -61,20 +62,31 @@ pub(crate) fn toss<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
     positions: &[usize],
+    seeds: &[Bytes32],
     costs: &mut Costs,
 ) -> Result<ChaCha12Rng> {
     // Step 1: each holder's seed, as its own nonce (the committed value is empty).
-    let seeds: Vec<((), Bytes32)> = positions
-        .iter()
-        .map(|_| ((), random_bytes(&mut w.rng)))
-        .collect();
+    let seeds: Vec<((), Bytes32)> = seeds.iter().map(|&s| ((), s)).collect();
     // Steps 2–3 (a rushing holder gains nothing here: it keeps its seed).
     let round = Round::coin_toss(set, positions);
     let revealed = round.run(w, seeds, |_| F::ZERO, |_, _| (), costs)?;
+    Ok(stream(revealed.iter().map(|(_, seed)| seed)))
+}
+
+/// Step 3: the stream seeded by SHA-256 of the revealed seeds, in the holders' order.
+pub fn stream<'a>(seeds: impl IntoIterator<Item = &'a Bytes32>) -> ChaCha12Rng {
     let mut hash = Sha256::new();
     hash.update(COIN_TOSS);
-    for (_, seed) in &revealed {
+    for seed in seeds {
         hash.update(seed.0);
     }
-    Ok(ChaCha12Rng::from_seed(hash.finalize().into()))
+    ChaCha12Rng::from_seed(hash.finalize().into())
+}
+
+/// Step 1 for `count` holders, then a commitment nonce for each: what each checking
+/// holder draws for one MAC check, from the simulation's generator.
+pub(crate) fn draw<F>(w: &mut World<F>, count: usize) -> (Vec<Bytes32>, Vec<Bytes32>) {
+    let mut draw = || (0..count).map(|_| random_bytes(&mut w.rng)).collect();
+    let seeds = draw();
+    (seeds, draw())
 }

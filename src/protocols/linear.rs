@@ -26,7 +26,55 @@
 use crate::field::TinyField;
 use crate::sharing::Scheme;
 use crate::store::{HolderSetId, Holding, Slot};
+use crate::tape::{Instr, LinearOp};
 use crate::world::World;
+
+/// How two shares combine: zᵢ = xᵢ + yᵢ or zᵢ = xᵢ − yᵢ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Combine {
+    Add,
+    Sub,
+}
+
+impl Combine {
+    /// Combines every pair of `xs` and `ys` into `out` (step 1).
+    #[inline]
+    fn apply<F: TinyField>(self, xs: &[F], ys: &[F], out: &mut Vec<F>) {
+        let pairs = xs.iter().zip(ys);
+        match self {
+            Combine::Add => out.extend(pairs.map(|(&a, &b)| a + b)),
+            Combine::Sub => out.extend(pairs.map(|(&a, &b)| a - b)),
+        }
+    }
+
+    /// The operation as the tape records it.
+    fn op<F>(self) -> LinearOp<F> {
+        match self {
+            Combine::Add => LinearOp::Add,
+            Combine::Sub => LinearOp::Sub,
+        }
+    }
+}
+
+/// Records z = op(operands) on the tape (kept for replays, with `Views::All`).
+fn record<F: TinyField>(
+    w: &mut World<F>,
+    set: HolderSetId,
+    z: Slot,
+    op: LinearOp<F>,
+    operands: &[Slot],
+) {
+    if w.tape.is_some() {
+        let z = w.store.meta(z).number;
+        let operands = operands.iter().map(|&s| w.store.meta(s).number).collect();
+        w.record(|| Instr::Linear {
+            set,
+            z,
+            op,
+            operands,
+        });
+    }
+}
 
 /// zᵢ = f(xᵢ, yᵢ) for every holder i (step 1); the depth is the larger of the two, and a
 /// holder has a valid share if it had both and is online.
@@ -35,15 +83,17 @@ pub(crate) fn zip<F: TinyField>(
     x: Slot,
     y: Slot,
     holders: HolderSetId,
-    f: impl Fn(F, F) -> F,
+    f: Combine,
 ) -> Slot {
     let (mx, my) = (w.store.meta(x), w.store.meta(y));
     let valid = mx.valid & my.valid & w.online_mask(holders);
     let mut out = w.store.buffer();
-    let (xs, ys) = (w.store.data(x), w.store.data(y));
-    out.extend(xs.iter().zip(ys).map(|(&a, &b)| f(a, b)));
-    w.store
-        .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out)
+    f.apply(w.store.data(x), w.store.data(y), &mut out);
+    let z = w
+        .store
+        .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out);
+    record(w, holders, z, f.op(), &[x, y]);
+    z
 }
 
 /// Lane j of x where `choose[j]` holds, of y elsewhere: each holder keeps its share (and
@@ -63,8 +113,11 @@ pub(crate) fn pick<F: TinyField>(
     for ((xj, yj), &c) in xs.zip(ys).zip(choose) {
         out.extend_from_slice(if c { xj } else { yj });
     }
-    w.store
-        .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out)
+    let z = w
+        .store
+        .insert(Holding::Shared(holders), mx.depth.max(my.depth), valid, out);
+    record(w, holders, z, LinearOp::Pick(choose.to_vec()), &[x, y]);
+    z
 }
 
 /// Adds the public constant `c` to a sharing laid out as n shares then n MAC shares
@@ -110,7 +163,10 @@ pub(crate) fn affine<F: TinyField>(
             cj,
         );
     }
-    w.store.insert(Holding::Shared(set), meta.depth, valid, out)
+    let z = w.store.insert(Holding::Shared(set), meta.depth, valid, out);
+    let (s, c) = (s.to_vec(), c.to_vec());
+    record(w, set, z, LinearOp::Affine { s, c }, &[x]);
+    z
 }
 
 /// A new value made of lanes of the values in slots `parts`: `lanes` lists, in order,
@@ -121,7 +177,7 @@ pub(crate) fn gather<F: TinyField>(
     w: &mut World<F>,
     parts: &[Slot],
     set: HolderSetId,
-    lanes: impl Iterator<Item = (usize, usize)>,
+    lanes: impl Iterator<Item = (usize, usize)> + Clone,
 ) -> Slot {
     let lane = w.lane_len(set);
     let mut valid = w.online_mask(set);
@@ -132,10 +188,14 @@ pub(crate) fn gather<F: TinyField>(
         depth = depth.max(meta.depth);
     }
     let mut out = w.store.buffer();
-    for (part, j) in lanes {
+    for (part, j) in lanes.clone() {
         out.extend_from_slice(&w.store.data(parts[part])[j * lane..(j + 1) * lane]);
     }
-    w.store.insert(Holding::Shared(set), depth, valid, out)
+    let z = w.store.insert(Holding::Shared(set), depth, valid, out);
+    if w.tape.is_some() {
+        record(w, set, z, LinearOp::Gather(lanes.collect()), parts);
+    }
+    z
 }
 
 /// Σⱼ xⱼ over the lanes of the value in slot `x`, as a scalar: each holder adds up its
@@ -151,7 +211,9 @@ pub(crate) fn sum_lanes<F: TinyField>(w: &mut World<F>, x: Slot, set: HolderSetI
             *o += v;
         }
     }
-    w.store.insert(Holding::Shared(set), meta.depth, valid, out)
+    let z = w.store.insert(Holding::Shared(set), meta.depth, valid, out);
+    record(w, set, z, LinearOp::SumLanes, &[x]);
+    z
 }
 
 /// xᵢ ← f(xᵢ, yᵢ) in place, for `+=` and `-=` (step 1).
@@ -160,13 +222,16 @@ pub(crate) fn zip_in_place<F: TinyField>(
     x: Slot,
     y: Slot,
     set: HolderSetId,
-    f: impl Fn(F, F) -> F,
+    f: Combine,
 ) {
     let (mx, my) = (w.store.meta(x), w.store.meta(y));
     let valid = mx.valid & my.valid & w.online_mask(set);
     let (xs, ys) = w.store.data_pair_mut(x, y);
-    for (a, &b) in xs.iter_mut().zip(ys) {
-        *a = f(*a, b);
+    let pairs = xs.iter_mut().zip(ys);
+    match f {
+        Combine::Add => pairs.for_each(|(a, &b)| *a += b),
+        Combine::Sub => pairs.for_each(|(a, &b)| *a -= b),
     }
     w.store.set_meta(x, mx.depth.max(my.depth), valid);
+    record(w, set, x, f.op(), &[x, y]);
 }

@@ -68,12 +68,14 @@ use std::panic::Location;
 use rand::RngExt;
 
 use super::coin_toss;
-use super::commitment::{Committed, Round, random_bytes};
+use super::commitment::{Committed, Round};
 use crate::error::{Error, Result};
 use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
 use crate::store::HolderSetId;
+use crate::tape::Instr;
+use crate::view::Bytes32;
 use crate::world::World;
 use crate::world::unchecked::{self, Group, Plan, Unchecked};
 
@@ -220,7 +222,17 @@ fn check_field<F: TinyField>(
     let (set, n) = (group.set, w.holder_sets.get(group.set).len());
     let positions: Vec<usize> = (0..n).filter(|k| group.checkers >> k & 1 == 1).collect();
     // Step 1: the public random rⱼ come from a coin toss among the checking holders.
-    let mut coins = coin_toss::toss(w, set, &positions, costs)?;
+    let (seeds, nonces) = coin_toss::draw(w, positions.len());
+    let online = w.online_mask(set);
+    w.record(|| Instr::MacCheck {
+        set,
+        positions: positions.clone(),
+        online,
+        runs: group.runs.iter().map(|&k| pending.run(k).serial).collect(),
+        seeds: seeds.clone(),
+        nonces: nonces.clone(),
+    });
+    let mut coins = coin_toss::toss(w, set, &positions, &seeds, costs)?;
     // Steps 2–3 in one pass: a = Σ rⱼ·aⱼ, and σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each checker i.
     let mut a = F::ZERO;
     let mut sigma = vec![F::ZERO; positions.len()];
@@ -247,7 +259,7 @@ fn check_field<F: TinyField>(
         let weight = reconstruct(&unit).invert().unwrap_or(F::ZERO);
         -reconstruct(&others) * weight
     };
-    let revealed = reveal(w, set, &positions, &sigma, |s| s, rush, costs)?;
+    let revealed = reveal(w, (set, &positions), (&sigma, &nonces), |s| s, rush, costs)?;
     // Step 6: the σᵢ must reconstruct to zero (add up to zero, for additive sharing).
     Ok(reconstruct(&revealed) == F::ZERO)
 }
@@ -256,17 +268,13 @@ fn check_field<F: TinyField>(
 /// nonce, then opens it ([`crate::protocols::commitment`]). Returns the σᵢ as revealed.
 fn reveal<F: TinyField, V: Committed>(
     w: &mut World<F>,
-    set: HolderSetId,
-    positions: &[usize],
-    sigma: &[V],
+    (set, positions): (HolderSetId, &[usize]),
+    (sigma, nonces): (&[V], &[Bytes32]),
     wire: impl Fn(V) -> F,
     rush: impl Fn(&[V], usize) -> V,
     costs: &mut Costs,
 ) -> Result<Vec<V>> {
-    let committed = sigma
-        .iter()
-        .map(|&s| (s, random_bytes(&mut w.rng)))
-        .collect();
+    let committed = sigma.iter().copied().zip(nonces.iter().copied()).collect();
     let round = Round::sigma(set, positions);
     let revealed = round.run(w, committed, wire, rush, costs)?;
     Ok(revealed.into_iter().map(|(s, _)| s).collect())
@@ -284,8 +292,10 @@ fn check_bits<F: TinyField>(
 ) -> Result<bool> {
     let (set, n) = (group.set, w.holder_sets.get(group.set).len());
     let positions: Vec<usize> = (0..n).collect();
+    w.unfollowed("the MAC check of binary openings", 0);
     // Step 1: the public random χ, from a coin toss.
-    let times = Times::new(coin_toss::toss(w, set, &positions, costs)?.random());
+    let (seeds, nonces) = coin_toss::draw(w, n);
+    let times = Times::new(coin_toss::toss(w, set, &positions, &seeds, costs)?.random());
     // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
     let keys = w.keys.bit_shares(set);
     let mut sigma = vec![0u64; n];
@@ -297,6 +307,13 @@ fn check_bits<F: TinyField>(
     // Steps 4–5 (a rushing holder reveals the XOR of the others), then step 6.
     let xor = |sigma: &[u64]| sigma.iter().fold(0, |acc, s| acc ^ s);
     let rush = |sigma: &[u64], k: usize| xor(sigma) ^ sigma[k];
-    let revealed = reveal(w, set, &positions, &sigma, F::from, rush, costs)?;
+    let revealed = reveal(
+        w,
+        (set, &positions),
+        (&sigma, &nonces),
+        F::from,
+        rush,
+        costs,
+    )?;
     Ok(xor(&revealed) == 0)
 }

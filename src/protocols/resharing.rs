@@ -57,6 +57,7 @@ pub(crate) fn refresh<F: TinyField>(
     mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(set, x)?;
     let (n, about) = (w.holder_sets.get(set).len(), w.store.meta(x).number);
+    w.unfollowed("a proactive refresh", about);
     let scheme = w.holder_sets.scheme(set);
     let width = w.store.data(x).len();
     let mut zero = Vec::with_capacity(n);
@@ -105,6 +106,7 @@ pub(crate) fn reshare<F: TinyField>(
     mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(old, x)?;
     let about = w.store.next_number();
+    w.unfollowed("re-sharing", about);
     let (n_old, n_new) = (w.holder_sets.get(old).len(), w.holder_sets.get(new).len());
     let lambda: Vec<F> = match w.holder_sets.scheme(old) {
         Scheme::Additive => vec![F::ONE; answering.len()],

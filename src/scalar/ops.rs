@@ -175,13 +175,13 @@ $crate::scalar::ops::assign_variants!(
     Type = $T,
     Trait = AddAssign,
     method = add_assign,
-    in_place = |a, b| a + b
+    in_place = $crate::protocols::linear::Combine::Add
 );
 $crate::scalar::ops::assign_variants!(
     Type = $T,
     Trait = SubAssign,
     method = sub_assign,
-    in_place = |a, b| a - b
+    in_place = $crate::protocols::linear::Combine::Sub
 );
 $crate::scalar::ops::assign_variants!(Type = $T, Trait = MulAssign, method = mul_assign, via = *);
 $crate::scalar::ops::constant_rhs!(

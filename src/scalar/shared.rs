@@ -8,6 +8,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::protocols::beaver;
+use crate::protocols::linear::Combine;
 use crate::scalar::private::PrivateScalar;
 use crate::scalar::public::PublicScalar;
 use crate::sharing::Scheme;
@@ -84,7 +85,7 @@ impl<F: TinyField> SharedScalar<F> {
     }
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
-    pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
+    pub(crate) fn try_update(&mut self, other: &Self, f: Combine) -> Result<()> {
         self.h.try_update(&other.h, f)
     }
 

@@ -229,6 +229,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             opened: Vec::new(),
             outbox: Vec::new(),
             transcript: None,
+            tape: (self.views == Views::All).then(Vec::new),
             shadow: self.shadow.then(Shadow::default),
             comparison_bits,
         };

@@ -12,6 +12,7 @@ use crate::field::{DefaultField, TinyField};
 use crate::handle::{Handle, SharedValue};
 use crate::machine::VirtualMachine;
 use crate::machine::listing::write_list;
+use crate::protocols::linear::Combine;
 use crate::protocols::{beaver, linear};
 use crate::scalar::shared::SharedScalar;
 use crate::sharing::Scheme;
@@ -152,7 +153,7 @@ impl<F: TinyField> SharedVector<F> {
     }
 
     /// xᵢ ← f(xᵢ, yᵢ) in place, after checking the operands (for `+=` and `-=`).
-    pub(crate) fn try_update(&mut self, other: &Self, f: impl Fn(F, F) -> F) -> Result<()> {
+    pub(crate) fn try_update(&mut self, other: &Self, f: Combine) -> Result<()> {
         self.check_operands(other)?;
         self.h.try_update(&other.h, f)
     }

@@ -27,6 +27,7 @@ use crate::ledger::{Costs, Ledger};
 use crate::shadow::Shadow;
 use crate::sharing::shamir::Weights;
 use crate::store::{HolderSetId, HolderSets, MachineId, Slot, Store};
+use crate::tape::{Instr, Tape};
 use crate::view::{Bytes32, Record, Step, ViewLog, Views};
 use cheats::AdversaryState;
 use dealt::DealerBooks;
@@ -139,6 +140,8 @@ pub(crate) struct World<F> {
     pub outbox: Vec<(MachineId, Record<F>)>,
     /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
     pub transcript: Option<Vec<Delivered<F>>>,
+    /// The computation step by step, for replays (kept with `Views::All`).
+    pub tape: Option<Tape<F>>,
     /// The plaintext shadow, in checking mode.
     pub shadow: Option<Shadow>,
     /// The width of integer comparisons.
@@ -165,6 +168,19 @@ impl<F: TinyField> World<F> {
         let holders = self.holder_sets.shared(set);
         let lanes = triples.data.len() / (3 * triples.width.max(1));
         self.deliver_lanes(lanes, |j, out| triples.hand_out(&holders, about, j, out));
+    }
+
+    /// Records a step of the computation on the tape, if one is kept.
+    #[inline]
+    pub fn record(&mut self, instr: impl FnOnce() -> Instr<F>) {
+        if let Some(tape) = &mut self.tape {
+            tape.push(instr());
+        }
+    }
+
+    /// Records that a protocol the replay does not follow ran on value `about`.
+    pub fn unfollowed(&mut self, protocol: &'static str, about: u64) {
+        self.record(|| Instr::Unfollowed { protocol, about });
     }
 
     /// Charges `costs` for one operation to the learner's line `at`.

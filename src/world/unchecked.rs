@@ -29,6 +29,8 @@ pub(crate) struct OpenedTogether {
     pub step: Step,
     /// Which holders answered in the opening (bit k for the k-th).
     pub answered: u128,
+    /// The run's number among all runs of its buffer, from 0 (the tape names it so).
+    pub serial: u64,
     /// How many values, stored one after another in [`Unchecked::values`] from `value_at`.
     len: usize,
     value_at: usize,
@@ -57,6 +59,8 @@ pub(crate) struct Unchecked<F> {
     macs: Vec<F>,
     /// How many values may wait before [`is_full`](Self::is_full) asks for a check.
     limit: usize,
+    /// The serial of the next run.
+    next: u64,
 }
 
 impl<F> Default for Unchecked<F> {
@@ -66,6 +70,7 @@ impl<F> Default for Unchecked<F> {
             values: Vec::new(),
             macs: Vec::new(),
             limit: MAX_UNCHECKED,
+            next: 0,
         }
     }
 }
@@ -132,11 +137,18 @@ impl<F: Copy + 'static> Unchecked<F> {
             about,
             step,
             answered,
+            serial: self.next,
             len: values.len(),
             value_at,
             holders,
             mac_at,
         });
+        self.next += 1;
+    }
+
+    /// The serial the next run will get.
+    pub fn next_serial(&self) -> u64 {
+        self.next
     }
 
     /// How many opened values wait for a check.
@@ -235,7 +247,9 @@ impl<F: Copy + 'static> Unchecked<F> {
                 values,
                 run.holders,
             );
+            kept.runs.last_mut().expect("just kept").serial = run.serial;
         }
+        kept.next = self.next;
         kept.limit = kept.len() + MAX_UNCHECKED;
         *self = kept;
     }

@@ -1,0 +1,102 @@
+//! The tape: the computation as the protocols ran it, step by step, so that a machine's
+//! replay can redo its own part ([`crate::VirtualMachine::replay`]).
+//!
+//! Every holder of a sharing runs the same local program on its own shares; the program
+//! is public (it is the learner's code). The tape records it: which protocol ran, on
+//! which values (by number, `#n`), among which holders, with which public constants.
+//! It records no shares and no opened value. Two things on it belong to one machine
+//! alone and are read only by that machine's replay: an input's owner's secrets, and the
+//! randomness a machine drew itself (the shares it split an input into without MACs, its
+//! coin-toss seeds and commitment nonces).
+//!
+//! The tape is kept when the simulation keeps every message (`Views::All`): a replay
+//! needs the whole view.
+
+use crate::store::{HolderSetId, MachineId};
+use crate::view::{Bytes32, Step};
+
+/// A linear operation, as each holder applies it to its own shares (no messages).
+#[derive(Debug, Clone)]
+pub(crate) enum LinearOp<F> {
+    /// zᵢ = xᵢ + yᵢ.
+    Add,
+    /// zᵢ = xᵢ − yᵢ.
+    Sub,
+    /// Lane j of x where the public bit is set, of y elsewhere.
+    Pick(Vec<bool>),
+    /// zᵢ = s·xᵢ + c (c added as the scheme says), one s and c per lane or one for all.
+    Affine { s: Vec<F>, c: Vec<F> },
+    /// Lanes of the operands, as (operand, lane) in order.
+    Gather(Vec<(usize, usize)>),
+    /// The sum of x's lanes.
+    SumLanes,
+}
+
+/// One step of the computation.
+#[derive(Debug, Clone)]
+pub(crate) enum Instr<F> {
+    /// The holders of `set` take their shares αᵢ of the MAC key from the dealer.
+    MacKey { set: HolderSetId },
+    /// The dealer deals the holders of `set` their shares (and MAC shares) of value `z`,
+    /// `lanes` lanes, as `step`'s messages.
+    Dealt {
+        set: HolderSetId,
+        z: u64,
+        step: Step,
+        lanes: usize,
+    },
+    /// `owner` shares `secrets` (one per lane) among `set` as value `z`; without MACs
+    /// `drawn` holds the shares it split them into (its own randomness).
+    Input {
+        owner: MachineId,
+        set: HolderSetId,
+        z: u64,
+        secrets: Vec<F>,
+        drawn: Vec<F>,
+        online: u128,
+    },
+    /// z = op(operands) among `set`. With `z` equal to the first operand, it updates
+    /// that value in place (`+=`, `-=`).
+    Linear {
+        set: HolderSetId,
+        z: u64,
+        op: LinearOp<F>,
+        operands: Vec<u64>,
+    },
+    /// Beaver multiplication of x and y into z, every lane, the holders at `positions`
+    /// answering; `serial` is the MAC check's number for its openings of d (those of e
+    /// follow).
+    Multiply {
+        set: HolderSetId,
+        xyz: (u64, u64, u64),
+        positions: Vec<usize>,
+        online: u128,
+        serial: u64,
+    },
+    /// x is opened to every holder of `set` (as `Step::Open`, or masked by the output
+    /// mask as `Step::Reconstruct` when `to` receives it), lane by lane, one MAC-check
+    /// run per lane from `serial`.
+    Open {
+        set: HolderSetId,
+        x: u64,
+        to: Option<MachineId>,
+        positions: Vec<usize>,
+        online: u128,
+        serial: u64,
+    },
+    /// A MAC check of the runs `runs` (by serial, in order) by the holders at
+    /// `positions`, with the seeds and nonces each of them drew (`online`: who receives).
+    MacCheck {
+        set: HolderSetId,
+        positions: Vec<usize>,
+        online: u128,
+        runs: Vec<u64>,
+        seeds: Vec<Bytes32>,
+        nonces: Vec<Bytes32>,
+    },
+    /// A protocol the replay does not follow, on value `about`.
+    Unfollowed { protocol: &'static str, about: u64 },
+}
+
+/// The tape of one simulation.
+pub(crate) type Tape<F> = Vec<Instr<F>>;
