@@ -7,7 +7,7 @@
 //! It records no shares and no opened value. Two things on it belong to one machine
 //! alone and are read only by that machine's replay: an input's owner's secrets, and the
 //! randomness a machine drew itself (the shares it split an input into without MACs, its
-//! coin-toss seeds and commitment nonces).
+//! coin-toss seeds and commitment nonces, the random part of its re-sharings).
 //!
 //! The tape is kept when the simulation keeps every message (`Views::All`): a replay
 //! needs the whole view.
@@ -65,14 +65,77 @@ pub(crate) enum Instr<F> {
     },
     /// Beaver multiplication of x and y into z, every lane, the holders at `positions`
     /// answering; `serial` is the MAC check's number for its openings of d (those of e
-    /// follow).
+    /// follow). With `sacrifice` (one public t per lane), each lane's triple was first
+    /// checked by sacrificing a second one, its three openings just before d's.
     Multiply {
         set: HolderSetId,
         xyz: (u64, u64, u64),
         positions: Vec<usize>,
         online: u128,
         serial: u64,
+        sacrifice: Vec<F>,
     },
+    /// BGW multiplication of x and y into z by the holders at `positions`; `drawn` holds
+    /// each one's randomness: per part (share, then MAC share) the sub-shares it sent
+    /// minus the value they share, n per part.
+    Bgw {
+        set: HolderSetId,
+        xyz: (u64, u64, u64),
+        positions: Vec<usize>,
+        online: u128,
+        drawn: Vec<F>,
+    },
+    /// A proactive refresh of x: each holder at `positions` adds a fresh sharing of zero,
+    /// `drawn` (n per part, part by part, holder by holder).
+    Refresh {
+        set: HolderSetId,
+        x: u64,
+        positions: Vec<usize>,
+        online: u128,
+        drawn: Vec<F>,
+    },
+    /// x among `old` re-shared as z among `new`: each old holder at `positions` shares
+    /// λᵢ·xᵢ; `drawn` holds each one's sub-shares minus what the scheme adds the value
+    /// to (n_new per part).
+    Reshare {
+        sets: (HolderSetId, HolderSetId),
+        xz: (u64, u64),
+        positions: Vec<usize>,
+        online: u128,
+        drawn: Vec<F>,
+    },
+    /// The holders of `set` take their shares Δᵢ of the binary MAC key from the dealer.
+    BitKey { set: HolderSetId },
+    /// edaBits for `lanes` comparisons of `m` bits: binary values numbered from
+    /// `first_bit` (rᵢ, then each bᵢ and cᵢ, then β), field values from `first` (r′, r″,
+    /// β).
+    EdaBits {
+        set: HolderSetId,
+        m: u32,
+        numbers: (u64, u64),
+        lanes: usize,
+    },
+    /// BitLT among XOR-shared bits for the public `c` (one per lane), on the edaBits
+    /// numbered from `first_bit`; its openings are numbered from `first_about`, its MAC
+    /// check runs (in the binary buffer) from `serial`.
+    BitLessThan {
+        set: HolderSetId,
+        c: Vec<u128>,
+        m: u32,
+        first_bit: u64,
+        first_about: u64,
+        serial: u64,
+    },
+    /// The MAC check of binary openings: as [`Instr::MacCheck`], every holder checking.
+    BitMacCheck {
+        set: HolderSetId,
+        online: u128,
+        runs: Vec<u64>,
+        seeds: Vec<Bytes32>,
+        nonces: Vec<Bytes32>,
+    },
+    /// The dealer leaked α to `to` (an attack): one more MAC key message in its view.
+    Leak { to: MachineId },
     /// x is opened to every holder of `set` (as `Step::Open`, or masked by the output
     /// mask as `Step::Reconstruct` when `to` receives it), lane by lane, one MAC-check
     /// run per lane from `serial`.
@@ -94,8 +157,6 @@ pub(crate) enum Instr<F> {
         seeds: Vec<Bytes32>,
         nonces: Vec<Bytes32>,
     },
-    /// A protocol the replay does not follow, on value `about`.
-    Unfollowed { protocol: &'static str, about: u64 },
 }
 
 /// The tape of one simulation.

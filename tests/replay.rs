@@ -10,12 +10,14 @@ use rand::{RngExt, SeedableRng};
 use tinyspdz::prelude::*;
 use tinyspdz::{Replay, Step};
 
-/// A simulation that keeps every message, with MACs and commitments as asked.
+/// A simulation that keeps every message, with MACs and commitments as asked (and
+/// triples sacrificed for seeds divisible by 7).
 fn simulation(seed: u64, macs: bool, commitments: bool) -> Simulation {
     let builder = Simulation::builder()
         .seed(seed)
         .views(Views::All)
-        .macs(macs);
+        .macs(macs)
+        .sacrifice_triples(macs && seed % 7 == 0);
     match commitments {
         true => builder.build(),
         false => builder.mac_check_without_commitments().build(),
@@ -28,10 +30,11 @@ fn replays(ms: &[VirtualMachine]) -> Vec<Replay<F127>> {
 }
 
 /// A random program over values shared among all of `ms`: inputs from random owners,
-/// sums, differences, products, public constants, `+=` and `-=`, vectors with their
-/// products and sums, fixed-point products (truncation), and openings and outputs along
-/// the way. With `threshold`, values are Shamir-shared and compared too (comparisons
-/// among Shamir holders run in the field).
+/// sums, differences, products, public constants, `+=` and `-=`, comparisons, openings
+/// and outputs along the way, then vectors with their products, sums and comparisons,
+/// fixed-point products (truncation) and an output to a machine that holds no share.
+/// With `threshold`, values are Shamir-shared (their comparisons run in the field, among
+/// additive holders in the binary domain), multiplied by BGW too, refreshed and re-shared.
 fn random_program(
     ms: &[VirtualMachine],
     rng: &mut ChaCha8Rng,
@@ -55,7 +58,7 @@ fn random_program(
             rng.random_range(0..pool.len()),
         );
         let (x, y) = (&pool[i], &pool[j]);
-        let next = match rng.random_range(0..9) {
+        let next = match rng.random_range(0..12) {
             0 => input(rng),
             1 => x + y,
             2 => x - y,
@@ -71,7 +74,19 @@ fn random_program(
                 x.open()?;
                 x.clone()
             }
-            _ if threshold => x.less_than(y).as_scalar().clone(),
+            8 => x.less_than(y).as_scalar().clone(),
+            9 if threshold && rng.random_bool(0.5) => x.mul_bgw(y),
+            9 if threshold => x.reshare(
+                &refs,
+                Scheme::Shamir {
+                    threshold: t.max(1),
+                },
+            ),
+            10 if threshold => {
+                let mut z = x.clone();
+                z.refresh();
+                z
+            }
             _ => {
                 x.reconstruct(&ms[rng.random_range(0..n)])?;
                 x.clone()
@@ -84,6 +99,7 @@ fn random_program(
         let v = PrivateVector::new(vec![1i64, -2, 3], owner).share_among(&refs);
         let w = PrivateVector::new(vec![4i64, 5, 6], &ms[0]).share_among(&refs);
         (&v * &w).sum().reconstruct(&ms[n - 1])?;
+        v.less_than(&w).open()?;
         let a = PrivateFixed::new(1.5, &ms[0]).share_among(&refs);
         let b = PrivateFixed::new(-2.25, &ms[n - 1]).share_among(&refs);
         (&a * &b).reconstruct(&ms[0])?;
@@ -95,7 +111,9 @@ fn random_program(
         }
     }
     let last = pool.last().expect("a value");
-    last.reconstruct(&ms[0])?;
+    if last.holders().len() == n {
+        last.reconstruct(&ms[0])?;
+    }
     Ok(())
 }
 
@@ -116,7 +134,7 @@ fn honest_machines_are_consistent_in_random_computations() {
 }
 
 #[test]
-fn honest_machines_are_consistent_with_shamir_sharing_and_comparisons() {
+fn honest_machines_are_consistent_with_shamir_sharing_bgw_and_re_sharing() {
     for trial in 0..12u64 {
         let n = 3 + (trial % 3) as usize;
         let sim = simulation(100 + trial, true, true);
@@ -143,6 +161,9 @@ enum Attack {
     Rush,
     /// Withholds its coin-toss seed: it sends nothing.
     Withhold,
+    /// Knows α (the dealer leaked it) and forges x by δ with a matching MAC share: the
+    /// check passes, and its share of x as opened is off.
+    Forge,
 }
 
 /// Runs `attack` by `ms[cheater]` on a product and an opening of x.
@@ -161,12 +182,20 @@ fn attacked_run(ms: &[VirtualMachine], sim: &Simulation, attack: Attack, cheater
             adversary.rushes_mac_check(bad);
         }
         Attack::Withhold => adversary.withholds_coin_toss(bad),
+        Attack::Forge => {
+            let alpha = adversary.dealer_leaks_mac_key(bad);
+            adversary.add_to_share(bad, &x, 5);
+            adversary.add_to_mac(bad, &x, alpha * F127::from(5u64));
+        }
     }
     let z = match attack {
-        Attack::Mac | Attack::Rush => x.clone(),
+        Attack::Mac | Attack::Rush | Attack::Forge => x.clone(),
         _ => &x * &y,
     };
-    let _ = z.open(); // caught, or (rushing without commitments) not
+    let opened = z.open(); // caught, or (a forgery, rushing without commitments) not
+    if let Attack::Forge = attack {
+        assert_eq!(opened.expect("the forgery passes").value(), 16.into());
+    }
 }
 
 #[test]
@@ -177,23 +206,27 @@ fn each_cheating_machine_is_inconsistent_at_its_cheat_and_only_it() {
         Attack::Opening,
         Attack::Rush,
         Attack::Withhold,
+        Attack::Forge,
     ];
-    for trial in 0..60u64 {
-        let attack = attacks[(trial % 5) as usize];
-        let n = 2 + (trial / 5 % 4) as usize;
-        let commitments = trial / 20 % 3 != 2;
+    for trial in 0..72u64 {
+        let attack = attacks[(trial % 6) as usize];
+        let n = 2 + (trial / 6 % 4) as usize;
+        let commitments = trial / 24 % 3 != 2;
         let cheater = (trial / 3) as usize % n;
         let sim = simulation(trial, true, commitments);
         let ms = parties(&sim, n);
         attacked_run(&ms, &sim, attack, cheater);
         let expected = match attack {
-            Attack::Share | Attack::Opening => (Step::BeaverD, 5, true), // x·y is #5
+            // With triples sacrificed, its first opening is ρ of the sacrifice.
+            Attack::Opening if trial % 7 == 0 => (Step::Sacrifice, 5, true), // x·y is #5
+            Attack::Share | Attack::Opening => (Step::BeaverD, 5, true),
             Attack::Mac if commitments => (Step::MacCommit, 0, true),
             Attack::Mac => (Step::MacReveal, 0, true),
             // Its shifted opening of x (the clone, #5) comes first; rushing alone, with
             // nothing shifted, would reveal exactly its own σᵢ.
             Attack::Rush => (Step::Open, 5, true),
             Attack::Withhold => (Step::CoinReveal, 0, false),
+            Attack::Forge => (Step::Open, 5, true),
         };
         for (k, replay) in replays(&ms).into_iter().enumerate() {
             let what = format!("trial {trial}, {attack:?} by {cheater} of {n}: {replay}");
@@ -231,7 +264,7 @@ fn a_machine_that_dropped_out_and_came_back_is_consistent() {
 }
 
 #[test]
-fn the_replay_needs_every_message_and_names_what_it_does_not_follow() {
+fn the_replay_needs_every_message_and_comparisons_in_f127() {
     let sim = Simulation::with_seed(1);
     let [alice, bob] = sim.new_machines(["alice", "bob"]);
     let x = PrivateScalar::new(6, &alice).share(&[&bob]);
@@ -242,15 +275,21 @@ fn the_replay_needs_every_message_and_names_what_it_does_not_follow() {
     assert_eq!(machine, "alice");
     assert!(reason.contains("Views::All"), "{reason}");
 
-    let sim = simulation(2, true, true);
+    // The binary domain's 64-bit words do not travel whole in a field of 61 bits.
+    let sim = Simulation::builder()
+        .field::<F61>()
+        .seed(2)
+        .views(Views::All)
+        .comparison_bits(16)
+        .build();
     let [alice, bob] = sim.new_machines(["alice", "bob"]);
     let x = PrivateScalar::new(6, &alice).share(&[&bob]);
     let y = PrivateScalar::new(9, &bob).share(&[&alice]);
-    x.less_than(&y).reconstruct(&alice).expect("honest");
+    assert!(x.less_than(&y).reconstruct(&alice).expect("honest"));
     let Err(Error::CannotReplay { reason, .. }) = bob.replay() else {
-        panic!("the binary domain is not followed");
+        panic!("the binary domain in F61 is not followed");
     };
-    assert!(reason.contains("edaBits"), "{reason}");
+    assert!(reason.contains("F127"), "{reason}");
 }
 
 #[test]

@@ -5,6 +5,7 @@ use crate::dealer::dealing::global_key;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{Constant, TinyField};
 use crate::machine::VirtualMachine;
+use crate::tape::Instr;
 use crate::view::{DEALER, Step};
 use crate::world::cheats::Openings;
 
@@ -131,7 +132,7 @@ impl<F: TinyField> Adversary<F> {
         }
         let alpha = global_key(&mut w);
         w.deliver(machine.id(), DEALER, Step::MacKey, 0, alpha);
-        w.unfollowed("the dealer's leak of α", 0);
+        w.record(|| Instr::Leak { to: machine.id() });
         w.adversary.dealer_cheats = true;
         Ok(alpha)
     }

@@ -33,6 +33,7 @@ use super::dealing::{Dealing, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::{HolderSetId, Holding};
+use crate::tape::Instr;
 use crate::view::{DEALER, Record, Step};
 use crate::world::World;
 use crate::world::preprocessed::{EdaBits, hand_out_messages};
@@ -59,6 +60,7 @@ fn ensure_bit_key<F: TinyField>(w: &mut World<F>, set: HolderSetId, costs: &mut 
         ..Costs::default()
     };
     w.keys.give_bits(set, shares);
+    w.record(|| Instr::BitKey { set });
 }
 
 /// Random bits for shares, drawn 128 at a time.
@@ -117,7 +119,6 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     lanes: usize,
     costs: &mut Costs,
 ) -> EdaBits {
-    w.unfollowed("edaBits", 0);
     ensure_key(w, set, costs);
     ensure_bit_key(w, set, costs);
     let dealing = Dealing::new(w, set);
@@ -159,6 +160,12 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     let first_bit = w.store.take_numbers(m + 2 * (m - 1) + 1);
     let first = w.store.next_number();
     hand_out_all(w, set, lanes, (first_bit, first), (&r, &and, &beta), &field);
+    w.record(|| Instr::EdaBits {
+        set,
+        m: m as u32,
+        numbers: (first_bit, first),
+        lanes,
+    });
     let width = w.lane_len(set) as u64;
     let (bit_values, n64) = ((3 * m - 1) as u64 * lanes as u64, n as u64);
     w.dealer.masks += 2 * lanes as u64;
@@ -173,6 +180,7 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     let valid = w.online_mask(set);
     let [low, high, beta_field] = field.map(|d| w.store.insert(Holding::Shared(set), 0, valid, d));
     EdaBits {
+        first_bit,
         r,
         and,
         beta,

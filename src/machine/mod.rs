@@ -103,8 +103,8 @@ impl<F: TinyField> VirtualMachine<F> {
     /// # Errors
     ///
     /// [`Error::CannotReplay`] unless the simulation keeps every message
-    /// (`.views(Views::All)`), and when it ran a protocol the replay does not follow yet
-    /// (the binary domain, BGW multiplication, re-sharing, sacrificing triples).
+    /// (`.views(Views::All)`), and for a comparison among additive holders in a field of
+    /// 64 bits or less (its binary words do not travel whole there).
     pub fn replay(&self) -> Result<Replay<F>> {
         crate::replay::replay(&self.sim.world.borrow(), self.id)
     }

@@ -94,25 +94,10 @@ pub(crate) fn multiply_many<F: TinyField>(
         let valid = w.store.meta(x).valid & w.store.meta(y).valid;
         let answering = w.answering_for(set, valid, || format!("the product #{about}"))?;
         let valid = valid & w.online_mask(set);
-        if w.sacrifice {
-            w.unfollowed("sacrificing triples", about);
-        }
-        let serial = w.unchecked.next_serial();
         let z = multiply_lanes(w, (x, y), set, &answering, about, &mut costs);
         opened += 2 * (w.store.data(x).len() / w.lane_len(set)) as u64;
         let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
         out(k, w.store.insert(Holding::Shared(set), depth, valid, z));
-        if w.tape.is_some() {
-            let xyz = (w.store.meta(x).number, w.store.meta(y).number, about);
-            let (positions, online) = (answering.to_vec(), w.online_mask(set));
-            w.record(|| Instr::Multiply {
-                set,
-                xyz,
-                positions,
-                online,
-                serial,
-            });
-        }
         positions.get_or_insert(answering);
     }
     // Steps 2 and 3 happen for every lane and pair at once: one message per link.
@@ -146,11 +131,25 @@ fn multiply_lanes<F: TinyField>(
     let triples = w.preprocessing().triples(w, set, lanes, costs);
     let holders = w.holder_sets.shared(set);
     let handed_out = w.sacrifice;
+    let mut sacrificed = Vec::new();
     if w.sacrifice {
         w.deliver_triples(&triples, set, about);
         for j in 0..lanes {
-            sacrifice::check_triple(w, set, positions, triples.lane(j), about, costs);
+            let t = sacrifice::check_triple(w, set, positions, triples.lane(j), about, costs);
+            sacrificed.push(t);
         }
+    }
+    if w.tape.is_some() {
+        let xyz = (w.store.meta(x).number, w.store.meta(y).number, about);
+        let (serial, online) = (w.unchecked.next_serial(), w.online_mask(set));
+        w.record(|| Instr::Multiply {
+            set,
+            xyz,
+            positions: positions.to_vec(),
+            online,
+            serial,
+            sacrifice: sacrificed,
+        });
     }
 
     // Steps 2 and 3: open d = x − a for every lane, then e = y − b (shares, then MAC

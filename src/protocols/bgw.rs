@@ -45,6 +45,7 @@ use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
 use crate::store::{HolderSetId, Holding, Slot};
+use crate::tape::Instr;
 use crate::view::Step;
 use crate::world::World;
 
@@ -68,7 +69,6 @@ pub(crate) fn multiply<F: TinyField>(
         Scheme::Additive => return Err(Error::BgwNeedsShamir { holders: n }),
     };
     let about = w.store.next_number();
-    w.unfollowed("BGW multiplication", about);
     let valid = w.store.meta(x).valid & w.store.meta(y).valid;
     let online = w.online_mask(set);
     let answering: Vec<usize> = (0..n).filter(|&k| (valid & online) >> k & 1 == 1).collect();
@@ -85,6 +85,7 @@ pub(crate) fn multiply<F: TinyField>(
     let mut z = w.store.buffer();
     z.resize(w.store.data(x).len(), F::ZERO);
     let mut sub = Vec::with_capacity(n);
+    let mut drawn = Vec::new(); // each holder's randomness, for the tape
     for (&i, &l) in answering.iter().zip(lambda.iter()) {
         // Step 1: the local products.
         let (xs, ys) = (w.store.data(x), w.store.data(y));
@@ -94,6 +95,9 @@ pub(crate) fn multiply<F: TinyField>(
             // Step 2: re-share hᵢ with degree t and send the sub-shares.
             sub.clear();
             shamir::share_checked(h, n, threshold, &mut w.rng, &mut sub);
+            if w.tape.is_some() {
+                drawn.extend(sub.iter().map(|&s| s - h));
+            }
             let from = w.holder_sets.get(set)[i];
             for (j, &s) in sub.iter().enumerate() {
                 let to = w.holder_sets.get(set)[j];
@@ -117,5 +121,13 @@ pub(crate) fn multiply<F: TinyField>(
         },
     );
     let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
+    let xyz = (w.store.meta(x).number, w.store.meta(y).number, about);
+    w.record(|| Instr::Bgw {
+        set,
+        xyz,
+        positions: answering,
+        online,
+        drawn,
+    });
     Ok(w.store.insert(Holding::Shared(set), depth, online, z))
 }

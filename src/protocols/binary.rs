@@ -70,7 +70,6 @@ pub(crate) fn open_bits<F: TinyField>(
     masked: &[u64],
 ) -> Result<(Vec<u64>, Costs)> {
     mac_check::refuse_if_aborted(w)?;
-    w.unfollowed("the binary domain", about);
     let n = w.holder_sets.get(set).len();
     let positions = w.answering_for(set, u128::MAX, || {
         format!("the comparison's binary opening #{about}")

@@ -108,6 +108,12 @@ pub fn to_sigma<F: TinyField>(position: usize, nonce: &Bytes32, sigma: F) -> Byt
     commitment(MAC_CHECK, position, nonce, sigma)
 }
 
+/// The commitment the holder at `position` sends for its σᵢ in the MAC check of binary
+/// openings, with `nonce`.
+pub(crate) fn to_bit_sigma(position: usize, nonce: &Bytes32, sigma: u64) -> Bytes32 {
+    commitment(MAC_CHECK, position, nonce, sigma)
+}
+
 /// The commitment the holder at `position` sends for its coin-toss `seed` (the seed is
 /// its own nonce): SHA-256(t ‖ i ‖ sᵢ).
 pub fn to_seed(position: usize, seed: &Bytes32) -> Bytes32 {

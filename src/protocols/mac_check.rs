@@ -292,9 +292,16 @@ fn check_bits<F: TinyField>(
 ) -> Result<bool> {
     let (set, n) = (group.set, w.holder_sets.get(group.set).len());
     let positions: Vec<usize> = (0..n).collect();
-    w.unfollowed("the MAC check of binary openings", 0);
     // Step 1: the public random χ, from a coin toss.
     let (seeds, nonces) = coin_toss::draw(w, n);
+    let online = w.online_mask(set);
+    w.record(|| Instr::BitMacCheck {
+        set,
+        online,
+        runs: group.runs.iter().map(|&k| bits.run(k).serial).collect(),
+        seeds: seeds.clone(),
+        nonces: nonces.clone(),
+    });
     let times = Times::new(coin_toss::toss(w, set, &positions, &seeds, costs)?.random());
     // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.
     let keys = w.keys.bit_shares(set);

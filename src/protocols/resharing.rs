@@ -44,6 +44,7 @@ use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
 use crate::store::{HolderSetId, Holding, Slot};
+use crate::tape::Instr;
 use crate::view::Step;
 use crate::world::World;
 
@@ -57,16 +58,19 @@ pub(crate) fn refresh<F: TinyField>(
     mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(set, x)?;
     let (n, about) = (w.holder_sets.get(set).len(), w.store.meta(x).number);
-    w.unfollowed("a proactive refresh", about);
     let scheme = w.holder_sets.scheme(set);
     let width = w.store.data(x).len();
     let mut zero = Vec::with_capacity(n);
+    let mut drawn = Vec::new(); // each holder's zero sharings, for the tape
     for &i in answering.iter() {
         let from = w.holder_sets.get(set)[i];
         for part in 0..width / n {
             // Step 1: a fresh sharing of 0 from holder i.
             zero.clear();
             scheme.share_checked(F::ZERO, n, &mut w.rng, &mut zero);
+            if w.tape.is_some() {
+                drawn.extend_from_slice(&zero);
+            }
             for (j, &z) in zero.iter().enumerate() {
                 let to = w.holder_sets.get(set)[j];
                 if to != from {
@@ -77,9 +81,15 @@ pub(crate) fn refresh<F: TinyField>(
             }
         }
     }
-    let meta = w.store.meta(x);
-    w.store
-        .set_meta(x, meta.depth, meta.valid & w.online_mask(set));
+    let (meta, online) = (w.store.meta(x), w.online_mask(set));
+    w.store.set_meta(x, meta.depth, meta.valid & online);
+    w.record(|| Instr::Refresh {
+        set,
+        x: about,
+        positions: answering.to_vec(),
+        online,
+        drawn,
+    });
     let links = (answering.len() * (n - 1)) as u64;
     let elements = links * (width / n) as u64;
     w.charge(
@@ -106,7 +116,6 @@ pub(crate) fn reshare<F: TinyField>(
     mac_check::refuse_if_aborted(w)?;
     let answering = w.answering(old, x)?;
     let about = w.store.next_number();
-    w.unfollowed("re-sharing", about);
     let (n_old, n_new) = (w.holder_sets.get(old).len(), w.holder_sets.get(new).len());
     let lambda: Vec<F> = match w.holder_sets.scheme(old) {
         Scheme::Additive => vec![F::ONE; answering.len()],
@@ -122,6 +131,7 @@ pub(crate) fn reshare<F: TinyField>(
     let mut out = w.store.buffer();
     out.resize(parts * n_new, F::ZERO);
     let mut sub = Vec::with_capacity(n_new);
+    let mut drawn = Vec::new(); // each old holder's randomness, for the tape
     for (&i, &l) in answering.iter().zip(&lambda) {
         let from = w.holder_sets.get(old)[i];
         for part in 0..parts {
@@ -129,6 +139,10 @@ pub(crate) fn reshare<F: TinyField>(
             sub.clear();
             let v = l * w.store.data(x)[part * n_old + i];
             scheme.share_checked(v, n_new, &mut w.rng, &mut sub);
+            if w.tape.is_some() {
+                let added = |j| if scheme.adds_constant(j) { v } else { F::ZERO };
+                drawn.extend(sub.iter().enumerate().map(|(j, &s)| s - added(j)));
+            }
             for (j, &s) in sub.iter().enumerate() {
                 let to = w.holder_sets.get(new)[j];
                 if to != from {
@@ -147,5 +161,13 @@ pub(crate) fn reshare<F: TinyField>(
     };
     w.charge(at, costs);
     let (depth, valid) = (w.store.meta(x).depth, w.online_mask(new));
+    let xz = (w.store.meta(x).number, about);
+    w.record(|| Instr::Reshare {
+        sets: (old, new),
+        xz,
+        positions: answering.to_vec(),
+        online: valid,
+        drawn,
+    });
     Ok(w.store.insert(Holding::Shared(new), depth, valid, out))
 }

@@ -42,7 +42,7 @@ use crate::view::Step;
 use crate::world::World;
 
 /// Checks the triple `(a, b, c)` by sacrificing a fresh one (steps 1–5), adding the costs
-/// to `costs`.
+/// to `costs`; returns the public t.
 pub(crate) fn check_triple<F: TinyField>(
     w: &mut World<F>,
     set: HolderSetId,
@@ -50,7 +50,7 @@ pub(crate) fn check_triple<F: TinyField>(
     (a, b, c): (&[F], &[F], &[F]),
     about: u64,
     costs: &mut Costs,
-) {
+) -> F {
     let n = w.holder_sets.get(set).len();
     // Step 1: the triple to sacrifice.
     let other = w.preprocessing().triples(w, set, 1, costs);
@@ -88,4 +88,5 @@ pub(crate) fn check_triple<F: TinyField>(
     if tau != F::ZERO && w.aborted.is_none() {
         w.aborted = Some(Error::TripleCheckFailed { product: about });
     }
+    t
 }

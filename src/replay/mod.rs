@@ -21,8 +21,9 @@
 //! 1. Take what M received in that step from its view (the dealer's shares and MAC
 //!    shares, the others' broadcasts).
 //! 2. Compute M's part as the protocol says, from M's registers (its shares and MAC
-//!    shares of every value it holds), its MAC key share αᵢ, its inputs and the seeds
-//!    and nonces it drew.
+//!    shares of every value it holds), its MAC key shares αᵢ and Δᵢ, its inputs and the
+//!    randomness it drew: seeds and nonces, and the sub-sharings it re-shared with (their
+//!    random part: the sub-shares less the value they share).
 //! 3. Compare each message M sent in that step, as every receiver got it, with the
 //!    computed one; the first that differs (or that M never sent) is the inconsistency.
 //! 4. When M received something that makes an honest machine abort (a withheld opening,
@@ -30,13 +31,15 @@
 //!
 //! # What it follows
 //!
-//! Inputs, linear operations, Beaver multiplication, openings, outputs, values the
-//! dealer deals (triples, masks with their bits), and the MAC check with its coin toss
-//! and commitments: everything the arithmetic of scalars and vectors, truncation and
-//! fixed point use, and comparisons in the field. It does not yet follow the binary
-//! domain (edaBits, comparisons of 64-bit vectors), BGW multiplication, re-sharing,
-//! sacrificing triples or the dealer's leak of α, and says so
-//! ([`crate::Error::CannotReplay`]).
+//! Every protocol of the crate: inputs, linear operations, Beaver multiplication (with
+//! its triples sacrificed or not), BGW multiplication, the proactive refresh and
+//! re-sharing, openings and outputs, the values the dealer deals (triples, masks with
+//! their bits, edaBits), BitLT among XOR-shared bits with its openings, and both MAC
+//! checks with their coin tosses and commitments. So every operation on numbers,
+//! vectors, fixed point and comparisons can be replayed. One limit: the binary domain's
+//! 64-bit words travel as field elements in the views, whole only in a field of more
+//! than 64 bits, so a comparison among additive holders replays in `F127` only
+//! ([`crate::Error::CannotReplay`] says so in `F61` and `F101`).
 //!
 //! # Security note
 //!
@@ -45,8 +48,20 @@
 //! program and settings. It reads no store and no other machine's secret. It needs every
 //! message, so the simulation must keep them all (`Views::All`).
 
+/// Stops the replay at an inconsistency: `sent!(self.send(…))`.
+macro_rules! sent {
+    ($local:ident . send($($arg:expr),*)) => {
+        if !$local.send($($arg),*) {
+            return Ok(false);
+        }
+    };
+}
+
+mod binary;
+mod checks;
 mod online;
 mod report;
+mod resharing;
 mod steps;
 
 pub use report::{Inconsistency, Payload, Replay};
@@ -61,8 +76,8 @@ use crate::world::World;
 ///
 /// # Errors
 ///
-/// [`Error::CannotReplay`] when the simulation does not keep every message, or ran a
-/// protocol the replay does not follow.
+/// [`Error::CannotReplay`] when the simulation does not keep every message, or compared
+/// in the binary domain in a field of 64 bits or less.
 pub(crate) fn replay<F: TinyField>(w: &World<F>, me: MachineId) -> Result<Replay<F>> {
     let machine = w.machines[me.0 as usize].name.to_string();
     let cannot = |reason: String| Error::CannotReplay {

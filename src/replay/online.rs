@@ -2,38 +2,17 @@
 //! outputs, and the MAC check with its coin toss (steps 1–4 of the module above, for
 //! each).
 
-use super::report::Payload;
-use super::steps::{Lane, Local, add_public};
+use super::steps::{Lane, Local, add_public, element};
 use crate::field::TinyField;
-use crate::protocols::{coin_toss, commitment};
-use crate::store::MachineId;
+use crate::store::{HolderSetId, MachineId};
 use crate::tape::Instr;
-use crate::view::{Bytes32, DEALER, Step};
+use crate::view::{DEALER, Step};
+
+/// A triple's a, b and c, one lane of M's shares and MAC shares.
+type Triple<F> = (Lane<F>, Lane<F>, Lane<F>);
 
 /// Whether the replay goes on (`Ok(false)` once an inconsistency is found).
 type Going = Result<bool, String>;
-
-/// An element on the wire.
-fn element<F>(value: F) -> Payload<F> {
-    Payload { value, bytes: None }
-}
-
-/// Bytes on the wire (a commitment or a seed).
-fn bytes<F: TinyField>(bytes: Bytes32) -> Payload<F> {
-    Payload {
-        value: F::ZERO,
-        bytes: Some(bytes),
-    }
-}
-
-/// Stops the replay at an inconsistency.
-macro_rules! sent {
-    ($local:ident . send($($arg:expr),*)) => {
-        if !$local.send($($arg),*) {
-            return Ok(false);
-        }
-    };
-}
 
 impl<F: TinyField> Local<'_, F> {
     /// The input protocol: the owner's ε = x − r (or its shares, MACs off), and each
@@ -101,7 +80,8 @@ impl<F: TinyField> Local<'_, F> {
     }
 
     /// Beaver multiplication: dᵢ = xᵢ − aᵢ and eᵢ = yᵢ − bᵢ sent, d and e reconstructed,
-    /// zᵢ = cᵢ + d·bᵢ + e·aᵢ (+ d·e as the scheme says).
+    /// zᵢ = cᵢ + d·bᵢ + e·aᵢ (+ d·e as the scheme says); each triple first sacrificed
+    /// against a second one when the simulation does that.
     pub(super) fn multiply(&mut self, instr: &Instr<F>) -> Going {
         let &Instr::Multiply {
             set,
@@ -109,6 +89,7 @@ impl<F: TinyField> Local<'_, F> {
             ref positions,
             online,
             serial,
+            ref sacrifice,
         } = instr
         else {
             return Ok(true);
@@ -130,6 +111,13 @@ impl<F: TinyField> Local<'_, F> {
             ));
         }
         let others = self.others(set, online);
+        let first_run = serial - 3 * sacrifice.len() as u64;
+        for (j, &t) in sacrifice.iter().enumerate() {
+            let run = first_run + 3 * j as u64;
+            if !self.sacrifice((set, positions, i), &others, (triples[j], t), (z, run))? {
+                return Ok(false);
+            }
+        }
         let mut opened: [Vec<Lane<F>>; 2] = [Vec::new(), Vec::new()];
         for (k, (v, step)) in [(&xs, Step::BeaverD), (&ys, Step::BeaverE)]
             .into_iter()
@@ -160,11 +148,52 @@ impl<F: TinyField> Local<'_, F> {
         Ok(true)
     }
 
+    /// Checks one triple by sacrificing a second one the dealer sent (ρ = t·a − f and
+    /// σ = b − g opened, then τ = t·c − h − σ·f − ρ·g − σ·ρ), its openings the runs from
+    /// `run`. `Ok(false)` at an inconsistency.
+    fn sacrifice(
+        &mut self,
+        (set, positions, i): (HolderSetId, &[usize], usize),
+        others: &[MachineId],
+        ((a, b, c), t): (Triple<F>, F),
+        (z, run): (u64, u64),
+    ) -> Result<bool, String> {
+        let mut part = |step| self.dealt(step, z).ok_or("a triple is missing");
+        let (f, g, h) = (
+            part(Step::TripleA)?,
+            part(Step::TripleB)?,
+            part(Step::TripleC)?,
+        );
+        let tag = (Step::Sacrifice, z);
+        let open = |local: &mut Self, mine: Lane<F>, k: u64| -> Result<Option<F>, String> {
+            if !local.send(others, tag, element(mine.0)) {
+                return Ok(None);
+            }
+            let value = local.reconstruct(set, positions, i, tag, mine.0)?;
+            if local.w.macs {
+                local.runs.insert(run + k, vec![(value, mine.1)]);
+            }
+            Ok(Some(value))
+        };
+        let rho = (t * a.0 - f.0, t * a.1 - f.1);
+        let Some(rho) = open(self, rho, 0)? else {
+            return Ok(false);
+        };
+        let Some(sigma) = open(self, (b.0 - g.0, b.1 - g.1), 1)? else {
+            return Ok(false);
+        };
+        let tau = |c: F, h: F, f: F, g: F| t * c - h - sigma * f - rho * g;
+        let tau = (tau(c.0, h.0, f.0, g.0), tau(c.1, h.1, f.1, g.1));
+        let (scheme, alpha) = (self.w.holder_sets.scheme(set), self.alpha(set));
+        let tau = add_public(tau, scheme, i, alpha, -(sigma * rho));
+        Ok(open(self, tau, 2)?.is_some())
+    }
+
     /// The value M reconstructs from its own share `mine` and the shares the other
     /// answering holders sent it.
     fn reconstruct(
         &mut self,
-        set: crate::store::HolderSetId,
+        set: HolderSetId,
         positions: &[usize],
         i: usize,
         tag: (Step, u64),
@@ -233,102 +262,5 @@ impl<F: TinyField> Local<'_, F> {
             }
         }
         Ok(true)
-    }
-
-    /// The MAC check: the coin toss (commit to a seed, reveal it), the coefficients from
-    /// the seeds, σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·Σ rⱼ·aⱼ, then commit to σᵢ and reveal it. M stops
-    /// where an honest holder aborts: an opening withheld, or not matching its commitment.
-    pub(super) fn mac_check(&mut self, instr: &Instr<F>) -> Going {
-        let Instr::MacCheck {
-            set,
-            positions,
-            online,
-            runs,
-            seeds,
-            nonces,
-        } = instr
-        else {
-            return Ok(true);
-        };
-        let Some(p) = (self.position(*set)).and_then(|i| positions.iter().position(|&k| k == i))
-        else {
-            return Ok(true);
-        };
-        let (i, others, committed) = (positions[p], self.others(*set, *online), self.w.commitments);
-        // The coin toss.
-        if committed {
-            let c = commitment::to_seed(i, &seeds[p]);
-            sent!(self.send(&others, (Step::CoinCommit, 0), bytes(c)));
-        }
-        sent!(self.send(&others, (Step::CoinReveal, 0), bytes(seeds[p])));
-        let Some(all) = self.seeds(*set, positions, seeds[p]) else {
-            return Ok(true); // M aborts with the others
-        };
-        // σᵢ.
-        let mut coins = coin_toss::stream(&all);
-        let (mut a, mut gamma) = (F::ZERO, F::ZERO);
-        for serial in runs {
-            let run = self
-                .runs
-                .remove(serial)
-                .ok_or("it lost track of an opening")?;
-            for (v, m) in run {
-                let r = F::random(&mut coins);
-                a += r * v;
-                gamma += r * m;
-            }
-        }
-        let sigma = gamma - self.alpha(*set) * a;
-        // The commitment to σᵢ and its opening.
-        let nonce = nonces[p];
-        if committed {
-            let c = commitment::to_sigma(i, &nonce, sigma);
-            sent!(self.send(&others, (Step::MacCommit, 0), bytes(c)));
-        }
-        let reveal = Payload {
-            value: sigma,
-            bytes: committed.then_some(nonce),
-        };
-        sent!(self.send(&others, (Step::MacReveal, 0), reveal));
-        // The others' commitments and openings (the simulation checks them).
-        for &k in positions.iter().filter(|&&k| k != i) {
-            let from = self.w.holder_sets.get(*set)[k].0;
-            if committed {
-                self.receive(from, (Step::MacCommit, 0), None);
-            }
-            self.receive(from, (Step::MacReveal, 0), None);
-        }
-        Ok(true)
-    }
-
-    /// The coin toss's seeds in the holders' order, M's own (`mine`) in its place; `None`
-    /// when another holder withheld its seed or revealed one that does not open its
-    /// commitment.
-    fn seeds(
-        &mut self,
-        set: crate::store::HolderSetId,
-        positions: &[usize],
-        mine: Bytes32,
-    ) -> Option<Vec<Bytes32>> {
-        let holders = self.w.holder_sets.get(set).to_vec();
-        let mut all = Vec::with_capacity(positions.len());
-        for &k in positions {
-            if holders[k] == self.me {
-                all.push(mine);
-                continue;
-            }
-            let from = holders[k].0;
-            let commitment = if self.w.commitments {
-                Some(self.receive(from, (Step::CoinCommit, 0), None)?.bytes?)
-            } else {
-                None
-            };
-            let seed = self.receive(from, (Step::CoinReveal, 0), None)?.bytes?;
-            if commitment.is_some_and(|c| c != commitment::to_seed(k, &seed)) {
-                return None;
-            }
-            all.push(seed);
-        }
-        Some(all)
     }
 }

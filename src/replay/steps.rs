@@ -14,6 +14,9 @@ use crate::world::World;
 /// One lane of a register: the machine's share and MAC share (zero with MACs off).
 pub(super) type Lane<F> = (F, F);
 
+/// One lane of a binary register: the machine's share bit and its 64-bit MAC share.
+pub(super) type BitLane = (u64, u64);
+
 /// A message as its receiver got it, with the MAC share the dealer sent right after it.
 #[derive(Clone, Copy)]
 struct Got<F> {
@@ -38,6 +41,12 @@ pub(super) struct Local<'w, F> {
     pub(super) registers: HashMap<u64, Vec<Lane<F>>>,
     /// The values opened in each MAC-check run, with the machine's MAC shares of them.
     pub(super) runs: HashMap<u64, Vec<Lane<F>>>,
+    /// The binary key's share Δᵢ of each holder set.
+    pub(super) bit_keys: HashMap<HolderSetId, u64>,
+    /// Binary values: the machine's bit and 64-bit MAC share, lane by lane.
+    pub(super) bits: HashMap<u64, Vec<BitLane>>,
+    /// The bits opened in each binary MAC-check run, with the machine's MAC shares.
+    pub(super) bit_runs: HashMap<u64, Vec<BitLane>>,
     pub(super) checked: usize,
     pub(super) first: Option<Inconsistency<F>>,
 }
@@ -72,6 +81,9 @@ impl<'w, F: TinyField> Local<'w, F> {
             alphas: HashMap::new(),
             registers: HashMap::new(),
             runs: HashMap::new(),
+            bit_keys: HashMap::new(),
+            bits: HashMap::new(),
+            bit_runs: HashMap::new(),
             checked: 0,
             first: None,
         }
@@ -115,11 +127,26 @@ impl<'w, F: TinyField> Local<'w, F> {
             Instr::Multiply { .. } => self.multiply(instr),
             Instr::Open { .. } => self.open(instr),
             Instr::MacCheck { .. } => self.mac_check(instr),
-            Instr::Unfollowed { protocol, about } => Err(format!(
-                "it ran {protocol} (value #{about}), which the replay does not follow yet; \
-                 it follows inputs, linear operations, Beaver multiplication, openings, \
-                 outputs, dealt values and the MAC check"
-            )),
+            Instr::Bgw { .. } => self.bgw(instr),
+            Instr::Refresh { .. } => self.refresh(instr),
+            Instr::Reshare { .. } => self.reshare(instr),
+            Instr::BitKey { set } => {
+                if self.position(*set).is_some() {
+                    let delta = self.receive(DEALER, (Step::MacKey, 0), Some(false));
+                    let delta = delta.ok_or("its binary key share is missing from its view")?;
+                    self.bit_keys.insert(*set, delta.value.to_u128() as u64);
+                }
+                Ok(true)
+            }
+            Instr::EdaBits { .. } => self.eda_bits(instr),
+            Instr::BitLessThan { .. } => self.bit_less_than(instr),
+            Instr::BitMacCheck { .. } => self.bit_mac_check(instr),
+            Instr::Leak { to } => {
+                if *to == self.me {
+                    self.receive(DEALER, (Step::MacKey, 0), Some(false)); // α itself
+                }
+                Ok(true)
+            }
         }
     }
 
@@ -257,6 +284,19 @@ impl<'w, F: TinyField> Local<'w, F> {
             }
         };
         self.registers.insert(z, out);
+    }
+}
+
+/// An element on the wire.
+pub(super) fn element<F>(value: F) -> Payload<F> {
+    Payload { value, bytes: None }
+}
+
+/// Bytes on the wire (a commitment or a seed).
+pub(super) fn bytes<F: TinyField>(bytes: Bytes32) -> Payload<F> {
+    Payload {
+        value: F::ZERO,
+        bytes: Some(bytes),
     }
 }
 

@@ -178,11 +178,6 @@ impl<F: TinyField> World<F> {
         }
     }
 
-    /// Records that a protocol the replay does not follow ran on value `about`.
-    pub fn unfollowed(&mut self, protocol: &'static str, about: u64) {
-        self.record(|| Instr::Unfollowed { protocol, about });
-    }
-
     /// Charges `costs` for one operation to the learner's line `at`.
     #[inline]
     pub fn charge(&mut self, at: &'static Location<'static>, costs: Costs) {

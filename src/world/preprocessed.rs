@@ -20,6 +20,9 @@ pub(crate) struct BitMask {
 /// What the dealer deals for comparisons of `m` low bits, each part one lane per
 /// comparison, binary parts laid out as in [`crate::protocols::binary`].
 pub(crate) struct EdaBits {
+    /// The number of r₀ (the binary values are numbered as [`crate::tape::Instr::EdaBits`]
+    /// says).
+    pub first_bit: u64,
     /// r₀, …, r_{m−1}.
     pub r: Vec<Vec<u64>>,
     /// (bᵢ, cᵢ = rᵢ ∧ bᵢ) for i = 1, …, m − 1, at index i − 1.
