@@ -374,3 +374,48 @@ fn depth_counts_the_masked_opening_and_what_came_before_it() {
     assert_eq!(zero.depth(), product.depth() + 1 + 6);
     assert!(second.open().unwrap() == 0 && zero.open().unwrap() == 0);
 }
+
+#[test]
+fn a_comparison_width_per_call_is_exact_cheaper_and_restored() {
+    let sim = Simulation::with_seed(17);
+    let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    for (a, b) in [
+        (-64i64, 63i64),
+        (42, 17),
+        (17, 42),
+        (0, 0),
+        (-5, -6),
+        (60, -60),
+    ] {
+        let x = PrivateScalar::new(a, &alice).share(&[&bob]);
+        let y = PrivateScalar::new(b, &bob).share(&[&alice]);
+        let before = sim.stats().triples;
+        let (lt, eq) = sim.with_comparison_bits(8, || (x.less_than(&y), x.equals(&y)));
+        let narrow = sim.stats().triples - before;
+        assert_eq!(lt.reconstruct(&alice).unwrap(), a < b, "{a} < {b}");
+        assert_eq!(eq.reconstruct(&alice).unwrap(), a == b, "{a} == {b}");
+        let before = sim.stats().triples;
+        let wide = x.less_than(&y); // the simulation's 64 bits again
+        assert_eq!(wide.reconstruct(&alice).unwrap(), a < b);
+        assert!(
+            sim.stats().triples - before > narrow / 2 * 3,
+            "8 bits cost {narrow}"
+        );
+    }
+    // The width comes back even when the closure panics.
+    let x = PrivateScalar::new(3, &alice).share(&[&bob]);
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sim.with_comparison_bits(4, || panic!("inside"))
+    }));
+    assert!(caught.is_err());
+    let before = sim.stats().triples;
+    let _ = x.less_than(0);
+    assert!(sim.stats().triples - before >= 60, "back to 64 bits");
+    for bits in [0, 1, 85, u32::MAX] {
+        let refused = sim.try_with_comparison_bits(bits, || ());
+        assert!(
+            matches!(refused, Err(Error::ComparisonWidth { most: 84, .. })),
+            "{bits}: {refused:?}"
+        );
+    }
+}

@@ -282,6 +282,57 @@ impl Default for Simulation {
 }
 
 impl<F: TinyField> Simulation<F> {
+    /// Runs `f` with integer comparisons `bits` wide, then goes back to the simulation's
+    /// own width ([`SimulationBuilder::comparison_bits`]): a comparison costs about one
+    /// triple per bit, so an age compared in 8 bits costs an eighth of the default 64.
+    /// Inside, `x < y` is right when x − y lies in \[−2^(bits−1), 2^(bits−1)), and the
+    /// other comparisons as the builder's width says.
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::with_seed(1);
+    /// let (alice, bob) = (sim.machine("alice"), sim.machine("bob"));
+    /// let age = PrivateScalar::new(42, &alice).share(&[&bob]);
+    /// let adult = sim.with_comparison_bits(8, || age.greater_than(17));
+    /// let narrow = sim.stats().triples;
+    /// let _ = age.greater_than(17); // 64 bits
+    /// assert!(sim.stats().triples - narrow > 4 * narrow);
+    /// assert!(adult.reconstruct(&alice)?);
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// If `bits` does not fit the field (as for the builder's width);
+    /// [`try_with_comparison_bits`](Self::try_with_comparison_bits) returns the error.
+    #[track_caller]
+    pub fn with_comparison_bits<T>(&self, bits: u32, f: impl FnOnce() -> T) -> T {
+        or_panic(self.try_with_comparison_bits(bits, f))
+    }
+
+    /// [`with_comparison_bits`](Self::with_comparison_bits), returning an error instead of
+    /// panicking.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ComparisonWidth`] if `bits` is below 2 or too wide for the field.
+    pub fn try_with_comparison_bits<T>(&self, bits: u32, f: impl FnOnce() -> T) -> Result<T> {
+        if !(2..=widest_comparison::<F>()).contains(&bits) {
+            return Err(width_error::<F>(bits));
+        }
+        /// Puts the width back when `f` returns or panics.
+        struct Restore<'a, F: TinyField>(&'a Simulation<F>, u32);
+        impl<F: TinyField> Drop for Restore<'_, F> {
+            fn drop(&mut self) {
+                self.0.world.borrow_mut().comparison_bits = self.1;
+            }
+        }
+        let outer = std::mem::replace(&mut self.world.borrow_mut().comparison_bits, bits);
+        let _restore = Restore(self, outer);
+        Ok(f())
+    }
+
     /// The width of integer comparisons, or an error when it is too narrow.
     pub(crate) fn comparison_bits(&self) -> Result<u32> {
         let bits = self.world.borrow().comparison_bits;
