@@ -45,16 +45,8 @@ pub(crate) enum Instr<F> {
         step: Step,
         lanes: usize,
     },
-    /// `owner` shares `secrets` (one per lane) among `set` as value `z`; without MACs
-    /// `drawn` holds the shares it split them into (its own randomness).
-    Input {
-        owner: MachineId,
-        set: HolderSetId,
-        z: u64,
-        secrets: Vec<F>,
-        drawn: Vec<F>,
-        online: u128,
-    },
+    /// See [`Input`].
+    Input(Input<F>),
     /// z = op(operands) among `set`. With `z` equal to the first operand, it updates
     /// that value in place (`+=`, `-=`).
     Linear {
@@ -63,101 +55,149 @@ pub(crate) enum Instr<F> {
         op: LinearOp<F>,
         operands: Vec<u64>,
     },
-    /// Beaver multiplication of x and y into z, every lane, the holders at `positions`
-    /// answering; `serial` is the MAC check's number for its openings of d (those of e
-    /// follow). With `sacrifice` (one public t per lane), each lane's triple was first
-    /// checked by sacrificing a second one, its three openings just before d's.
-    Multiply {
-        set: HolderSetId,
-        xyz: (u64, u64, u64),
-        positions: Vec<usize>,
-        online: u128,
-        serial: u64,
-        sacrifice: Vec<F>,
-    },
-    /// BGW multiplication of x and y into z by the holders at `positions`; `drawn` holds
-    /// each one's randomness: per part (share, then MAC share) the sub-shares it sent
-    /// minus the value they share, n per part.
-    Bgw {
-        set: HolderSetId,
-        xyz: (u64, u64, u64),
-        positions: Vec<usize>,
-        online: u128,
-        drawn: Vec<F>,
-    },
-    /// A proactive refresh of x: each holder at `positions` adds a fresh sharing of zero,
-    /// `drawn` (n per part, part by part, holder by holder).
-    Refresh {
-        set: HolderSetId,
-        x: u64,
-        positions: Vec<usize>,
-        online: u128,
-        drawn: Vec<F>,
-    },
-    /// x among `old` re-shared as z among `new`: each old holder at `positions` shares
-    /// λᵢ·xᵢ; `drawn` holds each one's sub-shares minus what the scheme adds the value
-    /// to (n_new per part).
-    Reshare {
-        sets: (HolderSetId, HolderSetId),
-        xz: (u64, u64),
-        positions: Vec<usize>,
-        online: u128,
-        drawn: Vec<F>,
-    },
+    /// See [`Multiply`].
+    Multiply(Multiply<F>),
+    /// See [`Bgw`].
+    Bgw(Bgw<F>),
+    /// See [`Refresh`].
+    Refresh(Refresh<F>),
+    /// See [`Reshare`].
+    Reshare(Reshare<F>),
     /// The holders of `set` take their shares Δᵢ of the binary MAC key from the dealer.
     BitKey { set: HolderSetId },
-    /// edaBits for `lanes` comparisons of `m` bits: binary values numbered from
-    /// `first_bit` (rᵢ, then each bᵢ and cᵢ, then β), field values from `first` (r′, r″,
-    /// β).
-    EdaBits {
-        set: HolderSetId,
-        m: u32,
-        numbers: (u64, u64),
-        lanes: usize,
-    },
-    /// BitLT among XOR-shared bits for the public `c` (one per lane), on the edaBits
-    /// numbered from `first_bit`; its openings are numbered from `first_about`, its MAC
-    /// check runs (in the binary buffer) from `serial`.
-    BitLessThan {
-        set: HolderSetId,
-        c: Vec<u128>,
-        m: u32,
-        first_bit: u64,
-        first_about: u64,
-        serial: u64,
-    },
-    /// The MAC check of binary openings: as [`Instr::MacCheck`], every holder checking.
-    BitMacCheck {
-        set: HolderSetId,
-        online: u128,
-        runs: Vec<u64>,
-        seeds: Vec<Bytes32>,
-        nonces: Vec<Bytes32>,
-    },
+    /// See [`EdaBits`].
+    EdaBits(EdaBits),
+    /// See [`BitLessThan`].
+    BitLessThan(BitLessThan),
+    /// See [`BitMacCheck`].
+    BitMacCheck(BitMacCheck),
     /// The dealer leaked α to `to` (an attack): one more MAC key message in its view.
     Leak { to: MachineId },
-    /// x is opened to every holder of `set` (as `Step::Open`, or masked by the output
-    /// mask as `Step::Reconstruct` when `to` receives it), lane by lane, one MAC-check
-    /// run per lane from `serial`.
-    Open {
-        set: HolderSetId,
-        x: u64,
-        to: Option<MachineId>,
-        positions: Vec<usize>,
-        online: u128,
-        serial: u64,
-    },
-    /// A MAC check of the runs `runs` (by serial, in order) by the holders at
-    /// `positions`, with the seeds and nonces each of them drew (`online`: who receives).
-    MacCheck {
-        set: HolderSetId,
-        positions: Vec<usize>,
-        online: u128,
-        runs: Vec<u64>,
-        seeds: Vec<Bytes32>,
-        nonces: Vec<Bytes32>,
-    },
+    /// See [`Open`].
+    Open(Open),
+    /// See [`MacCheck`].
+    MacCheck(MacCheck),
 }
 
 /// The tape of one simulation.
 pub(crate) type Tape<F> = Vec<Instr<F>>;
+
+/// `owner` shares `secrets` (one per lane) among `set` as value `z`; without MACs
+/// `drawn` holds the shares it split them into (its own randomness).
+#[derive(Debug, Clone)]
+pub(crate) struct Input<F> {
+    pub owner: MachineId,
+    pub set: HolderSetId,
+    pub z: u64,
+    pub secrets: Vec<F>,
+    pub drawn: Vec<F>,
+    pub online: u128,
+}
+
+/// Beaver multiplication of x and y into z, every lane, the holders at `positions`
+/// answering; `serial` is the MAC check's number for its openings of d (those of e
+/// follow). With `sacrifice` (one public t per lane), each lane's triple was first
+/// checked by sacrificing a second one, its three openings just before d's.
+#[derive(Debug, Clone)]
+pub(crate) struct Multiply<F> {
+    pub set: HolderSetId,
+    pub xyz: (u64, u64, u64),
+    pub positions: Vec<usize>,
+    pub online: u128,
+    pub serial: u64,
+    pub sacrifice: Vec<F>,
+}
+
+/// BGW multiplication of x and y into z by the holders at `positions`; `drawn` holds
+/// each one's randomness: per part (share, then MAC share) the sub-shares it sent
+/// minus the value they share, n per part.
+#[derive(Debug, Clone)]
+pub(crate) struct Bgw<F> {
+    pub set: HolderSetId,
+    pub xyz: (u64, u64, u64),
+    pub positions: Vec<usize>,
+    pub online: u128,
+    pub drawn: Vec<F>,
+}
+
+/// A proactive refresh of x: each holder at `positions` adds a fresh sharing of zero,
+/// `drawn` (n per part, part by part, holder by holder).
+#[derive(Debug, Clone)]
+pub(crate) struct Refresh<F> {
+    pub set: HolderSetId,
+    pub x: u64,
+    pub positions: Vec<usize>,
+    pub online: u128,
+    pub drawn: Vec<F>,
+}
+
+/// x among `old` re-shared as z among `new`: each old holder at `positions` shares
+/// λᵢ·xᵢ; `drawn` holds each one's sub-shares minus what the scheme adds the value
+/// to (n_new per part).
+#[derive(Debug, Clone)]
+pub(crate) struct Reshare<F> {
+    pub sets: (HolderSetId, HolderSetId),
+    pub xz: (u64, u64),
+    pub positions: Vec<usize>,
+    pub online: u128,
+    pub drawn: Vec<F>,
+}
+
+/// x is opened to every holder of `set` (as `Step::Open`, or masked by the output
+/// mask as `Step::Reconstruct` when `to` receives it), lane by lane, one MAC-check
+/// run per lane from `serial`.
+#[derive(Debug, Clone)]
+pub(crate) struct Open {
+    pub set: HolderSetId,
+    pub x: u64,
+    pub to: Option<MachineId>,
+    pub positions: Vec<usize>,
+    pub online: u128,
+    pub serial: u64,
+}
+
+/// A MAC check of the runs `runs` (by serial, in order) by the holders at
+/// `positions`, with the seeds and nonces each of them drew (`online`: who receives).
+#[derive(Debug, Clone)]
+pub(crate) struct MacCheck {
+    pub set: HolderSetId,
+    pub positions: Vec<usize>,
+    pub online: u128,
+    pub runs: Vec<u64>,
+    pub seeds: Vec<Bytes32>,
+    pub nonces: Vec<Bytes32>,
+}
+
+/// edaBits for `lanes` comparisons of `m` bits: binary values numbered from
+/// `first_bit` (rᵢ, then each bᵢ and cᵢ, then β), field values from `first` (r′, r″,
+/// β).
+#[derive(Debug, Clone)]
+pub(crate) struct EdaBits {
+    pub set: HolderSetId,
+    pub m: u32,
+    pub numbers: (u64, u64),
+    pub lanes: usize,
+}
+
+/// BitLT among XOR-shared bits for the public `c` (one per lane), on the edaBits
+/// numbered from `first_bit`; its openings are numbered from `first_about`, its MAC
+/// check runs (in the binary buffer) from `serial`.
+#[derive(Debug, Clone)]
+pub(crate) struct BitLessThan {
+    pub set: HolderSetId,
+    pub c: Vec<u128>,
+    pub m: u32,
+    pub first_bit: u64,
+    pub first_about: u64,
+    pub serial: u64,
+}
+
+/// The MAC check of binary openings: as [`Instr::MacCheck`], every holder checking.
+#[derive(Debug, Clone)]
+pub(crate) struct BitMacCheck {
+    pub set: HolderSetId,
+    pub online: u128,
+    pub runs: Vec<u64>,
+    pub seeds: Vec<Bytes32>,
+    pub nonces: Vec<Bytes32>,
+}

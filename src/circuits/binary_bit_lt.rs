@@ -49,7 +49,7 @@ use crate::handle::Handle;
 use crate::ledger::Costs;
 use crate::protocols::binary::{open_bits, xor};
 use crate::protocols::mac_check;
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::preprocessed::EdaBits;
 
@@ -67,13 +67,15 @@ pub(crate) fn bit_lt_binary<F: TinyField>(
     let c_bit = |j: usize, i: usize| c[j] >> i & 1 == 1;
     let mut costs = Costs::default();
     let (first_about, serial) = (w.store.next_number(), w.unchecked_bits.next_serial());
-    w.record(|| Instr::BitLessThan {
-        set,
-        c: c.to_vec(),
-        m: eda.r.len() as u32,
-        first_bit: eda.first_bit,
-        first_about,
-        serial,
+    w.record(|| {
+        Instr::BitLessThan(tape::BitLessThan {
+            set,
+            c: c.to_vec(),
+            m: eda.r.len() as u32,
+            first_bit: eda.first_bit,
+            first_about,
+            serial,
+        })
     });
     // Step 1: lt = ¬c₀ ∧ r₀.
     let mut lt = eda.r[0].clone();

@@ -33,7 +33,7 @@ use super::dealing::{Dealing, ensure_key};
 use crate::field::TinyField;
 use crate::ledger::Costs;
 use crate::store::{HolderSetId, Holding};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::{DEALER, Record, Step};
 use crate::world::World;
 use crate::world::preprocessed::{EdaBits, hand_out_messages};
@@ -160,11 +160,13 @@ pub(crate) fn deal_eda_bits<F: TinyField>(
     let first_bit = w.store.take_numbers(m + 2 * (m - 1) + 1);
     let first = w.store.next_number();
     hand_out_all(w, set, lanes, (first_bit, first), (&r, &and, &beta), &field);
-    w.record(|| Instr::EdaBits {
-        set,
-        m: m as u32,
-        numbers: (first_bit, first),
-        lanes,
+    w.record(|| {
+        Instr::EdaBits(tape::EdaBits {
+            set,
+            m: m as u32,
+            numbers: (first_bit, first),
+            lanes,
+        })
     });
     let width = w.lane_len(set) as u64;
     let (bit_values, n64) = ((3 * m - 1) as u64 * lanes as u64, n as u64);

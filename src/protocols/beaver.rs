@@ -49,7 +49,7 @@ use crate::protocols::linear::add_public;
 use crate::protocols::partial_open::{Opener, broadcast_messages};
 use crate::protocols::{mac_check, sacrifice};
 use crate::store::{HolderSetId, Holding, Slot};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::World;
 
@@ -142,13 +142,15 @@ fn multiply_lanes<F: TinyField>(
     if w.tape.is_some() {
         let xyz = (w.store.meta(x).number, w.store.meta(y).number, about);
         let (serial, online) = (w.unchecked.next_serial(), w.online_mask(set));
-        w.record(|| Instr::Multiply {
-            set,
-            xyz,
-            positions: positions.to_vec(),
-            online,
-            serial,
-            sacrifice: sacrificed,
+        w.record(|| {
+            Instr::Multiply(tape::Multiply {
+                set,
+                xyz,
+                positions: positions.to_vec(),
+                online,
+                serial,
+                sacrifice: sacrificed,
+            })
         });
     }
 

@@ -45,7 +45,7 @@ use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
 use crate::store::{HolderSetId, Holding, Slot};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::World;
 
@@ -122,12 +122,14 @@ pub(crate) fn multiply<F: TinyField>(
     );
     let depth = w.store.meta(x).depth.max(w.store.meta(y).depth) + 1;
     let xyz = (w.store.meta(x).number, w.store.meta(y).number, about);
-    w.record(|| Instr::Bgw {
-        set,
-        xyz,
-        positions: answering,
-        online,
-        drawn,
+    w.record(|| {
+        Instr::Bgw(tape::Bgw {
+            set,
+            xyz,
+            positions: answering,
+            online,
+            drawn,
+        })
     });
     Ok(w.store.insert(Holding::Shared(set), depth, online, z))
 }

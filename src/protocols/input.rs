@@ -42,7 +42,7 @@ use crate::ledger::Costs;
 use crate::protocols::linear::add_public;
 use crate::store::MachineId;
 use crate::store::{HolderSetId, Holding, Slot};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::World;
 
@@ -111,13 +111,15 @@ pub(crate) fn share<F: TinyField>(
     w.charge(at, costs);
     let valid = w.online_mask(set);
     let macs = w.macs;
-    w.record(|| Instr::Input {
-        owner,
-        set,
-        z: about,
-        secrets: secrets.to_vec(),
-        drawn: if macs { Vec::new() } else { shares.clone() },
-        online: valid,
+    w.record(|| {
+        Instr::Input(tape::Input {
+            owner,
+            set,
+            z: about,
+            secrets: secrets.to_vec(),
+            drawn: if macs { Vec::new() } else { shares.clone() },
+            online: valid,
+        })
     });
     w.store.insert(Holding::Shared(set), 0, valid, shares)
 }

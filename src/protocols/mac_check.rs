@@ -74,7 +74,7 @@ use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::ledger::Costs;
 use crate::store::HolderSetId;
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Bytes32;
 use crate::world::World;
 use crate::world::unchecked::{self, Group, Plan, Unchecked};
@@ -224,13 +224,15 @@ fn check_field<F: TinyField>(
     // Step 1: the public random rⱼ come from a coin toss among the checking holders.
     let (seeds, nonces) = coin_toss::draw(w, positions.len());
     let online = w.online_mask(set);
-    w.record(|| Instr::MacCheck {
-        set,
-        positions: positions.clone(),
-        online,
-        runs: group.runs.iter().map(|&k| pending.run(k).serial).collect(),
-        seeds: seeds.clone(),
-        nonces: nonces.clone(),
+    w.record(|| {
+        Instr::MacCheck(tape::MacCheck {
+            set,
+            positions: positions.clone(),
+            online,
+            runs: group.runs.iter().map(|&k| pending.run(k).serial).collect(),
+            seeds: seeds.clone(),
+            nonces: nonces.clone(),
+        })
     });
     let mut coins = coin_toss::toss(w, set, &positions, &seeds, costs)?;
     // Steps 2–3 in one pass: a = Σ rⱼ·aⱼ, and σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·a for each checker i.
@@ -295,12 +297,14 @@ fn check_bits<F: TinyField>(
     // Step 1: the public random χ, from a coin toss.
     let (seeds, nonces) = coin_toss::draw(w, n);
     let online = w.online_mask(set);
-    w.record(|| Instr::BitMacCheck {
-        set,
-        online,
-        runs: group.runs.iter().map(|&k| bits.run(k).serial).collect(),
-        seeds: seeds.clone(),
-        nonces: nonces.clone(),
+    w.record(|| {
+        Instr::BitMacCheck(tape::BitMacCheck {
+            set,
+            online,
+            runs: group.runs.iter().map(|&k| bits.run(k).serial).collect(),
+            seeds: seeds.clone(),
+            nonces: nonces.clone(),
+        })
     });
     let times = Times::new(coin_toss::toss(w, set, &positions, &seeds, costs)?.random());
     // Steps 2–3, by Horner's rule: σᵢ ← σᵢ·χ ⊕ mⱼᵢ ⊕ vⱼ·Δᵢ.

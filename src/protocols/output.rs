@@ -45,7 +45,7 @@ use crate::protocols::mac_check;
 use crate::protocols::partial_open::{partial_open, partial_open_sharing};
 use crate::store::MachineId;
 use crate::store::{HolderSetId, Slot};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::World;
 
@@ -71,13 +71,15 @@ pub(crate) fn reconstruct<F: TinyField>(
     let positions = w.answering(set, x)?;
     let to_is_holder = w.holder_sets.get(set).contains(&to);
     let (serial, online) = (w.unchecked.next_serial(), w.online_mask(set));
-    w.record(|| Instr::Open {
-        set,
-        x: about,
-        to: Some(to),
-        positions: positions.to_vec(),
-        online,
-        serial,
+    w.record(|| {
+        Instr::Open(tape::Open {
+            set,
+            x: about,
+            to: Some(to),
+            positions: positions.to_vec(),
+            online,
+            serial,
+        })
     });
     let mut values = Vec::with_capacity(lanes as usize);
     if !w.macs {

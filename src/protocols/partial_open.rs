@@ -37,7 +37,7 @@ use crate::sharing::Scheme;
 use crate::sharing::shamir::Weights;
 use crate::store::MachineId;
 use crate::store::{HolderSetId, Slot, Store};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::{Record, Step};
 use crate::world::World;
 use crate::world::cheats::AdversaryState;
@@ -85,13 +85,15 @@ pub(crate) fn partial_open<F: TinyField>(
     let lane = w.lane_len(set);
     let positions = w.answering(set, x)?;
     let (serial, online) = (w.unchecked.next_serial(), w.online_mask(set));
-    w.record(|| Instr::Open {
-        set,
-        x: about,
-        to: None,
-        positions: positions.to_vec(),
-        online,
-        serial,
+    w.record(|| {
+        Instr::Open(tape::Open {
+            set,
+            x: about,
+            to: None,
+            positions: positions.to_vec(),
+            online,
+            serial,
+        })
     });
     // Copy the shares out: the opening needs the whole world.
     let mut data = w.store.buffer();

@@ -44,7 +44,7 @@ use crate::ledger::Costs;
 use crate::protocols::mac_check;
 use crate::sharing::{Scheme, shamir};
 use crate::store::{HolderSetId, Holding, Slot};
-use crate::tape::Instr;
+use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::World;
 
@@ -83,12 +83,14 @@ pub(crate) fn refresh<F: TinyField>(
     }
     let (meta, online) = (w.store.meta(x), w.online_mask(set));
     w.store.set_meta(x, meta.depth, meta.valid & online);
-    w.record(|| Instr::Refresh {
-        set,
-        x: about,
-        positions: answering.to_vec(),
-        online,
-        drawn,
+    w.record(|| {
+        Instr::Refresh(tape::Refresh {
+            set,
+            x: about,
+            positions: answering.to_vec(),
+            online,
+            drawn,
+        })
     });
     let links = (answering.len() * (n - 1)) as u64;
     let elements = links * (width / n) as u64;
@@ -162,12 +164,14 @@ pub(crate) fn reshare<F: TinyField>(
     w.charge(at, costs);
     let (depth, valid) = (w.store.meta(x).depth, w.online_mask(new));
     let xz = (w.store.meta(x).number, about);
-    w.record(|| Instr::Reshare {
-        sets: (old, new),
-        xz,
-        positions: answering.to_vec(),
-        online: valid,
-        drawn,
+    w.record(|| {
+        Instr::Reshare(tape::Reshare {
+            sets: (old, new),
+            xz,
+            positions: answering.to_vec(),
+            online: valid,
+            drawn,
+        })
     });
     Ok(w.store.insert(Holding::Shared(new), depth, valid, out))
 }

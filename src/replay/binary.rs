@@ -6,7 +6,7 @@ use num_traits::ToPrimitive;
 use super::steps::{BitLane, Local, element};
 use crate::field::TinyField;
 use crate::store::HolderSetId;
-use crate::tape::Instr;
+use crate::tape;
 use crate::view::Step;
 
 /// Whether the replay goes on (`Ok(false)` once an inconsistency is found).
@@ -29,16 +29,13 @@ impl<F: TinyField> Local<'_, F> {
 
     /// The edaBits: the binary values rᵢ, bᵢ, cᵢ and β, then the field values r′, r″ and
     /// β, each as the dealer's messages.
-    pub(super) fn eda_bits(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::EdaBits {
+    pub(super) fn eda_bits(&mut self, instr: &tape::EdaBits) -> Going {
+        let &tape::EdaBits {
             set,
             m,
             numbers: (first_bit, first),
             lanes,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         if self.position(set).is_none() {
             return Ok(true);
         }
@@ -78,18 +75,15 @@ impl<F: TinyField> Local<'_, F> {
 
     /// BitLT: lt ← ¬c₀ ∧ r₀; for each bit, e = lt ⊕ bᵢ opened, t = cᵢ ⊕ e·rᵢ and lt ← t
     /// or rᵢ ⊕ lt ⊕ t; finally v = lt ⊕ β opened.
-    pub(super) fn bit_less_than(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::BitLessThan {
+    pub(super) fn bit_less_than(&mut self, instr: &tape::BitLessThan) -> Going {
+        let &tape::BitLessThan {
             set,
             ref c,
             m,
             first_bit,
             first_about,
             serial,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         if self.position(set).is_none() {
             return Ok(true);
         }

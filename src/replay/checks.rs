@@ -11,7 +11,7 @@ use crate::field::TinyField;
 use crate::field::gf2_64::Times;
 use crate::protocols::{coin_toss, commitment};
 use crate::store::{HolderSetId, MachineId};
-use crate::tape::Instr;
+use crate::tape;
 use crate::view::{Bytes32, Step};
 
 /// Whether the replay goes on (`Ok(false)` once an inconsistency is found).
@@ -41,18 +41,15 @@ enum Toss {
 
 impl<F: TinyField> Local<'_, F> {
     /// The field check: σᵢ = Σ rⱼ·mⱼᵢ − αᵢ·Σ rⱼ·aⱼ over the runs' openings.
-    pub(super) fn mac_check(&mut self, instr: &Instr<F>) -> Going {
-        let Instr::MacCheck {
+    pub(super) fn mac_check(&mut self, instr: &tape::MacCheck) -> Going {
+        let tape::MacCheck {
             set,
             positions,
             online,
             runs,
             seeds,
             nonces,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let Some(check) = self.check(*set, positions, *online, (seeds, nonces)) else {
             return Ok(true);
         };
@@ -77,17 +74,14 @@ impl<F: TinyField> Local<'_, F> {
     }
 
     /// The binary check, in GF(2⁶⁴): σᵢ = Σⱼ χ^{k−j}·(mⱼᵢ ⊕ vⱼ·Δᵢ) by Horner's rule.
-    pub(super) fn bit_mac_check(&mut self, instr: &Instr<F>) -> Going {
-        let Instr::BitMacCheck {
+    pub(super) fn bit_mac_check(&mut self, instr: &tape::BitMacCheck) -> Going {
+        let tape::BitMacCheck {
             set,
             online,
             runs,
             seeds,
             nonces,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let positions: Vec<usize> = (0..self.w.holder_sets.get(*set).len()).collect();
         let Some(check) = self.check(*set, &positions, *online, (seeds, nonces)) else {
             return Ok(true);

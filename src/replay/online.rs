@@ -5,7 +5,7 @@
 use super::steps::{Lane, Local, add_public, element};
 use crate::field::TinyField;
 use crate::store::{HolderSetId, MachineId};
-use crate::tape::Instr;
+use crate::tape;
 use crate::view::{DEALER, Step};
 
 /// A triple's a, b and c, one lane of M's shares and MAC shares.
@@ -17,18 +17,15 @@ type Going = Result<bool, String>;
 impl<F: TinyField> Local<'_, F> {
     /// The input protocol: the owner's ε = x − r (or its shares, MACs off), and each
     /// holder's [x] = [r] + ε.
-    pub(super) fn input(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::Input {
+    pub(super) fn input(&mut self, instr: &tape::Input<F>) -> Going {
+        let &tape::Input {
             owner,
             set,
             z,
             ref secrets,
             ref drawn,
             online,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let holders = self.w.holder_sets.get(set).to_vec();
         let (n, i, me) = (holders.len(), self.position(set), self.me);
         let (scheme, alpha) = (self.w.holder_sets.scheme(set), self.alpha(set));
@@ -82,18 +79,15 @@ impl<F: TinyField> Local<'_, F> {
     /// Beaver multiplication: dᵢ = xᵢ − aᵢ and eᵢ = yᵢ − bᵢ sent, d and e reconstructed,
     /// zᵢ = cᵢ + d·bᵢ + e·aᵢ (+ d·e as the scheme says); each triple first sacrificed
     /// against a second one when the simulation does that.
-    pub(super) fn multiply(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::Multiply {
+    pub(super) fn multiply(&mut self, instr: &tape::Multiply<F>) -> Going {
+        let &tape::Multiply {
             set,
             xyz: (x, y, z),
             ref positions,
             online,
             serial,
             ref sacrifice,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let Some(i) = self.position(set).filter(|i| positions.contains(i)) else {
             return Ok(true); // M does not answer: it holds no valid share of z
         };
@@ -218,18 +212,15 @@ impl<F: TinyField> Local<'_, F> {
     /// Opening to every holder (its share broadcast) or an output to `to`: its share
     /// sent to the receiver (MACs off), or x − r opened among the holders and sent on to
     /// a receiver that holds no share (MACs on).
-    pub(super) fn open(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::Open {
+    pub(super) fn open(&mut self, instr: &tape::Open) -> Going {
+        let &tape::Open {
             set,
             x,
             to,
             ref positions,
             online,
             serial,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let Some(i) = self.position(set).filter(|i| positions.contains(i)) else {
             return Ok(true); // M sends nothing: it holds no share, or no valid one
         };

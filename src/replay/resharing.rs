@@ -6,7 +6,7 @@
 use super::steps::{Lane, Local, element};
 use crate::field::TinyField;
 use crate::sharing::{Scheme, shamir};
-use crate::tape::Instr;
+use crate::tape;
 use crate::view::Step;
 
 /// Whether the replay goes on (`Ok(false)` once an inconsistency is found).
@@ -30,17 +30,14 @@ impl<F: TinyField> Local<'_, F> {
     }
 
     /// BGW: hᵢ = xᵢ·yᵢ (and mᵢ·yᵢ) re-shared with degree t, then zⱼ = Σ λᵢ·hᵢⱼ.
-    pub(super) fn bgw(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::Bgw {
+    pub(super) fn bgw(&mut self, instr: &tape::Bgw<F>) -> Going {
+        let &tape::Bgw {
             set,
             xyz: (x, y, z),
             ref positions,
             online,
             ref drawn,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let Some(j) = self.position(set).filter(|&j| online >> j & 1 == 1) else {
             return Ok(true); // an offline holder gets no share of z
         };
@@ -81,17 +78,14 @@ impl<F: TinyField> Local<'_, F> {
 
     /// A proactive refresh: each answering holder sends a fresh sharing of zero, and every
     /// holder adds what it got to its share.
-    pub(super) fn refresh(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::Refresh {
+    pub(super) fn refresh(&mut self, instr: &tape::Refresh<F>) -> Going {
+        let &tape::Refresh {
             set,
             x,
             ref positions,
             online,
             ref drawn,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let Some(j) = self.position(set) else {
             return Ok(true);
         };
@@ -125,17 +119,14 @@ impl<F: TinyField> Local<'_, F> {
 
     /// Re-sharing: each answering old holder shares λᵢ·xᵢ among the new holders, who add
     /// up what they get.
-    pub(super) fn reshare(&mut self, instr: &Instr<F>) -> Going {
-        let &Instr::Reshare {
+    pub(super) fn reshare(&mut self, instr: &tape::Reshare<F>) -> Going {
+        let &tape::Reshare {
             sets: (old, new),
             xz: (x, z),
             ref positions,
             online,
             ref drawn,
-        } = instr
-        else {
-            return Ok(true);
-        };
+        } = instr;
         let (olds, news) = (
             self.w.holder_sets.get(old).to_vec(),
             self.w.holder_sets.get(new).to_vec(),

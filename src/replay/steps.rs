@@ -114,7 +114,7 @@ impl<'w, F: TinyField> Local<'w, F> {
                 }
                 Ok(true)
             }
-            Instr::Input { .. } => self.input(instr),
+            Instr::Input(x) => self.input(x),
             Instr::Linear {
                 set,
                 z,
@@ -124,12 +124,12 @@ impl<'w, F: TinyField> Local<'w, F> {
                 self.linear(*set, *z, op, operands);
                 Ok(true)
             }
-            Instr::Multiply { .. } => self.multiply(instr),
-            Instr::Open { .. } => self.open(instr),
-            Instr::MacCheck { .. } => self.mac_check(instr),
-            Instr::Bgw { .. } => self.bgw(instr),
-            Instr::Refresh { .. } => self.refresh(instr),
-            Instr::Reshare { .. } => self.reshare(instr),
+            Instr::Multiply(x) => self.multiply(x),
+            Instr::Open(x) => self.open(x),
+            Instr::MacCheck(x) => self.mac_check(x),
+            Instr::Bgw(x) => self.bgw(x),
+            Instr::Refresh(x) => self.refresh(x),
+            Instr::Reshare(x) => self.reshare(x),
             Instr::BitKey { set } => {
                 if self.position(*set).is_some() {
                     let delta = self.receive(DEALER, (Step::MacKey, 0), Some(false));
@@ -138,9 +138,9 @@ impl<'w, F: TinyField> Local<'w, F> {
                 }
                 Ok(true)
             }
-            Instr::EdaBits { .. } => self.eda_bits(instr),
-            Instr::BitLessThan { .. } => self.bit_less_than(instr),
-            Instr::BitMacCheck { .. } => self.bit_mac_check(instr),
+            Instr::EdaBits(x) => self.eda_bits(x),
+            Instr::BitLessThan(x) => self.bit_less_than(x),
+            Instr::BitMacCheck(x) => self.bit_mac_check(x),
             Instr::Leak { to } => {
                 if *to == self.me {
                     self.receive(DEALER, (Step::MacKey, 0), Some(false)); // α itself
