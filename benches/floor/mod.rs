@@ -2,7 +2,8 @@
 //! parties on bare arrays of field elements (`F127` unless another field is named), the
 //! dealer included, with no tinyspdz types.
 //!
-//! Shared by `benches/multiplication.rs`, `benches/workloads.rs` and `benches/field.rs`
+//! Shared by `benches/multiplication.rs`, `benches/workloads.rs`, `benches/field.rs` and
+//! `benches/targets.rs`
 //! (`mod floor;`), so every figure is quoted against the same loop.
 
 // The floor indexes shares as the math does (xᵢ, aᵢ, …), several arrays at once.
@@ -12,6 +13,9 @@ use ff::{Field, PrimeField};
 use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use tinyspdz::F127;
+
+#[allow(dead_code)] // only `benches/targets.rs` and `benches/scaling.rs` compare
+pub mod comparison;
 
 /// The criterion settings every criterion bench that measures against the floor uses: 20
 /// samples after a 1 s warm-up, 3 s per row.
