@@ -3,8 +3,7 @@
 //! dealer included, with no tinyspdz types.
 //!
 //! Shared by `benches/multiplication.rs`, `benches/workloads.rs`, `benches/field.rs` and
-//! `benches/targets.rs`
-//! (`mod floor;`), so every figure is quoted against the same loop.
+//! `benches/targets.rs` (`mod floor;`), so every figure is quoted against the same loop.
 
 // The floor indexes shares as the math does (xᵢ, aᵢ, …), several arrays at once.
 #![allow(clippy::needless_range_loop)]
@@ -14,8 +13,10 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use tinyspdz::F127;
 
-#[allow(dead_code)] // only `benches/targets.rs` and `benches/scaling.rs` compare
+#[allow(dead_code)] // only `benches/targets.rs` compares
 pub mod comparison;
+#[allow(dead_code)] // only `benches/scaling.rs` varies the parties
+pub mod parties;
 
 /// The criterion settings every criterion bench that measures against the floor uses: 20
 /// samples after a 1 s warm-up, 3 s per row.

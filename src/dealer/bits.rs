@@ -33,6 +33,7 @@ use crate::store::{HolderSetId, Holding, Slot};
 use crate::tape::Instr;
 use crate::view::Step;
 use crate::world::World;
+use crate::world::fanout::Fanout;
 use crate::world::preprocessed::{BitMask, hand_out_messages};
 
 /// Deals, for each of `lanes` lanes, a mask with `m` low bits and `high_bits` more above
@@ -71,7 +72,8 @@ pub(crate) fn deal_bit_mask<F: TinyField>(
     // Each holder gets its part of every slot, lane by lane.
     let holders = w.holder_sets.shared(set);
     let width = dealing.width();
-    w.deliver_lanes(lanes, |j, out| {
+    let fanout = Fanout::dealt(&holders, data.len(), width);
+    w.deliver_lanes(lanes, fanout, |j, out| {
         for (k, slot) in data.iter().enumerate() {
             let dealt = &slot[j * width..(j + 1) * width];
             hand_out_messages(&holders, Step::MaskBit, first + k as u64, dealt, out);

@@ -10,6 +10,7 @@ use crate::store::{HolderSetId, MachineId};
 use crate::tape::Instr;
 use crate::view::{DEALER, Step};
 use crate::world::World;
+use crate::world::fanout::Fanout;
 use crate::world::preprocessed::hand_out_messages;
 
 /// Deals α's shares to a holder set the first time it needs them (MACs on only).
@@ -105,7 +106,8 @@ pub(crate) fn hand_out<F: TinyField>(
     dealt: &[F],
 ) {
     let holders = w.holder_sets.shared(set);
-    w.deliver_lanes(1, |_, out| {
+    let fanout = Fanout::dealt(&holders, 1, dealt.len());
+    w.deliver_lanes(1, fanout, |_, out| {
         hand_out_messages(&holders, step, about, dealt, out)
     });
 }

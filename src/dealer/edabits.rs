@@ -36,6 +36,7 @@ use crate::store::{HolderSetId, Holding};
 use crate::tape::{self, Instr};
 use crate::view::{DEALER, Record, Step};
 use crate::world::World;
+use crate::world::fanout::Fanout;
 use crate::world::preprocessed::{EdaBits, hand_out_messages};
 
 /// Deals a holder set's shares of the binary key Δ the first time it needs them, beside
@@ -207,7 +208,9 @@ fn hand_out_all<F: TinyField>(
 ) {
     let holders = w.holder_sets.shared(set);
     let (n, width) = (holders.len(), w.lane_len(set));
-    w.deliver_lanes(lanes, |j, out| {
+    let binary_values = r.len() + 2 * and.len() + 1;
+    let fanout = Fanout::dealt(&holders, binary_values + field.len(), width);
+    w.deliver_lanes(lanes, fanout, |j, out| {
         let binary = r.iter().map(|v| (Step::DealtBit, v.as_slice())).chain(
             and.iter()
                 .flatten()

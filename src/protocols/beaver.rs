@@ -52,6 +52,7 @@ use crate::store::{HolderSetId, Holding, Slot};
 use crate::tape::{self, Instr};
 use crate::view::Step;
 use crate::world::World;
+use crate::world::fanout::Fanout;
 
 /// Multiplies the shared values in slots `x` and `y` lane by lane (one lane for a
 /// scalar); returns the product's slot. One round however many lanes.
@@ -181,7 +182,12 @@ fn multiply_lanes<F: TinyField>(
     }
     let p = positions.len();
     let (sent_d, sent_e) = sent.split_at(p * lanes);
-    w.deliver_lanes(lanes, |j, out| {
+    let fanout = Fanout::broadcast(&holders, positions, 2);
+    let fanout = match handed_out {
+        true => fanout,
+        false => fanout.after(Fanout::dealt(&holders, 3, lane)),
+    };
+    w.deliver_lanes(lanes, fanout, |j, out| {
         if !handed_out {
             triples.hand_out(&holders, about, j, out);
         }

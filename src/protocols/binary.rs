@@ -47,6 +47,7 @@ use crate::protocols::partial_open::broadcast_messages;
 use crate::store::HolderSetId;
 use crate::view::Step;
 use crate::world::World;
+use crate::world::fanout::Fanout;
 
 /// Shared bits, lane by lane: per lane n shares (0 or 1), then (MACs on) n MAC shares,
 /// the layout of a field sharing ([`World::lane_len`] words per lane).
@@ -106,7 +107,8 @@ pub(crate) fn open_bits<F: TinyField>(
             }
         }
     }
-    w.deliver_lanes(lanes.div_ceil(64), |k, out| {
+    let fanout = Fanout::broadcast(&holders, &positions, 1);
+    w.deliver_lanes(lanes.div_ceil(64), fanout, |k, out| {
         broadcast_messages(
             &holders,
             &positions,

@@ -41,6 +41,7 @@ use crate::tape::{self, Instr};
 use crate::view::{Record, Step};
 use crate::world::World;
 use crate::world::cheats::AdversaryState;
+use crate::world::fanout::Fanout;
 use crate::world::unchecked::Unchecked;
 
 /// Opens the value whose `sharing` is laid out as one share per holder of `set`, then
@@ -62,7 +63,8 @@ pub(crate) fn partial_open_sharing<F: TinyField>(
     let copy = |_, lane: &mut [F]| lane.copy_from_slice(sharing);
     opener.open((step, about), positions, 1, copy, (&mut sent, &mut opened));
     let holders = w.holder_sets.shared(set);
-    w.deliver_lanes(1, |_, out| {
+    let fanout = Fanout::broadcast(&holders, positions, 1);
+    w.deliver_lanes(1, fanout, |_, out| {
         broadcast_messages(&holders, positions, (step, about), &sent, out);
     });
     let value = opened[0];

@@ -228,6 +228,7 @@ impl<F: TinyField> SimulationBuilder<F> {
             sent: Vec::new(),
             opened: Vec::new(),
             outbox: Vec::new(),
+            received: Vec::new(),
             transcript: None,
             tape: (self.views == Views::All).then(Vec::new),
             shadow: self.shadow.then(Shadow::default),

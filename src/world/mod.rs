@@ -9,6 +9,7 @@
 
 pub(crate) mod cheats;
 pub(crate) mod dealt;
+pub(crate) mod fanout;
 pub(crate) mod holders;
 pub(crate) mod keys;
 pub(crate) mod preprocessed;
@@ -31,6 +32,7 @@ use crate::tape::{Instr, Tape};
 use crate::view::{Bytes32, Record, Step, ViewLog, Views};
 use cheats::AdversaryState;
 use dealt::DealerBooks;
+use fanout::Fanout;
 use keys::MacKeys;
 use preprocessed::{BitMask, EdaBits, Triples};
 use unchecked::Unchecked;
@@ -138,6 +140,8 @@ pub(crate) struct World<F> {
     pub opened: Vec<F>,
     /// A reusable buffer for the messages of one lane ([`World::deliver_lanes`]).
     pub outbox: Vec<(MachineId, Record<F>)>,
+    /// A reusable buffer of messages per machine ([`World::deliver_lanes`]).
+    pub received: Vec<usize>,
     /// Every message delivered while [`Simulation::capture`] runs, with its receiver.
     pub transcript: Option<Vec<Delivered<F>>>,
     /// The computation step by step, for replays (kept with `Views::All`).
@@ -167,7 +171,10 @@ impl<F: TinyField> World<F> {
     pub fn deliver_triples(&mut self, triples: &Triples<F>, set: HolderSetId, about: u64) {
         let holders = self.holder_sets.shared(set);
         let lanes = triples.data.len() / (3 * triples.width.max(1));
-        self.deliver_lanes(lanes, |j, out| triples.hand_out(&holders, about, j, out));
+        let fanout = Fanout::dealt(&holders, 3, triples.width);
+        self.deliver_lanes(lanes, fanout, |j, out| {
+            triples.hand_out(&holders, about, j, out)
+        });
     }
 
     /// Records a step of the computation on the tape, if one is kept.

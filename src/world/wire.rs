@@ -2,9 +2,11 @@
 //!
 //! Delivery keeps bounded views cheap: when a vector's lanes send the same pattern of
 //! messages, the leading lanes that every receiver's bounded view would overwrite within
-//! the call are only counted as forgotten ([`World::deliver_lanes`]).
+//! the call are only counted as forgotten ([`World::deliver_lanes`]), from the lane's
+//! [`Fanout`], without building their messages.
 
 use super::World;
+use super::fanout::Fanout;
 use crate::field::TinyField;
 use crate::store::MachineId;
 use crate::view::{Bytes32, Record, Step, Views};
@@ -61,21 +63,30 @@ impl<F: TinyField> World<F> {
     }
 
     /// Delivers the messages of `lanes` lanes that follow one pattern (the same receivers
-    /// in the same order); `lane(j, out)` appends lane j's messages to `out`. The leading
-    /// lanes whose messages every receiver's bounded view would overwrite within this
-    /// call are only counted as forgotten (never while a transcript is being captured);
-    /// with views off, that is every lane, a single one included.
+    /// in the same order, as many as `fanout` says); `lane(j, out)` appends lane j's
+    /// messages to `out`. The leading lanes whose messages every receiver's bounded view
+    /// would overwrite within this call are only counted as forgotten (never while a
+    /// transcript is being captured); with views off, that is every lane, a single one
+    /// included, and no message is built.
     pub fn deliver_lanes(
         &mut self,
         lanes: usize,
+        fanout: Fanout<'_>,
         mut lane: impl FnMut(usize, &mut Vec<(MachineId, Record<F>)>),
     ) {
         let mut out = std::mem::take(&mut self.outbox);
         out.clear();
         let off = self.views == Views::Off && self.transcript.is_none();
-        let skip = if lanes > 1 || (lanes == 1 && off) {
+        if cfg!(debug_assertions) && lanes > 0 {
             lane(lanes - 1, &mut out);
-            self.forget_lanes(lanes, &out)
+            let (mut built, mut counted) =
+                (vec![0; self.machines.len()], vec![0; self.machines.len()]);
+            out.iter().for_each(|(to, _)| built[to.0 as usize] += 1);
+            fanout.count(&mut counted);
+            assert_eq!(built, counted, "a lane sends what its fanout says");
+        }
+        let skip = if lanes > 1 || (lanes == 1 && off) {
+            self.forget_lanes(lanes, fanout)
         } else {
             0
         };
@@ -89,19 +100,22 @@ impl<F: TinyField> World<F> {
         self.outbox = out;
     }
 
-    /// How many of `lanes` lanes, each sending `pattern`, no view would keep; adds their
-    /// messages to the receivers' forgotten counts.
-    fn forget_lanes(&mut self, lanes: usize, pattern: &[(MachineId, Record<F>)]) -> usize {
+    /// How many of `lanes` lanes, each sending as `fanout` says, no view would keep; adds
+    /// their messages to the online receivers' forgotten counts.
+    fn forget_lanes(&mut self, lanes: usize, fanout: Fanout<'_>) -> usize {
         let kept = match self.views {
             _ if self.transcript.is_some() => return 0,
             Views::All => return 0,
             Views::Off => 0,
             Views::Last(n) => n,
         };
-        let mut received = vec![0usize; self.machines.len()];
-        for (to, _) in pattern {
-            if self.machines[to.0 as usize].online {
-                received[to.0 as usize] += 1;
+        let mut received = std::mem::take(&mut self.received);
+        received.clear();
+        received.resize(self.machines.len(), 0);
+        fanout.count(&mut received);
+        for (r, machine) in received.iter_mut().zip(&self.machines) {
+            if !machine.online {
+                *r = 0;
             }
         }
         // The last `needed` lanes bring every receiver at least `kept` messages.
@@ -112,9 +126,10 @@ impl<F: TinyField> World<F> {
             .max()
             .unwrap_or(lanes);
         let skip = lanes.saturating_sub(needed);
-        for (machine, r) in self.machines.iter_mut().zip(received) {
+        for (machine, &r) in self.machines.iter_mut().zip(&received) {
             machine.view.forgotten += (r * skip) as u64;
         }
+        self.received = received;
         skip
     }
 }
