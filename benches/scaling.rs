@@ -12,6 +12,7 @@
 //!
 //! Run with `cargo bench --bench scaling`; `TINYSPDZ_ROUNDS=1` for a quick look.
 
+#[allow(dead_code)] // the three-party floors are for the other benches
 mod floor;
 
 use std::hint::black_box;
