@@ -79,7 +79,7 @@ fn prepared(n: usize, s: Setting) -> (Simulation, SharedScalar, SharedScalar, Sh
         .views(views)
         .macs(s.macs)
         .build();
-    let machines: Vec<VirtualMachine> = (0..n).map(|i| sim.machine(&format!("p{i}"))).collect();
+    let machines: Vec<VirtualMachine> = (0..n).map(|i| sim.machine(format!("p{i}"))).collect();
     let t = (n - 1) / 2;
     let share = |v: PrivateScalar| match s.shamir {
         true => v.share_threshold(&machines, t),
