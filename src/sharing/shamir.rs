@@ -95,9 +95,23 @@ pub(crate) fn share_checked<F: TinyField, R: Rng + ?Sized>(
     rng: &mut R,
     out: &mut Vec<F>,
 ) {
-    let coefficients: Vec<F> = (0..t).map(|_| F::random(&mut *rng)).collect();
-    out.extend((1..=n as u64).map(|i| evaluate(secret, &coefficients, F::from(i))));
+    // The coefficients on the stack for the usual thresholds (no allocation per value).
+    let (mut on_stack, mut on_heap) = ([F::ZERO; ON_STACK], Vec::new());
+    let coefficients = match t <= ON_STACK {
+        true => &mut on_stack[..t],
+        false => {
+            on_heap.resize(t, F::ZERO);
+            &mut on_heap[..]
+        }
+    };
+    for c in coefficients.iter_mut() {
+        *c = F::random(&mut *rng);
+    }
+    out.extend((1..=n as u64).map(|i| evaluate(secret, coefficients, F::from(i))));
 }
+
+/// Thresholds up to this keep their polynomial's coefficients on the stack.
+const ON_STACK: usize = 32;
 
 /// The point of the holder at position `i`: i + 1, as a field element.
 fn point<F: TinyField>(i: usize) -> F {
