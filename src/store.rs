@@ -119,6 +119,7 @@ struct Masks {
 }
 
 impl Masks {
+    #[inline]
     fn intern(&mut self, valid: u128) -> u32 {
         if self.masks.get(self.last as usize) != Some(&valid) {
             let found = self.masks.iter().position(|&m| m == valid);
@@ -187,6 +188,7 @@ impl<F> Default for Store<F> {
 
 impl<F: Copy> Store<F> {
     /// An empty buffer for a new value, reusing one from a dropped value when there is one.
+    #[inline]
     pub fn buffer(&mut self) -> Vec<F> {
         let buffer = self.spare.pop().unwrap_or_default();
         self.spare_elements -= buffer.capacity();
@@ -206,6 +208,7 @@ impl<F: Copy> Store<F> {
     }
 
     /// Returns a buffer that was not stored, for the next value to reuse.
+    #[inline]
     pub fn recycle(&mut self, mut buffer: Vec<F>) {
         buffer.clear();
         self.spare_elements += buffer.capacity();

@@ -16,6 +16,7 @@ pub struct Fanout<'a> {
 impl<'a> Fanout<'a> {
     /// The dealer hands each holder its part of `values` dealt values of `width` words per
     /// lane: its share, and its MAC share when the width holds MACs.
+    #[inline]
     pub fn dealt(holders: &'a [MachineId], values: usize, width: usize) -> Self {
         let parts = if width > holders.len() { 2 } else { 1 };
         Fanout {
@@ -27,6 +28,7 @@ impl<'a> Fanout<'a> {
     }
 
     /// Each holder at `positions` sends `times` messages to every other holder.
+    #[inline]
     pub fn broadcast(holders: &'a [MachineId], positions: &'a [usize], times: usize) -> Self {
         Fanout {
             holders,
@@ -37,6 +39,7 @@ impl<'a> Fanout<'a> {
     }
 
     /// These broadcasts, after the dealer's messages of `dealt`.
+    #[inline]
     pub fn after(self, dealt: Fanout<'a>) -> Self {
         Fanout {
             dealt: dealt.dealt,
