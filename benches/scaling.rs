@@ -7,8 +7,10 @@
 //! Products are scalar `x * y` (the protocol's cost per product, not the vector API's);
 //! comparisons are the lanes of one `SharedVector::less_than`. Each figure is the median of
 //! the rounds (the configurations take turns in each round, so drift spreads over all of
-//! them) in nanoseconds per element, CPU time of one thread; the fitted growth is the
-//! exponent b of a·nᵇ by least squares over the n measured (b = 1: linear, 2: quadratic).
+//! them) in nanoseconds per element, CPU time of one thread; a ratio is the median and
+//! range over the rounds of one figure over another measured in the same round; the
+//! fitted growth is the exponent b of a·nᵇ by least squares over the n measured (b = 1:
+//! linear, 2: quadratic).
 //!
 //! Run with `cargo bench --bench scaling`; `TINYSPDZ_ROUNDS=1` for a quick look.
 
@@ -197,7 +199,7 @@ fn main() {
         eprintln!("n = {n} measured");
     }
     println!(
-        "{rounds} rounds of {} ms per configuration; ns per element (median), its ratio to the floor with the same MAC setting in brackets\n",
+        "{rounds} rounds of {} ms per configuration; ns per element (median), then the floor with the same MAC setting against it: median (range) of the rounds\n",
         SLICE.as_millis()
     );
     table("products `x * y`", &products, true);
@@ -206,9 +208,25 @@ fn main() {
         &comparisons,
         false,
     );
+    shamir_against_additive("Shamir against additive, products", &products);
+    shamir_against_additive("Shamir against additive, comparisons", &comparisons);
 }
 
-/// Prints one table: a column per n, a row per configuration, and the fitted growth.
+/// The median of top[r] / bottom[r] over the rounds, and its range.
+fn ratio(top: &[f64], bottom: &[f64]) -> String {
+    let mut q: Vec<f64> = top.iter().zip(bottom).map(|(t, b)| t / b).collect();
+    q.sort_by(f64::total_cmp);
+    let (low, high) = (q[0], q[q.len() - 1]);
+    format!("{:.2} × ({low:.2}–{high:.2})", q[q.len() / 2])
+}
+
+/// Row `name`'s figures with n parties, if it was measured.
+fn figures<'a>(row: &'a [(String, Vec<f64>)], name: &str) -> Option<&'a [f64]> {
+    row.iter().find(|(m, _)| m == name).map(|(_, f)| &f[..])
+}
+
+/// Prints one table: a column per n, a row per configuration (ns per element, and with
+/// `with_floor` the floor's time over the row's, per round), and the fitted growth.
 fn table(title: &str, data: &[Vec<(String, Vec<f64>)>], with_floor: bool) {
     println!("{title}\n");
     let header: Vec<String> = PARTIES.iter().map(|n| format!("n = {n}")).collect();
@@ -224,30 +242,48 @@ fn table(title: &str, data: &[Vec<(String, Vec<f64>)>], with_floor: bool) {
         let mut points = Vec::new();
         let mut cells = Vec::new();
         for (&n, row) in PARTIES.iter().zip(data) {
-            let Some((_, f)) = row.iter().find(|(m, _)| m == name) else {
+            let Some(f) = figures(row, name) else {
                 cells.push("—".to_string());
                 continue;
             };
-            let ns = median(f.clone());
+            let ns = median(f.to_vec());
             points.push((n, ns));
             let floor = if name.contains("semi-honest") {
                 "floor, semi-honest"
             } else {
                 "floor, MACs"
             };
-            let ratio = row
-                .iter()
-                .find(|(m, _)| m == floor)
+            let against = figures(row, floor)
                 .filter(|_| with_floor && !name.starts_with("floor"))
-                .map(|(_, f)| format!(" ({:.2} ×)", median(f.clone()) / ns))
+                .map(|floor| format!(", {}", ratio(floor, f)))
                 .unwrap_or_default();
-            cells.push(format!("{ns:.0}{ratio}"));
+            cells.push(format!("{ns:.0}{against}"));
         }
         println!(
             "| {name} | {} | {:.2} |",
             cells.join(" | "),
             growth(&points)
         );
+    }
+    println!();
+}
+
+/// Prints Shamir's speed against additive's (additive's time over Shamir's, per round)
+/// for each setting.
+fn shamir_against_additive(title: &str, data: &[Vec<(String, Vec<f64>)>]) {
+    println!("{title}\n");
+    let header: Vec<String> = PARTIES[1..].iter().map(|n| format!("n = {n}")).collect();
+    println!("| setting | {} |", header.join(" | "));
+    println!("|---|{}", "---:|".repeat(PARTIES.len() - 1));
+    let names = data.last().expect("parties measured").iter();
+    for (name, _) in names.filter(|(m, _)| m.starts_with("Shamir")) {
+        let additive = name.replacen("Shamir", "additive", 1);
+        let cells: Vec<String> = data[1..]
+            .iter()
+            .filter_map(|row| Some(ratio(figures(row, &additive)?, figures(row, name)?)))
+            .collect();
+        let setting = name.trim_start_matches("Shamir, ");
+        println!("| {setting} | {} |", cells.join(" | "));
     }
     println!();
 }
