@@ -2,8 +2,8 @@
 //! every machine's view holds at most the default 1,000 messages, the machines hold only
 //! the values still alive, and the ledger has one line per source line.
 //!
-//! This is the cheap, structural side of `benches/memory.rs`, which runs 10 million
-//! products and prints the peak resident set size.
+//! This is the cheap, structural side of `benchmarks/benches/memory.rs`, which runs 10
+//! million products and prints the peak resident set size.
 
 use tinyspdz::prelude::*;
 

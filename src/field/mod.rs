@@ -18,9 +18,9 @@
 //!
 //! [`F61`] and [`F101`] are made with `ff`'s `#[derive(PrimeField)]` (Montgomery form),
 //! which trusts the modulus and generator it is given. [`F127`] is written by hand on one
-//! `u128`, reducing by shifts and adds since 2¹²⁷ ≡ 1 (mod p); `benches/field.rs` measures
-//! it against the derived field for the same modulus (about 1.5× faster in the bare SPDZ
-//! Beaver loop), and its tests check it against that field operation by operation and
+//! `u128`, reducing by shifts and adds since 2¹²⁷ ≡ 1 (mod p);
+//! `benchmarks/benches/field.rs` measures it against the derived field for the same
+//! modulus (about 1.5× faster in the bare SPDZ Beaver loop), and its tests check it against that field operation by operation and
 //! draw for draw. The crate's tests check that every modulus is prime and every
 //! generator has order p − 1.
 //!

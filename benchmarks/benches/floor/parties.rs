@@ -1,7 +1,7 @@
 //! The products' floor for any number of parties n, with SPDZ MACs or semi-honest (no
 //! MACs): the loop of [`super::bare_loop_macs`] with the shares of each value in a slice
 //! of n elements instead of an array of three, so that its cost per product can be
-//! followed as n grows (`benches/scaling.rs`).
+//! followed as n grows (`benchmarks/benches/scaling.rs`).
 
 use ff::Field;
 use rand::SeedableRng;

@@ -1,6 +1,6 @@
 //! The inputs of the workloads W1–W5 (the seeded parties, the values W1–W4 share and their
-//! expected results, the README example of W5), shared by `benches/workloads.rs` and
-//! `benches/targets.rs` (`mod inputs;`) so both time the same computations.
+//! expected results, the README example of W5), shared by `benchmarks/benches/workloads.rs` and
+//! `benchmarks/benches/targets.rs` (`mod inputs;`) so both time the same computations.
 
 use tinyspdz::prelude::*;
 

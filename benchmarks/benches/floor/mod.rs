@@ -2,8 +2,8 @@
 //! parties on bare arrays of field elements (`F127` unless another field is named), the
 //! dealer included, with no tinyspdz types.
 //!
-//! Shared by `benches/multiplication.rs`, `benches/workloads.rs`, `benches/field.rs` and
-//! `benches/targets.rs` (`mod floor;`), so every figure is quoted against the same loop.
+//! Shared by `benchmarks/benches/multiplication.rs`, `benchmarks/benches/workloads.rs`, `benchmarks/benches/field.rs` and
+//! `benchmarks/benches/targets.rs` (`mod floor;`), so every figure is quoted against the same loop.
 
 // The floor indexes shares as the math does (xᵢ, aᵢ, …), several arrays at once.
 #![allow(clippy::needless_range_loop)]
@@ -13,14 +13,14 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha12Rng;
 use tinyspdz::F127;
 
-#[allow(dead_code)] // only `benches/targets.rs` compares
+#[allow(dead_code)] // only `benchmarks/benches/targets.rs` compares
 pub mod comparison;
-#[allow(dead_code)] // only `benches/scaling.rs` varies the parties
+#[allow(dead_code)] // only `benchmarks/benches/scaling.rs` varies the parties
 pub mod parties;
 
 /// The criterion settings every criterion bench that measures against the floor uses: 20
 /// samples after a 1 s warm-up, 3 s per row.
-#[allow(dead_code)] // `benches/targets.rs` times its own slices
+#[allow(dead_code)] // `benchmarks/benches/targets.rs` times its own slices
 pub fn short_runs() -> criterion::Criterion {
     criterion::Criterion::default()
         .warm_up_time(std::time::Duration::from_secs(1))

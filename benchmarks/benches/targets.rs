@@ -5,15 +5,15 @@
 //!
 //! Each round times every row for a short slice, one after the other (the order turns
 //! from round to round), and divides each rate by its floor's rate of the same round: the
-//! products' floor (`benches/floor/mod.rs`) for products and the README example, the
-//! comparisons' floor (`benches/floor/comparison.rs`) for comparisons. The table gives
+//! products' floor (`benchmarks/benches/floor/mod.rs`) for products and the README example, the
+//! comparisons' floor (`benchmarks/benches/floor/comparison.rs`) for comparisons. The table gives
 //! each row's median rate and median ratio over the rounds, the range of its ratios, and
 //! in how many rounds it met its target (issue 24); comparisons are also quoted against the
 //! products' floor.
 //!
-//! The rows are those of `benches/workloads.rs` that have a target: W1 (scalar and
+//! The rows are those of `benchmarks/benches/workloads.rs` that have a target: W1 (scalar and
 //! vector API), W4 (vector API) and W5 (scalar API), with the same inputs
-//! (`benches/inputs/`). After the rounds every simulation must pass its MAC check, and
+//! (`benchmarks/benches/inputs/`). After the rounds every simulation must pass its MAC check, and
 //! one result of each row is checked, the floors' too.
 //!
 //! Run with `cargo bench --bench targets`; `TINYSPDZ_ROUNDS=5` for a quick look.

@@ -3,8 +3,8 @@
 //! SPDZ MACs and without.
 //!
 //! Run with `cargo bench --bench multiplication`; BENCHMARKS.md reports the figures as
-//! ratios to the bare loops from the same run. The MAC floor lives in `benches/floor/`,
-//! shared with `benches/workloads.rs`.
+//! ratios to the bare loops from the same run. The MAC floor lives in `benchmarks/benches/floor/`,
+//! shared with `benchmarks/benches/workloads.rs`.
 
 // The semi-honest floor indexes shares as the math does (xᵢ, aᵢ, …), several arrays at once.
 #![allow(clippy::needless_range_loop)]

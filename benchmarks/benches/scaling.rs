@@ -2,7 +2,7 @@
 //! 64-bit comparisons with n = 2, 3, 5, 10 and 20 machines, additive and Shamir
 //! (t = ⌊(n − 1)/2⌋, from n = 3), views off and on (the default `Views::Last(1000)`),
 //! SPDZ MACs and semi-honest, against the products' floor for n parties
-//! (`benches/floor/parties.rs`) with and without MACs.
+//! (`benchmarks/benches/floor/parties.rs`) with and without MACs.
 //!
 //! Products are scalar `x * y` (the protocol's cost per product, not the vector API's);
 //! comparisons are the lanes of one `SharedVector::less_than`. Each figure is the median of

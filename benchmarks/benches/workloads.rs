@@ -7,7 +7,7 @@
 //!
 //! | group | one element is | per iteration |
 //! |---|---|---|
-//! | `floor` | one Beaver product on bare arrays, MACs included (`benches/floor/`) | 1,000 |
+//! | `floor` | one Beaver product on bare arrays, MACs included (`benchmarks/benches/floor/`) | 1,000 |
 //! | `W1 independent products` | `x * y` of two shared values | 1,000 |
 //! | `W2 dependent chain` | `acc = &acc * x`, each product waiting for the last | 1,000 |
 //! | `W3 inner product` | one term xᵢ·yᵢ of Σ xᵢ·yᵢ | 1,000 |

@@ -1,7 +1,7 @@
 //! The default field `F127` (hand-written on `u128`, reduced by shifts and adds) against
 //! `ff`'s derived Montgomery field for the same modulus, in the same run: a dependent
 //! chain of multiplications, a sum of random elements, `random` with ChaCha12, and the
-//! bare SPDZ Beaver loop with MACs of `benches/floor/`, in each field.
+//! bare SPDZ Beaver loop with MACs of `benchmarks/benches/floor/`, in each field.
 //!
 //! Operands are fresh random values in every iteration. The derived field branches on
 //! whether a result needs a subtraction of p; replaying the same operands lets the branch
