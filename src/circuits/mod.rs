@@ -11,4 +11,5 @@
 pub mod binary_bit_lt;
 pub mod bit_lt;
 pub mod comparison;
+pub mod division;
 pub mod truncation;

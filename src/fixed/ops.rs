@@ -235,6 +235,25 @@ impl<F: TinyField> Div<f64> for &SharedFixed<F> {
     }
 }
 
+/// `x / d` for a public integer d, exact when the quotient is representable: see
+/// [`SharedFixed::try_div_integer`].
+impl<F: TinyField> Div<i32> for &SharedFixed<F> {
+    type Output = SharedFixed<F>;
+    #[track_caller]
+    fn div(self, d: i32) -> SharedFixed<F> {
+        or_panic(self.try_div_integer(d))
+    }
+}
+
+/// `x / d` for a public integer d.
+impl<F: TinyField> Div<i32> for SharedFixed<F> {
+    type Output = SharedFixed<F>;
+    #[track_caller]
+    fn div(self, d: i32) -> SharedFixed<F> {
+        &self / d
+    }
+}
+
 /// `x / d` for a public `f64` d.
 impl<F: TinyField> Div<f64> for SharedFixed<F> {
     type Output = SharedFixed<F>;

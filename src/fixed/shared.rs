@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::precision::{Precision, integer, public_divisor};
 use super::shadow::Domain;
+use crate::circuits::division::floor_div;
 use crate::circuits::truncation::trunc_pr;
 use crate::error::{Error, Result, or_panic};
 use crate::field::{DefaultField, TinyField};
@@ -17,6 +18,7 @@ use crate::scalar::shared::SharedScalar;
 /// | `x + y`, `x - y`, `-x`, `x + 1.5`, `2.0 - x`, `x + 3`, `3 - x` | free |
 /// | `x * 3`, `3 * x` (`i32`) | free |
 /// | `x * y`, `x * 0.5`, `0.5 * x`, `x / 4.0` | a multiplication (for `x * y`) and a probabilistic truncation |
+/// | `x / 5` (`i32`, exact when the quotient is representable) | two truncations and three narrow comparisons |
 /// | `x * n` for a shared integer n ([`mul_integer`](Self::mul_integer)) | a multiplication |
 /// | `xs.iter().sum()`, `xs.iter().product()`, [`try_sum`](Self::try_sum), [`try_product`](Self::try_product) | free; a multiplication and a truncation per factor after the first |
 /// | `x.less_than(&y)`, `x.less_than(0.5)`, `x.relu()`, … | a comparison of ℓ = k + f + 1 bits |
@@ -35,7 +37,8 @@ use crate::scalar::shared::SharedScalar;
 /// [`try_sub_public`](Self::try_sub_public) (`x - k`),
 /// [`try_sub_from_public`](Self::try_sub_from_public) (`k - x`),
 /// [`try_mul_public`](Self::try_mul_public) (`x * k`, `k * x`),
-/// [`try_div`](Self::try_div) and [`try_div_public`](Self::try_div_public).
+/// [`try_div`](Self::try_div), [`try_div_public`](Self::try_div_public) (`x / 4.0`) and
+/// [`try_div_integer`](Self::try_div_integer) (`x / 5`).
 ///
 /// ```
 /// use tinyspdz::prelude::*;
@@ -183,6 +186,44 @@ impl<F: TinyField> SharedFixed<F> {
         let scaled = &self.value * F::from_i128(c);
         let quotient = self.same(trunc_pr(&scaled, p.bits() + p.f, s)?);
         Ok(quotient.follow("÷", [self], |[x]| x / d, Domain::All))
+    }
+
+    /// `self / d` for a public integer d ≠ 0, rounded down to the unit in the last place
+    /// (2⁻ᶠ), and so exact whenever the quotient is representable: the average of five
+    /// salaries that add up to 258,000 is 51,600, not 51,599.99. Costs two probabilistic
+    /// truncations and three comparisons a few bits wide
+    /// ([`crate::circuits::division`]); `x / 5.0` is cheaper (one truncation) and off by up
+    /// to a unit in the last place.
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::with_seed(1);
+    /// let machines = sim.new_machines(["alice", "bob", "carol"]);
+    /// let salaries = [48_000.0, 51_000.0, 52_500.0, 55_000.0, 51_500.0];
+    /// let total: SharedFixed = salaries
+    ///     .iter()
+    ///     .map(|&s| PrivateFixed::new(s, &machines[0]).share_among(&machines))
+    ///     .sum();
+    /// let average = (&total / 5).reconstruct(&machines[0])?;
+    /// assert_eq!(average, 51_600.0);
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DivisionByZero`] for d = 0; [`Error::FieldTooSmall`] in a field without
+    /// room for the truncations (as for `x * y`).
+    #[track_caller]
+    pub fn try_div_integer(&self, d: i32) -> Result<Self> {
+        let p = self.precision;
+        let value = match d < 0 {
+            true => -&self.value,
+            false => self.value.clone(),
+        };
+        let quotient = floor_div(&value, p.bits(), u64::from(d.unsigned_abs()))?;
+        let quotient = self.same(quotient);
+        Ok(quotient.follow("÷", [self], |[x]| x / f64::from(d), Domain::All))
     }
 
     /// Truncates a value with scale 2^{2f} back to 2^f.
