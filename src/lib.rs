@@ -6,6 +6,8 @@ pub mod adversary;
 pub mod circuits;
 pub mod dealer;
 mod error;
+#[cfg(feature = "serde")]
+pub mod export;
 pub mod field;
 pub mod fixed;
 mod handle;

@@ -26,7 +26,7 @@ const LAYERS: &[&[&str]] = &[
     &["handle"],
     &["circuits"],
     &["scalar", "fixed", "vector", "math"],
-    &["adversary", "trusted_dealer", "notebook", ""],
+    &["adversary", "trusted_dealer", "notebook", "export", ""],
 ];
 
 /// The pairs that may name each other: a value's private and shared forms.
