@@ -10,6 +10,8 @@ use std::fmt;
 use std::ops::{AddAssign, Sub};
 use std::panic::Location;
 
+use crate::table::{Column, Options, Row, Table};
+
 /// Counts of what a computation cost.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Costs {
@@ -211,18 +213,36 @@ impl Ledger {
         total
     }
 
-    /// The ledger as a Markdown table, for the tutorial and notebooks.
+    /// The ledger as a Markdown table, for the tutorial and notebooks (see
+    /// [`table`](Self::table) for the code of each line and fewer columns).
     pub fn to_markdown(&self) -> String {
-        let header: Vec<&str> = std::iter::once("line").chain(COLUMNS).collect();
-        let rule: Vec<&str> = std::iter::once("---")
-            .chain(COLUMNS.map(|_| "---:"))
-            .collect();
-        let mut out = format!("| {} |\n| {} |\n", header.join(" | "), rule.join(" | "));
-        for (name, ops, c) in self.rows() {
-            let cells: Vec<String> = counts(ops, &c).iter().map(u64::to_string).collect();
-            out += &format!("| {name} | {} |\n", cells.join(" | "));
+        self.table().to_markdown()
+    }
+
+    /// The ledger as a table to tune before showing: [`LedgerTable::with_code`] puts each
+    /// line's code beside `file:line`, [`LedgerTable::without_empty_columns`] drops the
+    /// columns that are zero on every line.
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    ///
+    /// let sim = Simulation::with_seed(1);
+    /// let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    /// let x = PrivateScalar::new(6, &alice).share(&[&bob]);
+    /// let y = &x * &x;
+    /// let table = sim.ledger().table().with_code().without_empty_columns().to_string();
+    /// assert!(table.contains("let y = &x * &x;"), "{table}");
+    /// assert!(!table.contains("MAC checks"), "no line ran a MAC check");
+    /// # drop(y);
+    /// ```
+    pub fn table(&self) -> LedgerTable<'_> {
+        LedgerTable {
+            ledger: self,
+            options: Options {
+                code: false,
+                hide_empty: false,
+            },
         }
-        out
     }
 
     /// One row per line, then the total: (place, operations, costs).
@@ -238,26 +258,113 @@ impl Ledger {
 
 impl fmt::Display for Ledger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let width = self
+        fmt::Display::fmt(&self.table(), f)
+    }
+}
+
+/// A ledger ready to show, with or without each line's code and its empty columns: see
+/// [`Ledger::table`]. Displays as text; [`to_markdown`](Self::to_markdown) for Markdown.
+#[derive(Clone, Copy, Debug)]
+pub struct LedgerTable<'a> {
+    ledger: &'a Ledger,
+    options: Options,
+}
+
+impl LedgerTable<'_> {
+    /// Each line's code beside its `file:line`, read from the source file when it can be
+    /// read from the working directory (as under `cargo run` and `cargo test`).
+    pub fn with_code(self) -> Self {
+        let options = Options {
+            code: true,
+            ..self.options
+        };
+        LedgerTable { options, ..self }
+    }
+
+    /// Without the columns that are zero on every line.
+    pub fn without_empty_columns(self) -> Self {
+        let options = Options {
+            hide_empty: true,
+            ..self.options
+        };
+        LedgerTable { options, ..self }
+    }
+
+    /// The table in Markdown, with every column of [`COLUMNS`].
+    pub fn to_markdown(&self) -> String {
+        let columns = COLUMNS.map(|header| (header, 0)).to_vec();
+        self.ledger
+            .tabled(columns, |ops, c| counts(ops, c).to_vec())
+            .markdown(self.options)
+    }
+}
+
+impl fmt::Display for LedgerTable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let columns = vec![
+            ("ops", 5),
+            ("triples", 7),
+            ("opened", 6),
+            ("messages", 8),
+            ("elements", 8),
+            ("rounds", 6),
+            ("dealer elems", 11),
+        ];
+        let cells = |ops, c: &Costs| {
+            let [
+                ops,
+                triples,
+                opened,
+                messages,
+                elements,
+                rounds,
+                ..,
+                dealer,
+                _,
+            ] = counts(ops, c);
+            vec![ops, triples, opened, messages, elements, rounds, dealer]
+        };
+        f.write_str(&self.ledger.tabled(columns, cells).text(self.options))
+    }
+}
+
+impl Ledger {
+    /// The rows (each line, then the total) with the given numeric columns.
+    fn tabled(
+        &self,
+        columns: Vec<(&'static str, usize)>,
+        cells: impl Fn(u64, &Costs) -> Vec<u64>,
+    ) -> Table {
+        let ops = self.lines.iter().map(|l| l.operations).sum();
+        let total = ("total".to_string(), None, ops, self.total());
+        let lines = self
             .lines
             .iter()
-            .map(|l| place(l.location).len())
-            .max()
-            .unwrap_or(5)
-            .max(5);
-        writeln!(
-            f,
-            "{:<width$}  {:>5}  {:>7}  {:>6}  {:>8}  {:>8}  {:>6}  {:>11}",
-            "line", "ops", "triples", "opened", "messages", "elements", "rounds", "dealer elems"
-        )?;
-        for (name, ops, c) in self.rows() {
-            writeln!(
-                f,
-                "{name:<width$}  {ops:>5}  {:>7}  {:>6}  {:>8}  {:>8}  {:>6}  {:>11}",
-                c.triples, c.opened, c.messages, c.elements, c.rounds, c.dealer_elements
-            )?;
+            .map(|l| (place(l.location), Some(l.location), l.operations, l.costs));
+        let rows = lines
+            .chain(std::iter::once(total))
+            .map(|(name, at, ops, c)| Row {
+                name,
+                at,
+                cells: cells(ops, &c)
+                    .iter()
+                    .map(|&v| (v.to_string(), v == 0))
+                    .collect(),
+            })
+            .collect();
+        let columns = columns
+            .into_iter()
+            .map(|(header, width)| Column {
+                header,
+                width,
+                number: true,
+            })
+            .collect();
+        Table {
+            columns,
+            rows,
+            name_width: 5,
         }
-        Ok(())
     }
 }
 

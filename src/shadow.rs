@@ -53,6 +53,7 @@ use std::fmt;
 use std::panic::Location;
 
 use crate::ledger::place;
+use crate::table::{Column, Options, Row, Table};
 
 /// What went wrong, or nearly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -183,25 +184,75 @@ impl ShadowReport {
 
 impl fmt::Display for ShadowReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let places: Vec<String> = self.lines.iter().map(|l| place(l.location)).collect();
-        let width = places.iter().map(String::len).max().unwrap_or(4).max(4);
-        writeln!(
-            f,
-            "{:<width$}  {:<10}  {:>6}  {:>11}  {:>10}",
-            "line", "operation", "count", "worst error", "added here"
-        )?;
-        for (line, place) in self.lines.iter().zip(&places) {
-            writeln!(
-                f,
-                "{place:<width$}  {:<10}  {:>6}  {:>11.2e}  {:>10.2e}",
-                line.operation, line.count, line.worst_error, line.worst_added
-            )?;
+        fmt::Display::fmt(&self.table(), f)
+    }
+}
+
+impl ShadowReport {
+    /// The report as a table to tune before showing: [`ShadowTable::with_code`] puts each
+    /// line's code beside `file:line`.
+    pub fn table(&self) -> ShadowTable<'_> {
+        ShadowTable {
+            report: self,
+            code: false,
         }
-        if self.warnings.is_empty() {
+    }
+}
+
+/// A shadow report ready to show, with or without each line's code: see
+/// [`ShadowReport::table`]. Displays as text, then the warnings.
+#[derive(Clone, Copy, Debug)]
+pub struct ShadowTable<'a> {
+    report: &'a ShadowReport,
+    code: bool,
+}
+
+impl ShadowTable<'_> {
+    /// Each line's code beside its `file:line`, read from the source file when it can be
+    /// read from the working directory (as under `cargo run` and `cargo test`).
+    pub fn with_code(self) -> Self {
+        ShadowTable { code: true, ..self }
+    }
+}
+
+impl fmt::Display for ShadowTable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let column = |header, width, number| Column {
+            header,
+            width,
+            number,
+        };
+        let rows = self.report.lines.iter().map(|line| Row {
+            name: place(line.location),
+            at: Some(line.location),
+            cells: vec![
+                (line.operation.to_string(), false),
+                (line.count.to_string(), false),
+                (format!("{:.2e}", line.worst_error), false),
+                (format!("{:.2e}", line.worst_added), false),
+            ],
+        });
+        let table = Table {
+            columns: vec![
+                column("operation", 10, false),
+                column("count", 6, true),
+                column("worst error", 11, true),
+                column("added here", 10, true),
+            ],
+            rows: rows.collect(),
+            name_width: 4,
+        };
+        let options = Options {
+            code: self.code,
+            hide_empty: false,
+        };
+        f.write_str(&table.text(options))?;
+        let warnings = &self.report.warnings;
+        if warnings.is_empty() {
             return writeln!(f, "no warnings");
         }
-        writeln!(f, "{} warning(s):", self.warnings.len())?;
-        for warning in &self.warnings {
+        writeln!(f, "{} warning(s):", warnings.len())?;
+        for warning in warnings {
             writeln!(f, "- {warning}")?;
         }
         Ok(())

@@ -18,6 +18,8 @@ const LAYERS: &[&[&str]] = &[
         "transcript",
         "masking",
         "tape",
+        "source",
+        "table",
     ],
     &["world"],
     &["dealer"],
