@@ -79,7 +79,9 @@ fn what_alice_holds_and_saw() -> Result<(), Error> {
     book_snapshot("alice_holds", &alice.to_string());
     book_snapshot("alice_saw", &alice.view().to_string());
     assert_eq!(alice.view().messages.len(), 1 + 3 + 4 + 2);
-    book_snapshot("ledger", &sim.ledger().to_markdown());
+    let ledger = sim.ledger();
+    let table = ledger.table().with_code().without_empty_columns();
+    book_snapshot("ledger", &table.to_markdown());
     assert_eq!(sim.stats().triples, 1);
     Ok(())
 }
@@ -147,7 +149,7 @@ fn shadow_report_of_a_small_model() -> Result<(), Error> {
     );
     assert!((total.open()? - 34_200.0).abs() < 1.0);
     let _ = risk;
-    book_snapshot("shadow_report", &report.to_string());
+    book_snapshot("shadow_report", &report.table().with_code().to_string());
     Ok(())
 }
 
