@@ -3,6 +3,8 @@
 
 use std::panic::Location;
 
+use rand::rngs::ChaCha12Rng;
+
 use crate::dealer::dealing::{deal_value, ensure_key, hand_out};
 use crate::error::Result;
 use crate::field::TinyField;
@@ -80,6 +82,44 @@ impl<F: TinyField> TrustedDealer<F> {
         let r = F::random(&mut self.sim.world.borrow_mut().rng);
         let [r] = self.deal(&holders.machines(), [r], &[Step::TripleA], false)?;
         Ok(r)
+    }
+
+    /// Deals material of your own design among `holders`: `make` draws what it needs from
+    /// the dealer's (seeded) randomness and returns the values, and each is dealt as an
+    /// authenticated sharing, its messages marked `custom` in the holders' views. For
+    /// example a triple made by hand, for a Beaver multiplication written out step by step:
+    ///
+    /// ```
+    /// use tinyspdz::prelude::*;
+    /// use ff::Field;
+    ///
+    /// let sim = Simulation::with_seed(4);
+    /// let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    /// let x = PrivateScalar::new(5, &alice).share(&[&bob]);
+    /// let y = PrivateScalar::new(-8, &bob).share(&[&alice]);
+    /// let [a, b, c] = sim.dealer().custom(&[&alice, &bob], |rng| {
+    ///     let (a, b) = (F127::random(&mut *rng), F127::random(&mut *rng));
+    ///     [a, b, a * b]
+    /// })?;
+    /// let d = (&x - &a).partial_open()?;
+    /// let e = (&y - &b).partial_open()?;
+    /// let z = &c + &b * d + &a * e + d * e;
+    /// assert_eq!(z.open()?, -40);
+    /// assert_eq!(sim.dealer().triples_dealt(), 0, "custom material is not a triple");
+    /// # Ok::<(), tinyspdz::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`triple`](Self::triple).
+    #[track_caller]
+    pub fn custom<const K: usize>(
+        &self,
+        holders: impl Machines<F>,
+        make: impl FnOnce(&mut ChaCha12Rng) -> [F; K],
+    ) -> Result<[SharedScalar<F>; K]> {
+        let values = make(&mut self.sim.world.borrow_mut().rng);
+        self.deal(&holders.machines(), values, &[Step::Custom; K], false)
     }
 
     /// Deals `values` as authenticated sharings among `holders`, one step each.

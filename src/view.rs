@@ -104,6 +104,10 @@ pub enum Step {
     Refresh,
     /// A sub-share sent to a new holder when a value is re-shared.
     Reshare,
+    /// A message of a protocol of the learner's own: sent with
+    /// [`crate::VirtualMachine::send`], or material dealt with
+    /// [`crate::TrustedDealer::custom`].
+    Custom,
 }
 
 impl fmt::Display for Step {
@@ -134,6 +138,7 @@ impl fmt::Display for Step {
             Step::BitConvert => "bit convert",
             Step::Refresh => "refresh",
             Step::Reshare => "reshare",
+            Step::Custom => "custom",
         })
     }
 }

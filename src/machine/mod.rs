@@ -1,6 +1,7 @@
 //! Virtual machines: the parties of a computation.
 
 pub(crate) mod listing;
+mod send;
 
 use std::fmt;
 use std::rc::Rc;
