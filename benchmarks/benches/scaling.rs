@@ -124,14 +124,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let rounds: usize = match std::env::var("TINYSPDZ_ROUNDS") {
-        Ok(v) => v
-            .parse()
-            .ok()
-            .filter(|&r| r > 0)
-            .expect("TINYSPDZ_ROUNDS is a positive number of rounds"),
-        Err(_) => ROUNDS,
-    };
+    let rounds = floor::rounds(ROUNDS);
     let settings: Vec<Setting> = [false, true]
         .into_iter()
         .flat_map(|shamir| {

@@ -69,14 +69,7 @@ fn si(rate: f64) -> String {
 }
 
 fn main() {
-    let rounds: usize = match std::env::var("TINYSPDZ_ROUNDS") {
-        Ok(v) => v
-            .parse()
-            .ok()
-            .filter(|&r| r > 0)
-            .expect("TINYSPDZ_ROUNDS is a positive number of rounds"),
-        Err(_) => ROUNDS,
-    };
+    let rounds = floor::rounds(ROUNDS);
     const N: usize = 1_000;
     const N_COMPARISONS: usize = 200;
     const N_EXAMPLES: usize = 100;

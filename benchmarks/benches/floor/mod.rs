@@ -28,6 +28,19 @@ pub fn short_runs() -> criterion::Criterion {
         .sample_size(20)
 }
 
+/// The rounds an interleaved bench runs: `TINYSPDZ_ROUNDS`, or `default`.
+#[allow(dead_code)] // only `benches/targets.rs` and `benches/scaling.rs` run rounds
+pub fn rounds(default: usize) -> usize {
+    match std::env::var("TINYSPDZ_ROUNDS") {
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&r| r > 0)
+            .expect("TINYSPDZ_ROUNDS is a positive number of rounds"),
+        Err(_) => default,
+    }
+}
+
 pub const PARTIES: usize = 3;
 /// Openings between two MAC checks in the bare loop, as in the crate.
 pub const BATCH: usize = 1 << 14;
