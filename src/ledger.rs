@@ -290,7 +290,8 @@ impl LedgerTable<'_> {
         LedgerTable { options, ..self }
     }
 
-    /// The table in Markdown, with every column of [`COLUMNS`].
+    /// The table in Markdown, with every column (the text table leaves out MAC checks,
+    /// dealer messages and masks).
     pub fn to_markdown(&self) -> String {
         let columns = COLUMNS.map(|header| (header, 0)).to_vec();
         self.ledger
