@@ -1,0 +1,236 @@
+//! The checkers of the exercises in `exercises/`: each test puts one exercise's function
+//! through the cases a correct answer must pass, and says what is still wrong.
+//!
+//! The exercises are left as `todo!()` for the learner, so their tests are ignored by a
+//! plain `cargo test`; run one with `cargo test --test exercises -- --include-ignored ex01`.
+//! With the feature `exercise-solutions` the same tests check the reference solutions in
+//! `exercises/solutions/` instead (CI runs both: every test must pass on the solutions
+//! and fail on the untouched exercises).
+
+use ff::Field;
+use rand::SeedableRng;
+use rand::rngs::ChaCha12Rng;
+use tinyspdz::prelude::*;
+
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex01_beaver.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex01_beaver.rs"
+)]
+mod ex01;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex02_sigma.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex02_sigma.rs"
+)]
+mod ex02;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex03_lagrange.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex03_lagrange.rs"
+)]
+mod ex03;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex04_refresh.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex04_refresh.rs"
+)]
+mod ex04;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex05_truncation.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex05_truncation.rs"
+)]
+mod ex05;
+
+/// `n` random field elements.
+fn random(n: usize, rng: &mut ChaCha12Rng) -> Vec<F127> {
+    (0..n).map(|_| F127::random(&mut *rng)).collect()
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex01"]
+fn ex01_beaver_step_4() -> Result<(), Error> {
+    for (seed, (x, y)) in [(6i64, 7i64), (-12, 5), (0, 99), (1 << 40, -(1 << 20))]
+        .into_iter()
+        .enumerate()
+    {
+        let sim = Simulation::with_seed(seed as u64);
+        let [alice, bob, carol] = sim.new_machines(["alice", "bob", "carol"]);
+        let sx = PrivateScalar::new(x, &alice).share(&[&bob, &carol]);
+        let sy = PrivateScalar::new(y, &bob).share(&[&alice, &carol]);
+        let [a, b, c] = sim.dealer().triple(&sx.holders())?;
+        let d = (&sx - &a).partial_open()?.field_value();
+        let e = (&sy - &b).partial_open()?.field_value();
+        let before = sim.stats();
+        let z = ex01::beaver_step_4(&a, &b, &c, d, e);
+        let after = sim.stats();
+        assert_eq!(
+            after.messages, before.messages,
+            "step 4 is local: it sends no message"
+        );
+        assert_eq!(
+            after.triples, before.triples,
+            "step 4 uses the triple it was given"
+        );
+        let opened = z.reconstruct(&alice)?;
+        assert_eq!(
+            opened,
+            i128::from(x) * i128::from(y),
+            "z must open to x·y for x = {x}, y = {y}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex02"]
+fn ex02_sigma() {
+    let mut rng = ChaCha12Rng::seed_from_u64(2);
+    let (n, k) = (3, 5);
+    let alpha = random(n, &mut rng);
+    let key: F127 = alpha.iter().copied().sum();
+    let opened = random(k, &mut rng);
+    // Holder i's MAC shares: shares of α·aⱼ, the last holder's making them add up.
+    let mut macs: Vec<Vec<F127>> = (0..n - 1).map(|_| random(k, &mut rng)).collect();
+    let last = (0..k).map(|j| key * opened[j] - macs.iter().map(|m| m[j]).sum::<F127>());
+    macs.push(last.collect());
+    let r = random(k, &mut rng);
+    let total = |values: &[F127], r: &[F127]| -> F127 {
+        (0..n)
+            .map(|i| ex02::sigma(values, &macs[i], r, alpha[i]))
+            .sum()
+    };
+    assert_eq!(
+        total(&opened, &r),
+        F127::ZERO,
+        "the σᵢ of honest holders must add up to zero"
+    );
+    let zero = vec![F127::ZERO; k];
+    assert_eq!(
+        ex02::sigma(&opened, &macs[0], &zero, alpha[0]),
+        F127::ZERO,
+        "with all rⱼ = 0, σᵢ is 0"
+    );
+    let mut cheated = opened.clone();
+    cheated[2] += F127::ONE;
+    assert_ne!(
+        total(&cheated, &r),
+        F127::ZERO,
+        "a changed opened value must be caught: the σᵢ must not add up to zero"
+    );
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex03"]
+fn ex03_lagrange_weights() {
+    let mut rng = ChaCha12Rng::seed_from_u64(3);
+    for positions in [
+        vec![0, 1],
+        vec![0, 1, 2],
+        vec![4, 1, 7],
+        vec![2, 9, 5, 0, 3],
+    ] {
+        let weights = ex03::lagrange_weights(&positions);
+        assert_eq!(weights.len(), positions.len(), "one weight per holder");
+        // f of degree t = len − 1 with f(0) = secret, its shares at position + 1.
+        let coefficients = random(positions.len(), &mut rng);
+        let f = |x: F127| {
+            coefficients
+                .iter()
+                .rev()
+                .fold(F127::ZERO, |acc, c| acc * x + c)
+        };
+        let shares = positions.iter().map(|&k| f(F127::from(k as u64 + 1)));
+        let secret: F127 = shares.zip(&weights).map(|(s, w)| s * w).sum();
+        assert_eq!(
+            secret, coefficients[0],
+            "Σ λᵢ·f(xᵢ) must give f(0) for positions {positions:?}"
+        );
+        let expected = tinyspdz::sharing::shamir::lagrange_at_zero::<F127>(&positions);
+        assert_eq!(
+            Ok(weights),
+            expected,
+            "the weights for positions {positions:?}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex04"]
+fn ex04_refresh() {
+    let mut rng = ChaCha12Rng::seed_from_u64(4);
+    let shares = random(4, &mut rng);
+    let secret: F127 = shares.iter().copied().sum();
+    let once = ex04::refresh(&shares, &mut ChaCha12Rng::seed_from_u64(40));
+    assert_eq!(once.len(), shares.len(), "one new share per holder");
+    assert_eq!(
+        once.iter().copied().sum::<F127>(),
+        secret,
+        "the new shares must add up to the same secret"
+    );
+    for (i, (old, new)) in shares.iter().zip(&once).enumerate() {
+        assert_ne!(
+            old, new,
+            "share {i} must change: a refresh adds a random share of zero to each"
+        );
+    }
+    let other = ex04::refresh(&shares, &mut ChaCha12Rng::seed_from_u64(41));
+    assert_ne!(
+        once, other,
+        "two refreshes with different randomness must give different shares"
+    );
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex05"]
+fn ex05_truncation() -> Result<(), Error> {
+    let sim = Simulation::with_seed(5);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let bits = 30;
+    for m in [1u32, 8, 16] {
+        for a in [
+            0i64,
+            1,
+            -1,
+            12_345_678,
+            -12_345_678,
+            (1 << 29) - 1,
+            -(1 << 29),
+        ] {
+            let shared = PrivateScalar::new(a, &alice).share(&[&bob]);
+            let before = sim.stats();
+            let t = ex05::trunc_pr(&shared, bits, m)?;
+            let after = sim.stats();
+            assert_eq!(
+                after.opened - before.opened,
+                1,
+                "TruncPr opens one value, c"
+            );
+            assert_eq!(after.triples, before.triples, "TruncPr needs no triple");
+            let floor = a.div_euclid(1 << m);
+            let got = t.reconstruct(&alice)?;
+            assert!(
+                got == i128::from(floor) || got == i128::from(floor) + 1,
+                "⌊{a}/2^{m}⌋ = {floor}: the result must be {floor} or {}, it is {got}",
+                floor + 1
+            );
+        }
+    }
+    Ok(())
+}
