@@ -57,6 +57,39 @@ mod ex04;
     path = "../exercises/solutions/ex05_truncation.rs"
 )]
 mod ex05;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex06_sharing.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex06_sharing.rs"
+)]
+mod ex06;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex07_costs.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex07_costs.rs"
+)]
+mod ex07;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex08_select.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex08_select.rs"
+)]
+mod ex08;
+#[cfg_attr(not(feature = "exercise-solutions"), path = "../exercises/ex09_dot.rs")]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex09_dot.rs"
+)]
+mod ex09;
 
 /// `n` random field elements.
 fn random(n: usize, rng: &mut ChaCha12Rng) -> Vec<F127> {
@@ -232,5 +265,101 @@ fn ex05_truncation() -> Result<(), Error> {
             );
         }
     }
+    Ok(())
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex06"]
+fn ex06_sharing() {
+    let mut rng = ChaCha12Rng::seed_from_u64(6);
+    for n in [1, 2, 3, 7] {
+        let secret = F127::random(&mut rng);
+        let shares = ex06::share(secret, n, &mut rng);
+        assert_eq!(shares.len(), n, "{n} holders need {n} shares");
+        assert_eq!(
+            shares.iter().copied().sum::<F127>(),
+            secret,
+            "the {n} shares must add up to the secret"
+        );
+    }
+    // The same secret twice must give different shares: they are random.
+    let secret = F127::from(42);
+    let first = ex06::share(secret, 3, &mut rng);
+    let second = ex06::share(secret, 3, &mut rng);
+    assert_ne!(
+        first[..2],
+        second[..2],
+        "the first n − 1 shares must be random, not fixed"
+    );
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex07"]
+fn ex07_one_triple() -> Result<(), Error> {
+    let sim = Simulation::with_seed(7);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let share = |v: i64| PrivateScalar::new(v, &alice).share(&[&bob]);
+    let (a, b, c) = (share(3), share(-4), share(10));
+    let before = sim.stats().triples;
+    let r = ex07::one_triple(&a, &b, &c);
+    assert_eq!(
+        sim.stats().triples - before,
+        1,
+        "a·b + a·c can be computed with one triple"
+    );
+    assert_eq!(
+        r.reconstruct(&alice)?,
+        3 * -4 + 3 * 10,
+        "the value must be a·b + a·c"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex08"]
+fn ex08_choose() -> Result<(), Error> {
+    let sim = Simulation::with_seed(8);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let share = |v: i64| PrivateScalar::new(v, &alice).share(&[&bob]);
+    let (yes, no) = (share(111), share(-222));
+    for (x, want) in [(1i64, 111), (9, -222)] {
+        let bit = share(x).less_than(5); // 1 for x = 1, 0 for x = 9
+        let before = sim.stats().triples;
+        let chosen = ex08::choose(&bit, &yes, &no);
+        assert_eq!(sim.stats().triples - before, 1, "choosing costs one triple");
+        let got = chosen.reconstruct(&alice)?;
+        assert_eq!(
+            got,
+            want,
+            "with the bit {}, the choice must be {want}",
+            i64::from(x < 5)
+        );
+    }
+    Ok(())
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex09"]
+fn ex09_inner_product() -> Result<(), Error> {
+    let sim = Simulation::with_seed(9);
+    let [alice, bob] = sim.new_machines(["alice", "bob"]);
+    let (xs, ys) = ([1i64, -2, 3, 4, 5], [6i64, 7, -8, 9, 10]);
+    let x = PrivateVector::new(xs, &alice).share(&[&bob]);
+    let y = PrivateVector::new(ys, &bob).share(&[&alice]);
+    let before = sim.stats();
+    let product = ex09::inner_product(&x, &y);
+    let after = sim.stats();
+    assert_eq!(
+        after.rounds - before.rounds,
+        1,
+        "all five products must share one round"
+    );
+    assert_eq!(after.triples - before.triples, 5, "one triple per lane");
+    let want: i64 = xs.iter().zip(ys).map(|(a, b)| a * b).sum();
+    assert_eq!(
+        product.reconstruct(&alice)?,
+        i128::from(want),
+        "the inner product"
+    );
     Ok(())
 }
