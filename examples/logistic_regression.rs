@@ -71,6 +71,16 @@ impl Model {
         100.0 * correct as f64 / data.labels.len() as f64
     }
 
+    /// The mean log-loss on `data`, −(1/n)·Σ (y·ln σ(s) + (1 − y)·ln(1 − σ(s))) with
+    /// s = w·x + b, what gradient descent lowers.
+    pub fn loss(&self, data: &Data) -> f64 {
+        let terms = data.features.iter().zip(&data.labels).map(|(x, y)| {
+            let p = sigmoid(self.score(x)).clamp(1e-12, 1.0 - 1e-12);
+            -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())
+        });
+        terms.sum::<f64>() / data.labels.len() as f64
+    }
+
     /// The largest difference between two models' parameters.
     pub fn distance(&self, other: &Model) -> f64 {
         self.weights
@@ -141,6 +151,9 @@ pub fn hard_sigmoid_f64(z: f64) -> f64 {
 }
 
 /// The batches: consecutive runs of `BATCH` people, in the same order every pass.
+/// Mini-batches in one pass over the data.
+const PER_PASS: usize = SAMPLES.div_ceil(BATCH);
+
 fn batches() -> impl Iterator<Item = std::ops::Range<usize>> {
     (0..EPOCHS).flat_map(|_| {
         (0..SAMPLES)
@@ -151,12 +164,14 @@ fn batches() -> impl Iterator<Item = std::ops::Range<usize>> {
 
 // ANCHOR: plain_step
 /// Plaintext training, the same algorithm on `f64`: w ← w − (η/|B|)·Σᵢ (σ(w·xᵢ + b) − yᵢ)·xᵢ.
-pub fn train_plain(data: &Data, sigma: fn(f64) -> f64) -> Model {
+/// Returns the model after each pass over the data.
+pub fn train_plain_passes(data: &Data, sigma: fn(f64) -> f64) -> Vec<Model> {
     let mut model = Model {
         weights: [0.0; FEATURES],
         bias: 0.0,
     };
-    for batch in batches() {
+    let mut passes = Vec::new();
+    for (k, batch) in batches().enumerate() {
         let xs = &data.features[batch.clone()];
         let errors: Vec<f64> = xs
             .iter()
@@ -169,10 +184,19 @@ pub fn train_plain(data: &Data, sigma: fn(f64) -> f64) -> Model {
             model.weights[j] -= rate * gradient;
         }
         model.bias -= rate * errors.iter().sum::<f64>();
+        if (k + 1) % PER_PASS == 0 {
+            passes.push(model);
+        }
     }
-    model
+    passes
 }
 // ANCHOR_END: plain_step
+
+/// Plaintext training: the model after the last pass.
+pub fn train_plain(data: &Data, sigma: fn(f64) -> f64) -> Model {
+    let passes = train_plain_passes(data, sigma);
+    *passes.last().expect("at least one pass")
+}
 
 /// The model while it is being trained: every parameter secret-shared.
 struct SharedModel {
@@ -187,6 +211,28 @@ impl SharedModel {
             .iter()
             .zip(x)
             .fold(self.bias.clone(), |acc, (w, x)| acc + w * x)
+    }
+}
+
+impl SharedModel {
+    /// The model as the simulation sees it from outside, each parameter's shares added
+    /// up: no message, no cost, and no machine learns anything. Only a simulation can do
+    /// this; a deployment would open the model after each pass (a leak) or compute the
+    /// loss on shares.
+    fn peek(&self) -> Model {
+        let value = |x: &SharedFixed| {
+            let encoded: F127 = x.encoded().shares().into_iter().sum();
+            let unit = f64::from(PRECISION.f).exp2();
+            encoded.to_i128().expect("a model parameter is in range") as f64 / unit
+        };
+        let mut weights = [0.0; FEATURES];
+        for (w, shared) in weights.iter_mut().zip(&self.weights) {
+            *w = value(shared);
+        }
+        Model {
+            weights,
+            bias: value(&self.bias),
+        }
     }
 }
 
@@ -231,6 +277,9 @@ pub struct Report {
     pub phases: Vec<(&'static str, Costs)>,
     /// The cost of every line that ran during training.
     pub training_ledger: Ledger,
+    /// The log-loss after each pass over the data: the private model (read from outside
+    /// the protocol) and the plaintext twin with the same hard sigmoid.
+    pub losses: Vec<(f64, f64)>,
 }
 
 impl Report {
@@ -287,8 +336,12 @@ pub fn run(seed: u64) -> Result<Report, Error> {
     sim.reset_costs();
 
     // ANCHOR: train
-    for batch in batches() {
+    let mut passes = Vec::new();
+    for (k, batch) in batches().enumerate() {
         step(&mut model, &xs[batch.clone()], &ys[batch]);
+        if (k + 1) % PER_PASS == 0 {
+            passes.push(model.peek()); // a progress report, read from outside
+        }
     }
     // ANCHOR_END: train
     phases.push(("training", sim.stats()));
@@ -322,8 +375,15 @@ pub fn run(seed: u64) -> Result<Report, Error> {
     phases.push(("opening", sim.stats()));
 
     let plain_true = train_plain(&data, sigmoid);
+    let plain_passes = train_plain_passes(&data, hard_sigmoid_f64);
+    let losses = passes
+        .iter()
+        .zip(&plain_passes)
+        .map(|(private, plain)| (private.loss(&data), plain.loss(&data)))
+        .collect();
     Ok(Report {
         private,
+        losses,
         plain_hard: train_plain(&data, hard_sigmoid_f64),
         plaintext_accuracy: plain_true.accuracy(&data),
         plain_true,
@@ -415,6 +475,13 @@ pub fn summary(report: &Report, data: &Data) -> String {
     out += &format!(
         "accuracy: private {:.1}%, plaintext {:.1}%\n",
         report.private_accuracy, report.plaintext_accuracy
+    );
+    let passes: Vec<String> = (report.losses.iter().enumerate())
+        .map(|(k, (private, plain))| format!("{}: {private:.4} / {plain:.4}", k + 1))
+        .collect();
+    out += &format!(
+        "log-loss after each pass, private (read from outside) / plaintext hard sigmoid: {}\n",
+        passes.join(", ")
     );
     out += &format!(
         "\n{:<12} {:>9} {:>8} {:>9} {:>9} {:>8} {:>11} {:>13} {:>8}\n",

@@ -75,3 +75,19 @@ fn the_accuracy_check_rejects_a_model_that_did_not_learn() {
     flipped.weights[0] = -flipped.weights[0];
     assert!(accuracy - flipped.accuracy(&data) > MAX_GAP);
 }
+
+#[test]
+fn the_loss_falls_after_every_pass_and_the_private_model_follows_the_plaintext_one() {
+    let report = run(SEED).expect("no machine cheats");
+    assert_eq!(report.losses.len(), example::EPOCHS, "one report per pass");
+    for pair in report.losses.windows(2) {
+        assert!(pair[1].0 < pair[0].0, "the private loss falls: {pair:?}");
+        assert!(pair[1].1 < pair[0].1, "the plaintext loss falls: {pair:?}");
+    }
+    for (private, plain) in &report.losses {
+        assert!(
+            (private - plain).abs() < 1e-3,
+            "private {private} vs plaintext {plain}"
+        );
+    }
+}
