@@ -90,6 +90,33 @@ mod ex08;
     path = "../exercises/solutions/ex09_dot.rs"
 )]
 mod ex09;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex10_constant.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex10_constant.rs"
+)]
+mod ex10;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex11_aggregation.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex11_aggregation.rs"
+)]
+mod ex11;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex12_commitment.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex12_commitment.rs"
+)]
+mod ex12;
 
 /// `n` random field elements.
 fn random(n: usize, rng: &mut ChaCha12Rng) -> Vec<F127> {
@@ -362,4 +389,104 @@ fn ex09_inner_product() -> Result<(), Error> {
         "the inner product"
     );
     Ok(())
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex10"]
+fn ex10_add_constant() {
+    let mut rng = ChaCha12Rng::seed_from_u64(10);
+    let shares = random(3, &mut rng);
+    let secret: F127 = shares.iter().copied().sum();
+    let k = F127::from(1000);
+    let new = ex10::add_constant(&shares, k);
+    assert_eq!(new.len(), shares.len(), "one share per holder");
+    let sum: F127 = new.iter().copied().sum();
+    assert_ne!(
+        sum,
+        secret + k + k + k,
+        "if every holder adds k, the sum grows by n·k"
+    );
+    assert_eq!(sum, secret + k, "the new shares must add up to x + k");
+    let changed = shares.iter().zip(&new).filter(|(a, b)| a != b).count();
+    assert_eq!(
+        changed, 1,
+        "one holder adds k; the others keep their shares"
+    );
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex11"]
+fn ex11_aggregation() -> Result<(), Error> {
+    let sim = Simulation::with_seed(11);
+    let compute = sim
+        .new_machines(["server 1", "server 2", "server 3"])
+        .to_vec();
+    let people: Vec<VirtualMachine> = (0..6).map(|i| sim.machine(format!("person {i}"))).collect();
+    let inputs: Vec<PrivateScalar> = (people.iter().enumerate())
+        .map(|(i, p)| PrivateScalar::new(10 * i as i64 + 3, p))
+        .collect();
+    let total = ex11::total(&inputs, &compute);
+    let names: Vec<String> = total
+        .holders()
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["server 1", "server 2", "server 3"],
+        "only the compute machines hold the total"
+    );
+    for person in &people {
+        let shares = person
+            .holdings()
+            .iter()
+            .filter(|(_, what, _)| what.starts_with("share"))
+            .count();
+        assert_eq!(
+            shares,
+            0,
+            "{} must hold no share: share among the compute machines alone",
+            person.name()
+        );
+    }
+    assert_eq!(
+        total.open()?,
+        10 * (1 + 2 + 3 + 4 + 5) + 6 * 3,
+        "the total of the six inputs"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex12"]
+fn ex12_commitment() {
+    use sha2::{Digest, Sha256};
+    let (value, nonce, other_nonce) = (b"sigma = 42".as_slice(), [7u8; 32], [8u8; 32]);
+    let c = ex12::commit(value, &nonce);
+    let expected: [u8; 32] = Sha256::new()
+        .chain_update(value)
+        .chain_update(nonce)
+        .finalize()
+        .into();
+    assert_eq!(
+        c, expected,
+        "c must be SHA-256 of the value followed by the nonce"
+    );
+    assert!(
+        ex12::opens(&c, value, &nonce),
+        "the value and its nonce must open c"
+    );
+    assert!(
+        !ex12::opens(&c, b"sigma = 43", &nonce),
+        "binding: another value must not open c"
+    );
+    assert!(
+        !ex12::opens(&c, value, &other_nonce),
+        "another nonce must not open c"
+    );
+    assert_ne!(
+        ex12::commit(value, &other_nonce),
+        c,
+        "hiding: a fresh nonce gives another commitment"
+    );
 }
