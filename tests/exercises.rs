@@ -117,6 +117,15 @@ mod ex11;
     path = "../exercises/solutions/ex12_commitment.rs"
 )]
 mod ex12;
+#[cfg_attr(
+    not(feature = "exercise-solutions"),
+    path = "../exercises/ex13_sacrifice.rs"
+)]
+#[cfg_attr(
+    feature = "exercise-solutions",
+    path = "../exercises/solutions/ex13_sacrifice.rs"
+)]
+mod ex13;
 
 /// `n` random field elements.
 fn random(n: usize, rng: &mut ChaCha12Rng) -> Vec<F127> {
@@ -489,4 +498,36 @@ fn ex12_commitment() {
         c,
         "hiding: a fresh nonce gives another commitment"
     );
+}
+
+#[test]
+#[ignore = "an exercise: cargo test --test exercises -- --include-ignored ex13"]
+fn ex13_sacrifice() -> Result<(), Error> {
+    let sim = Simulation::with_seed(13);
+    let holders = sim.new_machines(["alice", "bob"]);
+    let mut rng = ChaCha12Rng::seed_from_u64(13);
+    for _ in 0..5 {
+        let t = F127::random(&mut rng);
+        let good = sim.dealer().triple(&holders)?;
+        let spare = sim.dealer().triple(&holders)?;
+        assert!(
+            ex13::sacrifice(&good, &spare, t)?,
+            "a good triple checked with a good one must pass"
+        );
+        let bad = sim.dealer().custom(&holders, |rng| {
+            let (a, b) = (F127::random(&mut *rng), F127::random(&mut *rng));
+            [a, b, a * b + F127::ONE]
+        })?;
+        let spare = sim.dealer().triple(&holders)?;
+        assert!(
+            !ex13::sacrifice(&bad, &spare, t)?,
+            "a triple with c = a·b + 1 must fail"
+        );
+    }
+    assert_eq!(
+        sim.check(),
+        Ok(()),
+        "the openings' MACs must check: only honest openings"
+    );
+    Ok(())
 }
