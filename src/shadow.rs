@@ -11,7 +11,7 @@
 //! - **error** = |result − exact|: everything lost so far, carried in by the operands;
 //! - **added here** = |result − op(operands as they really are)|: what this operation lost
 //!   (rounding of a product, of a constant, the error of a function's approximation);
-//! - **range**: an exact value at or beyond ±2^{k−1} has overflowed; beyond ±2^{k−2} it is
+//! - **range**: an exact value at or beyond ±2<sup>k−1</sup> has overflowed; beyond ±2<sup>k−2</sup> it is
 //!   close to it;
 //! - **domain**: a function's input outside the domain where its error bound holds
 //!   (see [`crate::math`]);
@@ -59,9 +59,9 @@ use crate::table::{Column, Options, Row, Table};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WarningKind {
-    /// The exact value is at or beyond ±2^{k−1}: the shares hold a wrapped-around number.
+    /// The exact value is at or beyond ±2<sup>k−1</sup>: the shares hold a wrapped-around number.
     Overflow,
-    /// The exact value is beyond ±2^{k−2}: one more doubling overflows.
+    /// The exact value is beyond ±2<sup>k−2</sup>: one more doubling overflows.
     NearOverflow,
     /// The error is over 1% of the value (and over 1/64 of a unit in the last place, so
     /// that rounding noise around 0 does not count).

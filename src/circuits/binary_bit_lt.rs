@@ -3,7 +3,7 @@
 //! # The math
 //!
 //! The recurrence of [`super::bit_lt`], with ⊕ for + and ∧ for ×: after bit i,
-//! ltᵢ = \[c mod 2^{i+1} < r mod 2^{i+1}\], where
+//! ltᵢ = \[c mod 2<sup>i+1</sup> < r mod 2<sup>i+1</sup>\], where
 //!
 //! ltᵢ = rᵢ ∧ ltᵢ₋₁            if cᵢ = 1,
 //! ltᵢ = rᵢ ⊕ ltᵢ₋₁ ⊕ (rᵢ ∧ ltᵢ₋₁)  if cᵢ = 0  (rᵢ or ltᵢ₋₁),

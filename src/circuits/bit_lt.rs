@@ -3,7 +3,7 @@
 //! # The math
 //!
 //! For a public c and shared bits r₀, …, r_{m−1} (least significant first), compare from
-//! the bottom up. After bit i, ltᵢ = [c mod 2^{i+1} < r mod 2^{i+1}]:
+//! the bottom up. After bit i, ltᵢ = [c mod 2<sup>i+1</sup> < r mod 2<sup>i+1</sup>]:
 //!
 //! ltᵢ = rᵢ + (1 − rᵢ)·ltᵢ₋₁  if cᵢ = 0  (r wins at bit i, or they tie and the lower bits decide)
 //! ltᵢ = rᵢ·ltᵢ₋₁             if cᵢ = 1  (r must tie at bit i, then the lower bits decide)

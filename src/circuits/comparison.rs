@@ -2,9 +2,9 @@
 //!
 //! # The math
 //!
-//! For a in [−2^{ℓ−1}, 2^{ℓ−1}), ⌊a / 2^{ℓ−1}⌋ is −1 when a < 0 and 0 otherwise, so
+//! For a in [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>), ⌊a / 2<sup>ℓ−1</sup>⌋ is −1 when a < 0 and 0 otherwise, so
 //!
-//! \[a < 0\] = −⌊a / 2^{ℓ−1}⌋,
+//! \[a < 0\] = −⌊a / 2<sup>ℓ−1</sup>⌋,
 //!
 //! an exact truncation ([`super::truncation`]). And a = 0 exactly when a ≡ 0 (mod 2^ℓ):
 //! after opening c = a + 2^ℓ·(1 + r″) + r′, that holds when the low ℓ bits of c equal the
@@ -32,9 +32,9 @@
 //!
 //! Only masked values are opened: a + r with r of ℓ + κ bits, and the triples' d and e
 //! (or, in the binary domain, each AND's e and the daBit's v, masked by random bits).
-//! The result is a shared bit that nobody sees. LTZ is exact for a in \[−2^{ℓ−1}, 2^{ℓ−1}),
-//! both ends included, and gives −⌊a / 2^{ℓ−1}⌋ just beyond (−1 at a = 2^{ℓ−1}); so
-//! \[x > y\] = LTZ(y − x) is exact for x − y in (−2^{ℓ−1}, 2^{ℓ−1}\]. EQZ is exact for
+//! The result is a shared bit that nobody sees. LTZ is exact for a in \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>),
+//! both ends included, and gives −⌊a / 2<sup>ℓ−1</sup>⌋ just beyond (−1 at a = 2<sup>ℓ−1</sup>); so
+//! \[x > y\] = LTZ(y − x) is exact for x − y in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\]. EQZ is exact for
 //! |a| < 2^ℓ. Outside, the bit is wrong, silently (the difference of two ℓ-bit values can
 //! take ℓ + 1 bits: compare values within half the range).
 //!
@@ -52,14 +52,14 @@ use crate::handle::{Handle, SharedValue};
 use crate::masking::KAPPA;
 use crate::masking::check_room;
 
-/// [a < 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (LTZ, steps 1–2), lane by lane.
+/// [a < 0] for a in [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) with ℓ = `bits` (LTZ, steps 1–2), lane by lane.
 #[track_caller]
 pub(crate) fn ltz<F: TinyField, S: SharedValue<F>>(a: &S, bits: u32) -> Result<S> {
     let t: S = trunc(a, bits, bits - 1)?;
     Ok(S::from_handle(t.handle().affine(&[-F::ONE], &[F::ZERO])))
 }
 
-/// [a = 0] for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits` (EQZ, steps 1–3), lane by lane.
+/// [a = 0] for a in [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) with ℓ = `bits` (EQZ, steps 1–3), lane by lane.
 #[track_caller]
 pub(crate) fn eqz<F: TinyField, S: SharedValue<F>>(a: &S, bits: u32) -> Result<S> {
     let at = Location::caller();

@@ -22,7 +22,7 @@
 //! # Protocol
 //!
 //! 1. While the bound B on |r| is above what the comparisons take (at first r = a and
-//!    B = 2^{ℓ−1}): choose the largest s for which r·c fits, q ← TruncPr(r·c, s) (one
+//!    B = 2<sup>ℓ−1</sup>): choose the largest s for which r·c fits, q ← TruncPr(r·c, s) (one
 //!    masked opening), r ← r − d·q (local), add q to the quotient, and
 //!    B ← ⌈d·B/2ˢ⁺¹⌉ + d.
 //! 2. Add Σⱼ \[r ≥ j·d\] − Σⱼ \[r < −j·d\] over the multiples of d within (−B, B), each a
@@ -57,7 +57,7 @@ fn bit_length(n: u128) -> u32 {
     u128::BITS - n.leading_zeros()
 }
 
-/// ⌊a/d⌋ lane by lane for a in [−2^{ℓ−1}, 2^{ℓ−1}) with ℓ = `bits`, exactly (steps 1–2).
+/// ⌊a/d⌋ lane by lane for a in [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) with ℓ = `bits`, exactly (steps 1–2).
 ///
 /// # Errors
 ///

@@ -2,8 +2,8 @@
 //!
 //! # The math
 //!
-//! For a in [−2^{ℓ−1}, 2^{ℓ−1}) and a dealer mask r = 2ᵐ·r″ + r′ with r′ < 2ᵐ (see
-//! [`crate::dealer::bits`]), open c = 2^{ℓ−1} + a + r. Because 2^{ℓ−1} and 2ᵐ·r″ are
+//! For a in [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) and a dealer mask r = 2ᵐ·r″ + r′ with r′ < 2ᵐ (see
+//! [`crate::dealer::bits`]), open c = 2<sup>ℓ−1</sup> + a + r. Because 2<sup>ℓ−1</sup> and 2ᵐ·r″ are
 //! multiples of 2ᵐ,
 //!
 //! a mod 2ᵐ = (c mod 2ᵐ) − r′ + 2ᵐ·[c mod 2ᵐ < r′],
@@ -16,7 +16,7 @@
 //! # Protocol (Catrina and Saxena 2010, Mod2m, Trunc and TruncPr)
 //!
 //! 1. The dealer deals r′ (bit by bit for the exact version) and r″ (ℓ + κ − m bits).
-//! 2. The holders partially open c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′.
+//! 2. The holders partially open c = 2<sup>ℓ−1</sup> + a + 2ᵐ·r″ + r′.
 //! 3. Exact: u = BitLT(c mod 2ᵐ, r′ bits); a mod 2ᵐ = (c mod 2ᵐ) − r′ + 2ᵐ·u; the
 //!    quotient is (a − a mod 2ᵐ)·2⁻ᵐ. Among additive holders r′ is an edaBit and BitLT
 //!    runs on XOR-shared bits ([`super::binary_bit_lt`], m rounds); among Shamir holders,
@@ -27,7 +27,7 @@
 //! # Security note
 //!
 //! c hides a statistically: a has ℓ bits, r has ℓ + κ, so c is within 2⁻κ of uniform
-//! (κ = 40). Inputs outside [−2^{ℓ−1}, 2^{ℓ−1}) give wrong results, silently; the shadow
+//! (κ = 40). Inputs outside [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) give wrong results, silently; the shadow
 //! of the fixed-point module reports them. The field must hold ℓ + κ + 1 bits.
 //!
 //! # References
@@ -51,7 +51,7 @@ pub(crate) fn pow2<F: TinyField>(k: u32) -> F {
     F::from_u128(1u128 << k)
 }
 
-/// Step 2: opens c = 2^{ℓ−1} + a + 2ᵐ·r″ + r′ and returns each lane's c mod 2ᵐ.
+/// Step 2: opens c = 2<sup>ℓ−1</sup> + a + 2ᵐ·r″ + r′ and returns each lane's c mod 2ᵐ.
 fn masked_open<F: TinyField>(
     a: &Handle<F>,
     (bits, m): (u32, u32),
@@ -70,7 +70,7 @@ fn field_values<F: TinyField>(c: &[u128]) -> Vec<F> {
     c.iter().map(|&v| F::from_u128(v)).collect()
 }
 
-/// a mod 2ᵐ for a in [−2^{ℓ−1}, 2^{ℓ−1}) (steps 1–3, Mod2m). The comparison of step 3
+/// a mod 2ᵐ for a in [−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) (steps 1–3, Mod2m). The comparison of step 3
 /// runs among XOR-shared bits when the holders allow it ([`super::binary_bit_lt`]), and
 /// in the field otherwise ([`super::bit_lt`]).
 fn mod2m<F: TinyField>(

@@ -145,7 +145,7 @@ pub enum Error {
     DivisorTooSmall {
         /// The divisor, in decimal.
         divisor: String,
-        /// The bound 2^{−(k−1)} that |d| must exceed, in decimal.
+        /// The bound 2<sup>−(k−1)</sup> that |d| must exceed, in decimal.
         smallest: String,
     },
 
@@ -176,7 +176,7 @@ pub enum Error {
     FixedOutOfRange {
         /// The number, in decimal.
         value: String,
-        /// 2^{k−1}, in decimal.
+        /// 2<sup>k−1</sup>, in decimal.
         limit: String,
     },
 

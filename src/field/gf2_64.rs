@@ -8,7 +8,7 @@
 //!
 //! P(x) = x⁶⁴ + x⁴ + x³ + x + 1,  so x⁶⁴ ≡ x⁴ + x³ + x + 1 (the bits 0x1b).
 //!
-//! Multiplying by a fixed χ is linear over GF(2), so x·χ = Σₖ (byteₖ(x)·x^{8k})·χ, and a
+//! Multiplying by a fixed χ is linear over GF(2), so x·χ = Σₖ (byteₖ(x)·x<sup>8k</sup>)·χ, and a
 //! table of the 256 products for each of the 8 bytes turns one multiplication into 8
 //! lookups. The binary MAC check ([`crate::protocols::mac_check`]) multiplies millions of
 //! values by one random χ, so it builds the tables once per check.
@@ -41,7 +41,7 @@ pub struct Times {
 }
 
 impl Times {
-    /// The tables for χ: entry b of table k is (b·x^{8k})·χ.
+    /// The tables for χ: entry b of table k is (b·x<sup>8k</sup>)·χ.
     pub fn new(chi: u64) -> Self {
         let mut tables = Box::new([[0u64; 256]; 8]);
         for (k, table) in tables.iter_mut().enumerate() {

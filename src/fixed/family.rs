@@ -78,7 +78,7 @@ pub(crate) fn sub<F: TinyField, X: FixedFamily<F>>(x: &X, y: &X) -> Result<X> {
     Ok(gap.followed("−", [x, y], |[a, b]| a - b))
 }
 
-/// x·y: x̃·ỹ carries the scale twice, 2^{2f}, so a Beaver product is followed by a
+/// x·y: x̃·ỹ carries the scale twice, 2<sup>2f</sup>, so a Beaver product is followed by a
 /// probabilistic truncation by f bits (TruncPr of k + 2f bits).
 #[track_caller]
 pub(crate) fn mul<F: TinyField, X: FixedFamily<F>>(x: &X, y: &X) -> Result<X> {
@@ -275,7 +275,7 @@ macro_rules! fixed_functions {
 
         $crate::scalar::compare::comparisons! {
             [
-                /// Correct for any numbers in range (|x| < 2^{k−1}); see the module docs.
+                /// Correct for any numbers in range (|x| < 2<sup>k−1</sup>); see the module docs.
                 ///
                 /// # Panics
                 ///

@@ -15,7 +15,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// # Errors
     ///
     /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if k is NaN, infinite or
-    /// |k| ≥ 2^{k−1}.
+    /// |k| ≥ 2<sup>k−1</sup>.
     #[track_caller]
     pub fn try_add_public(&self, k: f64) -> Result<Self> {
         let sum = self.same(&self.value + F::from_i128(self.precision.encode(k)?));

@@ -6,12 +6,12 @@ use crate::masking::{check_room, room};
 
 use num_traits::ToPrimitive;
 
-/// The fixed-point format: f fractional bits, integer parts below 2^{k−1} in absolute value.
+/// The fixed-point format: f fractional bits, integer parts below 2<sup>k−1</sup> in absolute value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Precision {
     /// Fractional bits f: the unit in the last place is 2⁻ᶠ.
     pub f: u32,
-    /// Integer bits k, sign included: values lie in (−2^{k−1}, 2^{k−1}).
+    /// Integer bits k, sign included: values lie in (−2<sup>k−1</sup>, 2<sup>k−1</sup>).
     pub k: u32,
 }
 
@@ -67,7 +67,7 @@ impl Precision {
         self.k.saturating_add(self.f)
     }
 
-    /// The encoding round(x·2^f), or an error when |x| ≥ 2^{k−1} or x is not finite.
+    /// The encoding round(x·2^f), or an error when |x| ≥ 2<sup>k−1</sup> or x is not finite.
     pub fn encode(self, x: f64) -> Result<i128> {
         let limit = 2f64.powi(exponent(self.k) - 1);
         let encoded = (x * 2f64.powi(exponent(self.f))).round();
@@ -98,7 +98,7 @@ pub(crate) fn integer<F: TinyField>(x: F) -> f64 {
 }
 
 /// c = round(2ˢ/d) and s for `SharedFixed::try_div_public`: s = f + max(e − 1, 0) for
-/// 2^{e−1} ≤ |d| < 2^e, at most ℓ + f − 1 (beyond, |x/d| is below half an ulp), then
+/// 2<sup>e−1</sup> ≤ |d| < 2^e, at most ℓ + f − 1 (beyond, |x/d| is below half an ulp), then
 /// halved with c while c is even and s > f.
 pub(super) fn public_divisor(d: f64, p: Precision) -> (i128, u32) {
     let magnitude = d.abs();

@@ -49,7 +49,7 @@ impl<F: TinyField> PrivateFixed<F> {
     /// k + f + 2 must both be at most 85 in [`crate::F127`] (so f ≤ 42 and k ≤ 82), 19 in
     /// [`crate::F61`] (f ≤ 9, k ≤ 16); [`Error::FieldTooSmall`](crate::Error::FieldTooSmall)
     /// in a field with room for no precision ([`crate::F101`]);
-    /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if |x| ≥ 2^{k−1}.
+    /// [`Error::FixedOutOfRange`](crate::Error::FixedOutOfRange) if |x| ≥ 2<sup>k−1</sup>.
     pub fn with_precision(x: f64, owner: &VirtualMachine<F>, precision: Precision) -> Result<Self> {
         precision.check_supported::<F>()?;
         let value = PrivateScalar::try_new(precision.encode(x)?, owner)?;

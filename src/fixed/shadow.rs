@@ -172,7 +172,7 @@ pub(crate) fn as_bit<F: TinyField>(x: F) -> Option<bool> {
     (x == F::ONE || x == F::ZERO).then_some(x == F::ONE)
 }
 
-/// An overflow, or a near one, of the exact value `x` against the range ±2^{k−1}.
+/// An overflow, or a near one, of the exact value `x` against the range ±2<sup>k−1</sup>.
 fn range_warning(p: Precision, x: f64) -> Option<(WarningKind, String)> {
     let limit = 2f64.powi(p.k as i32 - 1);
     if x.abs() >= limit {

@@ -153,7 +153,7 @@ impl<F: TinyField> SharedFixed<F> {
     }
 
     /// `self / d` for a public d ≠ 0: a multiplication by c = round(2ˢ/d) and a
-    /// truncation by s bits. s = f for |d| < 1; for 2^{e−1} ≤ |d| < 2^e with e ≥ 1,
+    /// truncation by s bits. s = f for |d| < 1; for 2<sup>e−1</sup> ≤ |d| < 2^e with e ≥ 1,
     /// s = f + e − 1, so that c has f significant bits however large d is (1/d is never
     /// rounded to f fractional bits), and the product stays within ℓ + f bits. s shrinks
     /// while c is even, so a power of two divides by a shift as it would with s = f.
@@ -161,7 +161,7 @@ impl<F: TinyField> SharedFixed<F> {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] for d = 0; [`Error::DivisorTooSmall`] when 1/d does not
-    /// fit the format (|d| ≤ 2^{−(k−1)}); [`Error::FixedOutOfRange`] when d is infinite
+    /// fit the format (|d| ≤ 2<sup>−(k−1)</sup>); [`Error::FixedOutOfRange`] when d is infinite
     /// or not a number.
     #[track_caller]
     pub fn try_div_public(&self, d: f64) -> Result<Self> {
@@ -226,7 +226,7 @@ impl<F: TinyField> SharedFixed<F> {
         Ok(quotient.follow("÷", [self], |[x]| x / f64::from(d), Domain::All))
     }
 
-    /// Truncates a value with scale 2^{2f} back to 2^f.
+    /// Truncates a value with scale 2<sup>2f</sup> back to 2^f.
     #[track_caller]
     pub(super) fn truncated(&self, product: SharedScalar<F>) -> Result<Self> {
         let p = self.precision;

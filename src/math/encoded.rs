@@ -116,7 +116,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         Ok(self.same(trunc_pr(&product, p.bits() + p.f + extra, p.f + extra)?))
     }
 
-    /// Truncates encodings with scale 2^{2f} back to 2^f.
+    /// Truncates encodings with scale 2<sup>2f</sup> back to 2^f.
     #[track_caller]
     fn truncated(&self, product: &S) -> Result<Self> {
         let p = self.precision;
@@ -152,7 +152,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
     }
 
     /// Σ cᵢ·selfⁱ by Horner's rule with the accumulator and the constants carried to
-    /// f + `extra` fractional bits, so that each step rounds by 2^{−extra} of an ulp; one
+    /// f + `extra` fractional bits, so that each step rounds by 2<sup>−extra</sup> of an ulp; one
     /// truncation by `extra` bits at the end.
     #[track_caller]
     pub fn polynomial_wide(&self, coefficients: &[f64], extra: u32) -> Result<Self> {
@@ -168,7 +168,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         Ok(self.same(trunc_pr(&acc, p.bits() + extra, extra)?))
     }
 
-    /// Σ cᵢ·self^{2i+1}, by Horner's rule in self².
+    /// Σ cᵢ·self<sup>2i+1</sup>, by Horner's rule in self².
     #[track_caller]
     pub fn odd_polynomial(&self, coefficients: &[f64]) -> Result<Self> {
         self.try_mul(&self.try_mul(self)?.polynomial(coefficients)?)

@@ -6,17 +6,17 @@
 //! - **Polynomials** are evaluated by Horner's rule on u, the input mapped to [−1, 1], so
 //!   every coefficient is of a size fixed point represents well.
 //! - **Normalization.** For x > 0, comparisons bⱼ = [x̃ ≥ 2ʲ] for every bit position j give
-//!   a one-hot hⱼ = bⱼ − bⱼ₊₁ at the bit length L of x̃ = x·2ᶠ. Then x = m·2^{L−f} with
-//!   m ∈ [½, 1): m comes from the integer product x̃·2^{ℓ−L} (no precision lost) truncated
+//!   a one-hot hⱼ = bⱼ − bⱼ₊₁ at the bit length L of x̃ = x·2ᶠ. Then x = m·2<sup>L−f</sup> with
+//!   m ∈ [½, 1): m comes from the integer product x̃·2<sup>ℓ−L</sup> (no precision lost) truncated
 //!   to f bits, and any function of the exponent L − f is a public linear combination of
 //!   the hⱼ. This costs ℓ = k + f comparisons; it is the price of a data-independent
 //!   initial approximation (Catrina and Saxena 2010 use the same normalization).
 //! - **Newton–Raphson** refines 1/m from y₀ = 2.9142 − 2m (relative error ≤ 0.086 on
 //!   [½, 1)): yᵢ₊₁ = yᵢ·(2 − m·yᵢ) squares the error, three steps reach fixed-point
 //!   precision. 1/√m likewise, from a quadratic start, with yᵢ₊₁ = yᵢ·(3 − m·yᵢ²)/2.
-//! - **Division** x / y = sign(y)·(x/m)·2^{f−L} never rounds 1/y to f bits: for |y| < 1
-//!   x is multiplied by the integer 2^{f−L} first, exactly; for |y| ≥ 1 x/m is divided by
-//!   2^{L−f} last, by one truncation of ℓ + k bits. So the quotient keeps a relative
+//! - **Division** x / y = sign(y)·(x/m)·2<sup>f−L</sup> never rounds 1/y to f bits: for |y| < 1
+//!   x is multiplied by the integer 2<sup>f−L</sup> first, exactly; for |y| ≥ 1 x/m is divided by
+//!   2<sup>L−f</sup> last, by one truncation of ℓ + k bits. So the quotient keeps a relative
 //!   error whatever the size of y (the field must mask ℓ + k bits: 2k + f + 41 ≤ 126;
 //!   for wider formats x / y is x·(1/y), with the reciprocal's absolute ulp times |x|).
 //! - **Extra bits.** m is read from the normalization with one (division) or two (√x,
@@ -32,13 +32,13 @@
 //! # Domains and error bounds (default precision f = 16, k = 32)
 //!
 //! Against the `f64` function of the encoded input, with 2⁻ᶠ the ulp; every bound holds
-//! over the whole domain, in the range of fixed point (|x| < 2^{k−1}).
+//! over the whole domain, in the range of fixed point (|x| < 2<sup>k−1</sup>).
 //!
 //! | function | domain | error inside the domain |
 //! |---|---|---|
 //! | [`reciprocal`](crate::SharedFixed::reciprocal) | x ≠ 0 | ≤ 2·2⁻ᶠ/\|x\| + 2⁻ᶠ (2·2⁻ᶠ relative to 1/x, plus one ulp) |
-//! | `x / y` | y ≠ 0, \|x/y\| < 2^{k−1} | ≤ 2·2⁻ᶠ·\|x/y\| + 2·2⁻ᶠ (2·2⁻ᶠ relative, plus two ulps) |
-//! | `x / d`, public d | d ≠ 0, \|d\| < 2^ℓ, \|x/d\| < 2^{k−1} | ≤ 2⁻ᶠ·\|x/d\| + 2⁻ᶠ |
+//! | `x / y` | y ≠ 0, \|x/y\| < 2<sup>k−1</sup> | ≤ 2·2⁻ᶠ·\|x/y\| + 2·2⁻ᶠ (2·2⁻ᶠ relative, plus two ulps) |
+//! | `x / d`, public d | d ≠ 0, \|d\| < 2^ℓ, \|x/d\| < 2<sup>k−1</sup> | ≤ 2⁻ᶠ·\|x/d\| + 2⁻ᶠ |
 //! | [`sqrt`](crate::SharedFixed::sqrt) | x ≥ 0 | ≤ 2·2⁻ᶠ·√x + 2·2⁻ᶠ |
 //! | [`ln`](crate::SharedFixed::ln) | x > 0 | ≤ 3·2⁻ᶠ (polynomial error 2.2·10⁻⁷) |
 //! | [`exp`](crate::SharedFixed::exp) | x < (k − 1)·ln 2 ≈ 21.5 | ≤ 4·2⁻ᶠ·eˣ + 2⁻ᶠ; 0 below −(f + 1)·ln 2 ≈ −11.8 |
@@ -143,7 +143,7 @@ macro_rules! functions {
 functions! {
     sigmoid, try_sigmoid,
         scalar = "The logistic function σ(x) = 1 / (1 + e⁻ˣ).",
-        vector = "The logistic function σ(xᵢ) = 1 / (1 + e^{−xᵢ}) of every element.",
+        vector = "The logistic function σ(xᵢ) = 1 / (1 + e<sup>−xᵢ</sup>) of every element.",
         exact = |x| 1.0 / (1.0 + (-x).exp()), domain = |_| Domain::All;
     tanh, try_tanh,
         scalar = "The hyperbolic tangent, 2·σ(2x) − 1.",
@@ -162,9 +162,9 @@ functions! {
         vector = "The natural logarithm of every element.",
         exact = f64::ln, domain = |_| Domain::Positive;
     exp, try_exp,
-        scalar = "eˣ = 2^{x·log₂e}: the integer part of the exponent by exact truncation, \
+        scalar = "eˣ = 2<sup>x·log₂e</sup>: the integer part of the exponent by exact truncation, \
                   the fraction by a polynomial.",
-        vector = "e^{xᵢ} for every element.",
+        vector = "e<sup>xᵢ</sup> for every element.",
         exact = f64::exp, domain = exp_domain;
 }
 

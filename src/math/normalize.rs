@@ -1,4 +1,4 @@
-//! Functions through normalization, x = m·2^{L−f} with m ∈ [½, 1): the reciprocal, x / y
+//! Functions through normalization, x = m·2<sup>L−f</sup> with m ∈ [½, 1): the reciprocal, x / y
 //! and √x by Newton–Raphson on m, ln x by a polynomial for ln m; the exponent L − f enters
 //! as a public function of the one-hot hⱼ = [L = j + 1].
 
@@ -26,7 +26,7 @@ const LN: [f64; 8] = [
 const INVERSE_SQRT: [f64; 3] = [1.154_151_16, -0.203_270_79, 0.052_378_88];
 
 impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
-    /// The steps of 1/x: sign(x)·1/|x|, with 1/|x| = (1/m)·2^{f−L}.
+    /// The steps of 1/x: sign(x)·1/|x|, with 1/|x| = (1/m)·2<sup>f−L</sup>.
     #[track_caller]
     pub fn reciprocal(&self) -> Result<Self> {
         let p = self.precision();
@@ -40,9 +40,9 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         Ok(self.same(product(&inverse, &sign)?))
     }
 
-    /// The steps of x / y = sign(y)·(x/m)·2^{f−L} for |y| = m·2^{L−f}. For |y| < 1
-    /// (L ≤ f) x is first multiplied by the integer 2^{f−L}, exactly; for |y| ≥ 1 x/m is
-    /// divided by 2^{L−f} last, by a truncation of ℓ + k bits. So 1/y is never rounded to
+    /// The steps of x / y = sign(y)·(x/m)·2<sup>f−L</sup> for |y| = m·2<sup>L−f</sup>. For |y| < 1
+    /// (L ≤ f) x is first multiplied by the integer 2<sup>f−L</sup>, exactly; for |y| ≥ 1 x/m is
+    /// divided by 2<sup>L−f</sup> last, by a truncation of ℓ + k bits. So 1/y is never rounded to
     /// f bits, and the quotient keeps a relative error. When the field cannot mask ℓ + k
     /// bits, x·(1/y).
     #[track_caller]
@@ -98,8 +98,8 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         Ok(y)
     }
 
-    /// The steps of √x: √m = m·(1/√m), times 2^{(L−f)/2}. m is carried with two more
-    /// fractional bits than f, and 1/√m is scaled by 2^{(L−f)/2} before the product with
+    /// The steps of √x: √m = m·(1/√m), times 2<sup>(L−f)/2</sup>. m is carried with two more
+    /// fractional bits than f, and 1/√m is scaled by 2<sup>(L−f)/2</sup> before the product with
     /// m, so that neither rounding is multiplied by the scale.
     #[track_caller]
     pub fn sqrt(&self) -> Result<Self> {
@@ -151,7 +151,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         ln_m.try_add(&exponent)
     }
 
-    /// x = m·2^{L−f} for x > 0: the one-hot hⱼ = \[L = j + 1\] and m ∈ \[½, 1), whose
+    /// x = m·2<sup>L−f</sup> for x > 0: the one-hot hⱼ = \[L = j + 1\] and m ∈ \[½, 1), whose
     /// encoding carries `extra` fractional bits beyond f (it holds m·2^extra).
     #[track_caller]
     fn normalize(&self, extra: u32) -> Result<(Vec<S>, Self)> {

@@ -61,7 +61,7 @@ impl<F: TinyField, S: SharedValue<F>> Encoded<F, S> {
         Self::select(&below, &zero, &clamped)
     }
 
-    /// The steps of eˣ = 2^{x·log₂e}.
+    /// The steps of eˣ = 2<sup>x·log₂e</sup>.
     #[track_caller]
     pub fn exp(&self) -> Result<Self> {
         let p = self.precision();

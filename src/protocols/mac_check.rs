@@ -283,7 +283,7 @@ fn reveal<F: TinyField, V: Committed>(
 }
 
 /// Steps 1–6 for one group of bits, in GF(2⁶⁴): with one public random χ, each holder
-/// computes σᵢ = Σⱼ χ^{k−j}·(mⱼᵢ ⊕ vⱼ·Δᵢ) over the k opened bits (Horner's rule), and the
+/// computes σᵢ = Σⱼ χ<sup>k−j</sup>·(mⱼᵢ ⊕ vⱼ·Δᵢ) over the k opened bits (Horner's rule), and the
 /// σᵢ must XOR to zero. A wrong bit survives with probability about k/2⁶⁴. Binary sharing
 /// is n-out-of-n, so every holder of the set checks. Returns whether they XOR to zero.
 fn check_bits<F: TinyField>(

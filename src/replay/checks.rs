@@ -73,7 +73,7 @@ impl<F: TinyField> Local<'_, F> {
         Ok(self.reveal(&check, sigma, committed))
     }
 
-    /// The binary check, in GF(2⁶⁴): σᵢ = Σⱼ χ^{k−j}·(mⱼᵢ ⊕ vⱼ·Δᵢ) by Horner's rule.
+    /// The binary check, in GF(2⁶⁴): σᵢ = Σⱼ χ<sup>k−j</sup>·(mⱼᵢ ⊕ vⱼ·Δᵢ) by Horner's rule.
     pub(super) fn bit_mac_check(&mut self, instr: &tape::BitMacCheck) -> Going {
         let tape::BitMacCheck {
             set,

@@ -126,20 +126,20 @@ macro_rules! integer_functions {
         }
 
         $crate::scalar::compare::integer_functions!(@one $each, abs, try_abs,
-            "|self| = self − 2·`[self < 0]`·self, obliviously, correct for self in \\[−2^{ℓ−1}, 2^{ℓ−1}) (`abs(i64::MIN)` is 2⁶³)",
+            "|self| = self − 2·`[self < 0]`·self, obliviously, correct for self in \\[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>) (`abs(i64::MIN)` is 2⁶³)",
             |x| {
                 let negative = $crate::circuits::comparison::ltz(x, x.simulation().comparison_bits()?)?;
                 x.try_sub(&(negative.try_mul(x)? * 2))
             });
         $crate::scalar::compare::integer_functions!(@one $each, sign, try_sign,
-            "−1, 0 or 1 as self is negative, zero or positive, `[x > 0]` − `[x < 0]`, correct for self in (−2^{ℓ−1}, 2^{ℓ−1}), the range both comparisons share (`sign(i64::MIN)` is −2)",
+            "−1, 0 or 1 as self is negative, zero or positive, `[x > 0]` − `[x < 0]`, correct for self in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>), the range both comparisons share (`sign(i64::MIN)` is −2)",
             |x| {
                 let bits = x.simulation().comparison_bits()?;
                 let positive = $crate::circuits::comparison::ltz(&-x, bits)?;
                 positive.try_sub(&$crate::circuits::comparison::ltz(x, bits)?)
             });
         $crate::scalar::compare::integer_functions!(@one $each, relu, try_relu,
-            "max(self, 0) = self·(1 − `[self < 0]`), obliviously, correct for self in \\[−2^{ℓ−1}, 2^{ℓ−1})",
+            "max(self, 0) = self·(1 − `[self < 0]`), obliviously, correct for self in \\[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>)",
             |x| {
                 let bits = x.simulation().comparison_bits()?;
                 (1 - &$crate::circuits::comparison::ltz(x, bits)?).try_mul(x)
@@ -152,9 +152,9 @@ pub(crate) use integer_functions;
 /// The differences d = x − y a comparison of width ℓ gets right.
 #[derive(Clone, Copy)]
 enum Range {
-    /// d ∈ \[−2^{ℓ−1}, 2^{ℓ−1}): LTZ of d, whose truncation takes exactly that range.
+    /// d ∈ \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>): LTZ of d, whose truncation takes exactly that range.
     Below,
-    /// d ∈ (−2^{ℓ−1}, 2^{ℓ−1}\]: LTZ of −d.
+    /// d ∈ (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\]: LTZ of −d.
     Above,
     /// d ∈ (−2^ℓ, 2^ℓ): EQZ of d, which tests d ≡ 0 (mod 2^ℓ).
     Equal,
@@ -240,7 +240,7 @@ impl<F: TinyField> SharedScalar<F> {
 
         /// `[self < other]` as a shared bit: LTZ of d = self − other.
         ///
-        /// Correct when d lies in \[−2^{ℓ−1}, 2^{ℓ−1}), both ends included: for ℓ = 64,
+        /// Correct when d lies in \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>), both ends included: for ℓ = 64,
         /// `i64::MIN < 0` is right and `i64::MIN < 1` is not.
         less_than, try_less_than, |x, other| {
             let (d, bits) = x.difference(other, "<", Range::Below)?;
@@ -248,7 +248,7 @@ impl<F: TinyField> SharedScalar<F> {
         };
         /// `[self > other]` as a shared bit: LTZ of other − self.
         ///
-        /// Correct when d = self − other lies in (−2^{ℓ−1}, 2^{ℓ−1}\]: for ℓ = 64,
+        /// Correct when d = self − other lies in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\]: for ℓ = 64,
         /// `0 > i64::MIN` is wrong (d = 2⁶³ is right, d = −2⁶³ is not).
         greater_than, try_greater_than, |x, other| {
             let (d, bits) = x.difference(other, ">", Range::Above)?;
@@ -256,14 +256,14 @@ impl<F: TinyField> SharedScalar<F> {
         };
         /// `[self ≤ other]` as a shared bit: 1 − `[self > other]`.
         ///
-        /// Correct when d = self − other lies in (−2^{ℓ−1}, 2^{ℓ−1}\], as `greater_than`.
+        /// Correct when d = self − other lies in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\], as `greater_than`.
         less_or_equal, try_less_or_equal, |x, other| {
             let (d, bits) = x.difference(other, "≤", Range::Above)?;
             Ok(SharedBit::from_scalar(1 - &ltz(&-&d, bits)?))
         };
         /// `[self ≥ other]` as a shared bit: 1 − `[self < other]`.
         ///
-        /// Correct when d = self − other lies in \[−2^{ℓ−1}, 2^{ℓ−1}), as `less_than`.
+        /// Correct when d = self − other lies in \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>), as `less_than`.
         greater_or_equal, try_greater_or_equal, |x, other| {
             let (d, bits) = x.difference(other, "≥", Range::Below)?;
             Ok(SharedBit::from_scalar(1 - &ltz(&d, bits)?))

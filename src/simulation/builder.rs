@@ -155,8 +155,8 @@ impl<F: TinyField> SimulationBuilder<F> {
     }
 
     /// The width ℓ of integer comparisons: for [`SharedScalar`](crate::SharedScalar)s,
-    /// `x < y` and `x ≥ y` are right when d = x − y lies in \[−2^{ℓ−1}, 2^{ℓ−1}), `x > y`
-    /// and `x ≤ y` when d lies in (−2^{ℓ−1}, 2^{ℓ−1}\], `x = y` when |d| < 2^ℓ. Default [`COMPARISON_BITS`] = 64 (the range of an
+    /// `x < y` and `x ≥ y` are right when d = x − y lies in \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>), `x > y`
+    /// and `x ≤ y` when d lies in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\], `x = y` when |d| < 2^ℓ. Default [`COMPARISON_BITS`] = 64 (the range of an
     /// `i64`); a comparison costs about ℓ multiplications, so 32 halves its cost.
     ///
     /// The width is checked when the simulation is built: it must lie in 2..=84 for

@@ -67,22 +67,22 @@ impl<F: TinyField> SharedVector<F> {
         []
         impl VectorComparand<F> => SharedVector<F>;
 
-        /// `[selfᵢ < otherᵢ]` for every element: right for dᵢ in \[−2^{ℓ−1}, 2^{ℓ−1}).
+        /// `[selfᵢ < otherᵢ]` for every element: right for dᵢ in \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>).
         less_than, try_less_than, |x, other| {
             let (d, bits) = x.difference(other)?;
             ltz(&d, bits)
         };
-        /// `[selfᵢ > otherᵢ]` for every element: right for dᵢ in (−2^{ℓ−1}, 2^{ℓ−1}\].
+        /// `[selfᵢ > otherᵢ]` for every element: right for dᵢ in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\].
         greater_than, try_greater_than, |x, other| {
             let (d, bits) = x.difference(other)?;
             ltz(&-&d, bits)
         };
-        /// `[selfᵢ ≤ otherᵢ]` for every element: right for dᵢ in (−2^{ℓ−1}, 2^{ℓ−1}\].
+        /// `[selfᵢ ≤ otherᵢ]` for every element: right for dᵢ in (−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>\].
         less_or_equal, try_less_or_equal, |x, other| {
             let (d, bits) = x.difference(other)?;
             Ok(1 - &ltz(&-&d, bits)?)
         };
-        /// `[selfᵢ ≥ otherᵢ]` for every element: right for dᵢ in \[−2^{ℓ−1}, 2^{ℓ−1}).
+        /// `[selfᵢ ≥ otherᵢ]` for every element: right for dᵢ in \[−2<sup>ℓ−1</sup>, 2<sup>ℓ−1</sup>).
         greater_or_equal, try_greater_or_equal, |x, other| {
             let (d, bits) = x.difference(other)?;
             Ok(1 - &ltz(&d, bits)?)

@@ -78,7 +78,7 @@ impl<F: TinyField> PrivateFixedVector<F> {
     ///
     /// As [`PrivateFixed::with_precision`](crate::PrivateFixed::with_precision):
     /// [`Error::PrecisionOutOfRange`] or [`Error::FieldTooSmall`] for a format the field
-    /// cannot hold, [`Error::FixedOutOfRange`] if some |x| ≥ 2^{k−1}.
+    /// cannot hold, [`Error::FixedOutOfRange`] if some |x| ≥ 2<sup>k−1</sup>.
     pub fn with_precision(
         values: impl IntoIterator<Item = f64>,
         owner: &VirtualMachine<F>,
